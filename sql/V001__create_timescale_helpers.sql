@@ -1,0 +1,34 @@
+-- TimescaleDB is used when the server offers it and never required: the same schema runs on plain
+-- PostgreSQL. Later migrations call atalaya_make_hypertable(), which does nothing without the extension.
+DO $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'timescaledb') THEN
+    CREATE EXTENSION IF NOT EXISTS timescaledb;
+  END IF;
+END
+$$;
+
+CREATE FUNCTION atalaya_timescale_enabled() RETURNS boolean
+LANGUAGE sql STABLE AS $$
+  SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb')
+$$;
+
+-- Turns a table into a hypertable partitioned on time_column, with compression of chunks older than
+-- compress_after, segmented by segment_by. Every unique index must include time_column.
+CREATE FUNCTION atalaya_make_hypertable(
+  target regclass, time_column name, chunk interval, compress_after interval, segment_by text)
+RETURNS boolean
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF NOT atalaya_timescale_enabled() THEN
+    RETURN false;
+  END IF;
+  EXECUTE format('SELECT create_hypertable(%L::regclass, %L::name, chunk_time_interval => %L::interval,'
+                 ' migrate_data => true, if_not_exists => true)', target, time_column, chunk);
+  EXECUTE format('ALTER TABLE %s SET (timescaledb.compress, timescaledb.compress_segmentby = %L,'
+                 ' timescaledb.compress_orderby = %L)', target, segment_by, time_column || ' DESC');
+  EXECUTE format('SELECT add_compression_policy(%L::regclass, %L::interval, if_not_exists => true)',
+                 target, compress_after);
+  RETURN true;
+END
+$$;
