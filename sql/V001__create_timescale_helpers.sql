@@ -25,10 +25,15 @@ BEGIN
   END IF;
   EXECUTE format('SELECT create_hypertable(%L::regclass, %L::name, chunk_time_interval => %L::interval,'
                  ' migrate_data => true, if_not_exists => true)', target, time_column, chunk);
-  EXECUTE format('ALTER TABLE %s SET (timescaledb.compress, timescaledb.compress_segmentby = %L,'
-                 ' timescaledb.compress_orderby = %L)', target, segment_by, time_column || ' DESC');
-  EXECUTE format('SELECT add_compression_policy(%L::regclass, %L::interval, if_not_exists => true)',
-                 target, compress_after);
+  -- Compression is a community-licence feature: an Apache-only build keeps uncompressed chunks.
+  BEGIN
+    EXECUTE format('ALTER TABLE %s SET (timescaledb.compress, timescaledb.compress_segmentby = %L,'
+                   ' timescaledb.compress_orderby = %L)', target, segment_by, time_column || ' DESC');
+    EXECUTE format('SELECT add_compression_policy(%L::regclass, %L::interval, if_not_exists => true)',
+                   target, compress_after);
+  EXCEPTION WHEN feature_not_supported OR undefined_function THEN
+    RAISE NOTICE 'TimescaleDB compression unavailable for %: %', target, SQLERRM;
+  END;
   RETURN true;
 END
 $$;

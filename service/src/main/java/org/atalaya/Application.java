@@ -1,9 +1,65 @@
 package org.atalaya;
 
 import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.LoggerFactory;
 
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "Atalaya",
+            version = "1",
+            description =
+                "Seguimiento del plan integral de seguridad ciudadana y convivencia del municipio."
+                    + " Monitoring of the municipal citizen-security and coexistence plan."))
+@SecurityScheme(
+    name = "bearer",
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    bearerFormat = "JWT")
 public class Application {
+  static final String JWT_SECRET = "micronaut.security.token.jwt.signatures.secret.generator.secret";
+
   public static void main(String[] args) {
-    Micronaut.run(Application.class, args);
+    System.setProperty("java.awt.headless", "true");
+    Micronaut.build(withoutOwnFlags(args))
+        .mainClass(Application.class)
+        .banner(false)
+        .properties(startupProperties(args))
+        .start();
+  }
+
+  /** {@code --demo} loads the demonstration plan; a missing JWT secret gets a random one. */
+  static Map<String, Object> startupProperties(String[] args) {
+    Map<String, Object> properties = new HashMap<>();
+    if (Arrays.asList(args).contains("--demo")) {
+      properties.put("atalaya.demo", true);
+    }
+    boolean secretGiven =
+        notBlank(System.getenv("ATALAYA_JWT_SECRET")) || notBlank(System.getProperty(JWT_SECRET));
+    if (!secretGiven) {
+      byte[] bytes = new byte[48];
+      new SecureRandom().nextBytes(bytes);
+      properties.put(JWT_SECRET, Base64.getEncoder().encodeToString(bytes));
+      LoggerFactory.getLogger(Application.class)
+          .warn("ATALAYA_JWT_SECRET is not set: using a random key, so tokens end at restart.");
+    }
+    return properties;
+  }
+
+  private static String[] withoutOwnFlags(String[] args) {
+    return Arrays.stream(args).filter(a -> !a.equals("--demo")).toArray(String[]::new);
+  }
+
+  private static boolean notBlank(String s) {
+    return s != null && !s.isBlank();
   }
 }

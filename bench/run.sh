@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Builds the service and the bench, then runs a benchmark (see bench/README.md).
+#   bench/run.sh                     the startup benchmark, 3 rounds
+#   bench/run.sh --rounds 5          options pass through to the benchmark (--help lists them)
+#   bench/run.sh startup --rounds 5  the same, naming the benchmark
+#   SKIP_BUILD=1 bench/run.sh        reuse the jars already in */target
+#   MVN_ARGS=-o bench/run.sh         extra Maven arguments (here: offline)
+# A benchmark always exits 0, whatever its runs did; only a failed build stops this script
+# with an error.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+bench=startup
+if [[ $# -gt 0 && "$1" != -* ]]; then
+  bench=$1
+  shift
+fi
+case "$bench" in
+  startup) main=org.atalaya.bench.StartupBench ;;
+  *)
+    echo "Unknown benchmark '$bench'. Known: startup" >&2
+    exit 2
+    ;;
+esac
+
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+  echo "Building (mvn -q -DskipTests package)..."
+  # shellcheck disable=SC2086
+  mvn -q -DskipTests ${MVN_ARGS:-} package
+fi
+
+# The bench's own JVM stays small; the service JVMs it launches get no extra flags unless
+# given with --jvm-arg.
+exec "${JAVA:-java}" -Xmx256m -XX:+UseSerialGC -cp bench/target/atalaya-bench.jar "$main" "$@"

@@ -1,0 +1,52 @@
+package org.atalaya.database;
+
+import io.micronaut.health.HealthStatus;
+import io.micronaut.management.health.indicator.AbstractHealthIndicator;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Says whether the database answers, which server it is and whether TimescaleDB is on — without
+ * the connection URL or the user, since /health is public.
+ */
+@Singleton
+class DatabaseHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
+  private final DatabaseInfo database;
+  private final EmbeddedDatabase embedded;
+
+  DatabaseHealthIndicator(DatabaseInfo database, EmbeddedDatabase embedded) {
+    this.database = database;
+    this.embedded = embedded;
+  }
+
+  @Inject
+  @Override
+  public void setExecutorService(@Named(TaskExecutors.BLOCKING) ExecutorService executorService) {
+    super.setExecutorService(executorService);
+  }
+
+  @Override
+  protected String getName() {
+    return "database";
+  }
+
+  @Override
+  protected Map<String, Object> getHealthInformation() {
+    Map<String, Object> details = new LinkedHashMap<>();
+    try {
+      details.put("server", "PostgreSQL " + database.serverVersion());
+      details.put("mode", embedded.isRunning() ? "embedded" : "external");
+      details.put("timescaledb", database.timescaleVersion().orElse("off"));
+      healthStatus = HealthStatus.UP;
+    } catch (Exception e) {
+      details.put("error", "unreachable");
+      healthStatus = HealthStatus.DOWN;
+    }
+    return details;
+  }
+}

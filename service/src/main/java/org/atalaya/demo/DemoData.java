@@ -1,0 +1,91 @@
+package org.atalaya.demo;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.atalaya.plan.PlanDocument;
+import org.atalaya.plan.PlanDocuments;
+import org.atalaya.plan.PlanService;
+import org.atalaya.territory.TerritoryForm;
+import org.atalaya.territory.TerritoryLevel;
+import org.atalaya.territory.TerritoryService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads the demonstration of La Chorrera (its corregimientos, illustrative populations and a plan)
+ * when {@code atalaya.demo} is on. Idempotent: what is already there is left as it is.
+ */
+@Singleton
+@Requires(property = "atalaya.demo", value = "true")
+class DemoData implements ApplicationEventListener<StartupEvent> {
+  static final String DISTRICT = "LCH";
+  private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+
+  private final TerritoryService territories;
+  private final PlanService plans;
+
+  DemoData(TerritoryService territories, PlanService plans) {
+    this.territories = territories;
+    this.plans = plans;
+  }
+
+  @Override
+  public void onApplicationEvent(StartupEvent event) {
+    load();
+  }
+
+  @Transactional
+  void load() {
+    try {
+      if (territories.find(DISTRICT).isEmpty()) {
+        try (Reader csv = resource("territories.csv")) {
+          for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().get().parse(csv)) {
+            String parent = r.get("parent");
+            territories.create(
+                new TerritoryForm(
+                    r.get("code"),
+                    r.get("name"),
+                    TerritoryLevel.valueOf(r.get("level")),
+                    parent.isBlank() ? null : parent));
+          }
+        }
+        try (Reader csv = resource("population.csv")) {
+          territories.importCensus("population.csv", csv, true);
+        }
+      }
+      PlanDocument doc;
+      try (InputStream in = stream("la-chorrera-plan.yml")) {
+        doc = PlanDocuments.read(in.readAllBytes(), PlanDocuments.Format.YAML);
+      }
+      if (plans.list(true).stream().noneMatch(p -> p.code().equals(doc.plan().code()))) {
+        plans.importDocument(doc, false);
+        LOG.info("Demo data loaded: La Chorrera and the plan {}", doc.plan().code());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static InputStream stream(String name) {
+    InputStream in = DemoData.class.getResourceAsStream("/demo/" + name);
+    if (in == null) {
+      throw new IllegalStateException("Missing demo resource " + name);
+    }
+    return in;
+  }
+
+  private static Reader resource(String name) {
+    return new InputStreamReader(stream(name), StandardCharsets.UTF_8);
+  }
+}

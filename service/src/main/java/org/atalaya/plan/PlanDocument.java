@@ -1,0 +1,158 @@
+package org.atalaya.plan;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.atalaya.institution.InstitutionKind;
+import org.atalaya.shared.Codes;
+
+/**
+ * A whole plan as one document (YAML or JSON): the format plans are exported in and imported
+ * from, and whose parts are the API's request and response bodies. Everything is referenced by
+ * code, never by database id, so a document moves between installations.
+ */
+@Serdeable
+@JsonPropertyOrder({"format", "plan", "institutions", "axes", "projects"})
+public record PlanDocument(
+    @NotNull @Pattern(regexp = PlanDocument.FORMAT_PATTERN) String format,
+    @NotNull @Valid Header plan,
+    @Nullable List<@Valid InstitutionDoc> institutions,
+    @Nullable List<@Valid AxisDoc> axes,
+    @Nullable List<@Valid ProjectDoc> projects) {
+
+  public static final String FORMAT = "atalaya-plan/1";
+  static final String FORMAT_PATTERN = "atalaya-plan/1";
+
+  public PlanDocument {
+    institutions = copy(institutions);
+    axes = copy(axes);
+    projects = copy(projects);
+  }
+
+  static <T> List<T> copy(@Nullable List<T> list) {
+    return list == null ? List.of() : List.copyOf(list);
+  }
+
+  @Serdeable
+  @JsonPropertyOrder({
+    "code", "name", "territory", "periodStart", "periodEnd", "status", "description"
+  })
+  public record Header(
+      @NotBlank @Size(max = 60) @Pattern(regexp = Codes.PATTERN) String code,
+      @NotBlank @Size(max = 300) String name,
+      @NotBlank String territory,
+      @NotNull LocalDate periodStart,
+      @NotNull LocalDate periodEnd,
+      @Nullable PlanStatus status,
+      @Nullable String description) {}
+
+  @Serdeable
+  @JsonPropertyOrder({"code", "name", "acronym", "kind"})
+  public record InstitutionDoc(
+      @NotBlank @Size(max = 40) @Pattern(regexp = Codes.PATTERN) String code,
+      @NotBlank @Size(max = 300) String name,
+      @Nullable @Size(max = 40) String acronym,
+      @NotNull InstitutionKind kind) {}
+
+  @Serdeable
+  @JsonPropertyOrder({"code", "name", "standard", "description", "actionCards"})
+  public record AxisDoc(
+      @NotBlank @Size(max = 40) @Pattern(regexp = Codes.PATTERN) String code,
+      @NotBlank @Size(max = 300) String name,
+      @Nullable StandardAxis standard,
+      @Nullable String description,
+      @Nullable List<@Valid ActionCardDoc> actionCards) {
+    public AxisDoc {
+      actionCards = copy(actionCards);
+    }
+  }
+
+  /** The guide's "ficha" (step 2). */
+  @Serdeable
+  @JsonPropertyOrder({
+    "code", "title", "problem", "generalObjective", "actions", "targets", "indicators",
+    "leadInstitution", "partners", "otherPartners", "schedule", "budget", "fundingSource"
+  })
+  public record ActionCardDoc(
+      @NotBlank @Size(max = 40) @Pattern(regexp = Codes.PATTERN) String code,
+      @NotBlank @Size(max = 300) String title,
+      @NotBlank String problem,
+      @NotBlank String generalObjective,
+      @Nullable List<@NotBlank String> actions,
+      @Nullable List<@NotBlank String> targets,
+      @Nullable List<@NotBlank String> indicators,
+      @Nullable String leadInstitution,
+      @Nullable List<@NotBlank String> partners,
+      @Nullable List<@NotBlank String> otherPartners,
+      @Nullable @Valid Schedule schedule,
+      @Nullable @Valid Money budget,
+      @Nullable String fundingSource) {
+    public ActionCardDoc {
+      actions = copy(actions);
+      targets = copy(targets);
+      indicators = copy(indicators);
+      partners = copy(partners);
+      otherPartners = copy(otherPartners);
+    }
+  }
+
+  /** The guide's priority project (step 5), with every element it lists. */
+  @Serdeable
+  @JsonPropertyOrder({
+    "code", "name", "axis", "location", "start", "end", "problem", "justification",
+    "generalObjective", "specificObjectives", "activities", "beneficiaries", "indicators",
+    "schedule", "communicationPlan", "monitoringPlan", "leadInstitution", "budget", "fundingSource"
+  })
+  public record ProjectDoc(
+      @NotBlank @Size(max = 40) @Pattern(regexp = Codes.PATTERN) String code,
+      @NotBlank @Size(max = 300) String name,
+      @Nullable String axis,
+      @NotBlank String location,
+      @Nullable LocalDate start,
+      @Nullable LocalDate end,
+      @NotBlank String problem,
+      @NotBlank String justification,
+      @NotBlank String generalObjective,
+      @Nullable List<@NotBlank String> specificObjectives,
+      @Nullable List<@NotBlank String> activities,
+      @NotBlank String beneficiaries,
+      @Nullable List<@NotBlank String> indicators,
+      @Nullable List<@Valid ScheduleItem> schedule,
+      @Nullable String communicationPlan,
+      @Nullable String monitoringPlan,
+      @Nullable String leadInstitution,
+      @Nullable @Valid Money budget,
+      @Nullable String fundingSource) {
+    public ProjectDoc {
+      specificObjectives = copy(specificObjectives);
+      activities = copy(activities);
+      indicators = copy(indicators);
+      schedule = copy(schedule);
+    }
+  }
+
+  @Serdeable
+  @JsonPropertyOrder({"start", "end", "notes"})
+  public record Schedule(
+      @Nullable LocalDate start, @Nullable LocalDate end, @Nullable String notes) {}
+
+  @Serdeable
+  @JsonPropertyOrder({"activity", "start", "end"})
+  public record ScheduleItem(
+      @NotBlank String activity, @Nullable LocalDate start, @Nullable LocalDate end) {}
+
+  @Serdeable
+  @JsonPropertyOrder({"amount", "currency"})
+  public record Money(
+      @NotNull @PositiveOrZero BigDecimal amount,
+      @NotNull @Pattern(regexp = Codes.CURRENCY) String currency) {}
+}

@@ -1,0 +1,235 @@
+package org.atalaya.plan;
+
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.atalaya.audit.AuditLog;
+import org.atalaya.institution.Institution;
+import org.atalaya.institution.InstitutionRepository;
+import org.atalaya.plan.PlanDocument.ActionCardDoc;
+import org.atalaya.plan.PlanDocument.AxisDoc;
+import org.atalaya.plan.PlanDocument.ProjectDoc;
+import org.atalaya.shared.ApiException;
+import org.atalaya.territory.TerritoryService;
+
+/** Plans as wholes: list, read, create, change status, export and import. */
+@Singleton
+public class PlanService {
+  private final PlanRepository plans;
+  private final PlanStore store;
+  private final AxisRepository axes;
+  private final ActionCardRepository cards;
+  private final ProjectRepository projects;
+  private final InstitutionRepository institutions;
+  private final TerritoryService territories;
+  private final AuditLog audit;
+
+  PlanService(
+      PlanRepository plans,
+      PlanStore store,
+      AxisRepository axes,
+      ActionCardRepository cards,
+      ProjectRepository projects,
+      InstitutionRepository institutions,
+      TerritoryService territories,
+      AuditLog audit) {
+    this.plans = plans;
+    this.store = store;
+    this.axes = axes;
+    this.cards = cards;
+    this.projects = projects;
+    this.institutions = institutions;
+    this.territories = territories;
+    this.audit = audit;
+  }
+
+  @Serdeable
+  public record PlanSummary(
+      String code,
+      String name,
+      String territory,
+      LocalDate periodStart,
+      LocalDate periodEnd,
+      PlanStatus status,
+      long version,
+      int axes,
+      int actionCards,
+      int projects) {}
+
+  /** Published plans for the public; every plan for signed-in staff. */
+  @Transactional(readOnly = true)
+  public List<PlanSummary> list(boolean staff) {
+    List<Plan> rows =
+        staff
+            ? plans.listOrderByPeriodStartDescAndCode()
+            : plans.findByStatusOrderByPeriodStartDescAndCode(PlanStatus.PUBLISHED);
+    return rows.stream().map(this::summary).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public PlanDocument document(String code, boolean staff) {
+    return store.document(visible(code, staff));
+  }
+
+  /** A plan the caller may read; a draft is "not found" for the public, not "forbidden". */
+  Plan visible(String code, boolean staff) {
+    Plan plan = require(code);
+    if (!staff && !plan.isPublic()) {
+      throw ApiException.notFound("plan", code);
+    }
+    return plan;
+  }
+
+  Plan require(String code) {
+    return plans.findByCode(code).orElseThrow(() -> ApiException.notFound("plan", code));
+  }
+
+  /** A new plan starts as a draft with the guide's five standard axes. */
+  @Transactional
+  PlanSummary create(PlanDocument.Header header) {
+    if (plans.findByCode(header.code()).isPresent()) {
+      throw ApiException.conflict("code", "duplicate", header.code());
+    }
+    if (header.status() != null && header.status() != PlanStatus.DRAFT) {
+      throw ApiException.invalid("status", "format", PlanStatus.DRAFT);
+    }
+    Plan plan = plans.save(row(null, header, PlanStatus.DRAFT, 0));
+    StandardAxis[] standard = StandardAxis.values();
+    for (int i = 0; i < standard.length; i++) {
+      var doc =
+          new AxisDoc(
+              standard[i].defaultCode(), standard[i].spanishName(), standard[i], null, List.of());
+      store.saveAxis(plan, null, doc, i);
+    }
+    PlanSummary summary = summary(plan);
+    audit.created("plan", plan.code(), summary);
+    return summary;
+  }
+
+  @Transactional
+  PlanSummary update(String code, PlanDocument.Header header) {
+    Plan before = require(code);
+    if (!code.equals(header.code())) {
+      throw ApiException.invalid("code", "format", code);
+    }
+    PlanStatus status = header.status() == null ? before.status() : header.status();
+    Plan after = plans.update(row(before.id(), header, status, before.version() + 1));
+    audit.updated("plan", code, summary(before), summary(after));
+    return summary(after);
+  }
+
+  @Transactional
+  void delete(String code) {
+    Plan plan = require(code);
+    PlanDocument before = store.document(plan);
+    plans.delete(plan);
+    audit.deleted("plan", code, before);
+  }
+
+  /**
+   * Imports a whole plan all-or-nothing. An existing plan is only replaced when asked; parts are
+   * matched by code, so an action card keeps its identity (and what hangs from it) across imports.
+   */
+  @Transactional
+  public PlanSummary importDocument(PlanDocument doc, boolean replace) {
+    var existing = plans.findByCode(doc.plan().code());
+    if (existing.isPresent() && !replace) {
+      throw ApiException.conflict("plan.code", "duplicate", doc.plan().code());
+    }
+    Set<String> known = store.institutionCodes();
+    doc.institutions().forEach(i -> known.add(i.code()));
+    var errors =
+        new PlanChecks(known)
+            .document(doc, territories.find(doc.plan().territory()).isPresent())
+            .errors();
+    if (!errors.isEmpty()) {
+      throw ApiException.invalid(errors);
+    }
+    for (PlanDocument.InstitutionDoc i : doc.institutions()) {
+      if (institutions.findByCode(i.code()).isEmpty()) {
+        institutions.save(new Institution(null, i.code(), i.name(), i.acronym(), i.kind()));
+      }
+    }
+    PlanStatus status = doc.plan().status() == null ? PlanStatus.DRAFT : doc.plan().status();
+    Plan plan =
+        existing.isPresent()
+            ? plans.update(row(existing.get().id(), doc.plan(), status, existing.get().version() + 1))
+            : plans.save(row(null, doc.plan(), status, 0));
+    replaceParts(plan, doc);
+    PlanSummary summary = summary(plan);
+    audit.imported("plan", plan.code(), doc);
+    return summary;
+  }
+
+  private void replaceParts(Plan plan, PlanDocument doc) {
+    Map<String, Axis> axisByCode = new HashMap<>();
+    axes.findByPlanIdOrderByPosition(plan.id()).forEach(a -> axisByCode.put(a.code(), a));
+    Map<String, ActionCard> cardByCode = new HashMap<>();
+    cards.findByPlanIdOrderByPosition(plan.id()).forEach(c -> cardByCode.put(c.code(), c));
+    Map<String, Project> projectByCode = new HashMap<>();
+    projects.findByPlanIdOrderByPosition(plan.id()).forEach(p -> projectByCode.put(p.code(), p));
+
+    Map<String, Axis> savedAxes = new HashMap<>();
+    Set<String> keptCards = new HashSet<>();
+    int cardPosition = 0;
+    for (int a = 0; a < doc.axes().size(); a++) {
+      AxisDoc axisDoc = doc.axes().get(a);
+      Axis axis = store.saveAxis(plan, axisByCode.get(axisDoc.code()), axisDoc, a);
+      savedAxes.put(axis.code(), axis);
+      for (ActionCardDoc card : axisDoc.actionCards()) {
+        store.saveCard(plan, axis, cardByCode.get(card.code()), card, cardPosition++);
+        keptCards.add(card.code());
+      }
+    }
+    cardByCode.values().stream()
+        .filter(c -> !keptCards.contains(c.code()))
+        .forEach(cards::delete);
+    axisByCode.values().stream()
+        .filter(a -> !savedAxes.containsKey(a.code()))
+        .forEach(axes::delete);
+    List<String> keptProjects = new ArrayList<>();
+    for (int p = 0; p < doc.projects().size(); p++) {
+      ProjectDoc project = doc.projects().get(p);
+      Axis axis = project.axis() == null ? null : savedAxes.get(project.axis());
+      store.saveProject(
+          plan, projectByCode.get(project.code()), project, axis == null ? null : axis.id(), p);
+      keptProjects.add(project.code());
+    }
+    projectByCode.values().stream()
+        .filter(p -> !keptProjects.contains(p.code()))
+        .forEach(projects::delete);
+  }
+
+  PlanSummary summary(Plan p) {
+    return new PlanSummary(
+        p.code(),
+        p.name(),
+        store.header(p).territory(),
+        p.periodStart(),
+        p.periodEnd(),
+        p.status(),
+        p.version(),
+        axes.findByPlanIdOrderByPosition(p.id()).size(),
+        cards.findByPlanIdOrderByPosition(p.id()).size(),
+        projects.findByPlanIdOrderByPosition(p.id()).size());
+  }
+
+  private Plan row(Long id, PlanDocument.Header h, PlanStatus status, long version) {
+    var errors =
+        new PlanChecks(Set.of()).header("", h, territories.find(h.territory()).isPresent()).errors();
+    if (!errors.isEmpty()) {
+      throw ApiException.invalid(errors);
+    }
+    Long territoryId = territories.require(h.territory()).id();
+    return new Plan(
+        id, h.code(), h.name(), territoryId, h.periodStart(), h.periodEnd(), status,
+        h.description(), version);
+  }
+}

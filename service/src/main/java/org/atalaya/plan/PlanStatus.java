@@ -1,0 +1,7 @@
+package org.atalaya.plan;
+
+public enum PlanStatus {
+  DRAFT,
+  APPROVED,
+  PUBLISHED
+}

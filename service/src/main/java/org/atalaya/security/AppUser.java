@@ -1,0 +1,27 @@
+package org.atalaya.security;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+
+@MappedEntity("app_user")
+record AppUser(
+    @Nullable @Id @GeneratedValue Long id,
+    String username,
+    String passwordHash,
+    Role role,
+    boolean enabled,
+    int failedAttempts,
+    @Nullable Instant lockedUntil,
+    @Nullable @GeneratedValue Instant createdAt) {
+
+  static AppUser create(String username, String passwordHash, Role role) {
+    return new AppUser(null, username, passwordHash, role, true, 0, null, null);
+  }
+
+  boolean lockedAt(Instant now) {
+    return lockedUntil != null && lockedUntil.isAfter(now);
+  }
+}

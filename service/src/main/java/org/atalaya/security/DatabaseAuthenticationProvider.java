@@ -1,0 +1,58 @@
+package org.atalaya.security;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.security.authentication.AuthenticationFailureReason;
+import io.micronaut.security.authentication.AuthenticationRequest;
+import io.micronaut.security.authentication.AuthenticationResponse;
+import io.micronaut.security.authentication.provider.HttpRequestExecutorAuthenticationProvider;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Checks a username and password against the users table. After {@value #MAX_FAILURES} failures
+ * in a row the account locks for a quarter of an hour.
+ */
+@Singleton
+class DatabaseAuthenticationProvider<B> implements HttpRequestExecutorAuthenticationProvider<B> {
+  static final int MAX_FAILURES = 5;
+  static final Duration LOCK = Duration.ofMinutes(15);
+
+  private final UserRepository users;
+  private final Passwords passwords;
+  private final String unknownUserHash;
+
+  DatabaseAuthenticationProvider(UserRepository users, Passwords passwords) {
+    this.users = users;
+    this.passwords = passwords;
+    // Checked against when the user does not exist, so timing does not reveal which names exist.
+    this.unknownUserHash = passwords.hash("not-a-real-password-" + System.nanoTime());
+  }
+
+  @Override
+  public AuthenticationResponse authenticate(
+      HttpRequest<B> request, AuthenticationRequest<String, String> auth) {
+    var found = users.findByUsername(auth.getIdentity());
+    if (found.isEmpty()) {
+      passwords.matches(auth.getSecret(), unknownUserHash);
+      return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
+    }
+    AppUser user = found.get();
+    Instant now = Instant.now();
+    if (!user.enabled()) {
+      return AuthenticationResponse.failure(AuthenticationFailureReason.USER_DISABLED);
+    }
+    if (user.lockedAt(now)) {
+      return AuthenticationResponse.failure(AuthenticationFailureReason.ACCOUNT_LOCKED);
+    }
+    if (!passwords.matches(auth.getSecret(), user.passwordHash())) {
+      users.recordFailure(user.id(), MAX_FAILURES, now.plus(LOCK));
+      return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
+    }
+    if (user.failedAttempts() > 0) {
+      users.clearFailures(user.id());
+    }
+    return AuthenticationResponse.success(user.username(), List.of(user.role().name()));
+  }
+}

@@ -1,0 +1,82 @@
+package org.atalaya.security;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.atalaya.audit.AuditLog;
+import org.atalaya.shared.ApiException;
+
+@Controller("/api")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Usuarios")
+class UserController {
+  private final UserRepository users;
+  private final Passwords passwords;
+  private final AuditLog audit;
+
+  UserController(UserRepository users, Passwords passwords, AuditLog audit) {
+    this.users = users;
+    this.passwords = passwords;
+    this.audit = audit;
+  }
+
+  @Serdeable
+  record UserForm(
+      @NotBlank @Size(max = 80) @Pattern(regexp = "[A-Za-z0-9._@-]+") String username,
+      @NotBlank @Size(min = Passwords.MIN_LENGTH, max = 200) String password,
+      @NotNull Role role) {}
+
+  @Serdeable
+  record UserView(String username, Role role, boolean enabled, Instant createdAt) {
+    static UserView of(AppUser u) {
+      return new UserView(u.username(), u.role(), u.enabled(), u.createdAt());
+    }
+  }
+
+  @Serdeable
+  record Me(String username, Collection<String> roles) {}
+
+  @Get("/users")
+  @Secured(Role.ADMIN_NAME)
+  List<UserView> list() {
+    return users.listOrderByUsername().stream().map(UserView::of).toList();
+  }
+
+  @Post("/users")
+  @Status(HttpStatus.CREATED)
+  @Secured(Role.ADMIN_NAME)
+  UserView create(@Body @Valid UserForm form) {
+    if (users.findByUsername(form.username()).isPresent()) {
+      throw ApiException.conflict("username", "duplicate", form.username());
+    }
+    var saved =
+        users.save(AppUser.create(form.username(), passwords.hash(form.password()), form.role()));
+    var view = UserView.of(users.findById(saved.id()).orElseThrow());
+    audit.created("user", view.username(), view);
+    return view;
+  }
+
+  @Get("/me")
+  @Secured(SecurityRule.IS_AUTHENTICATED)
+  Me me(Authentication authentication) {
+    return new Me(authentication.getName(), authentication.getRoles());
+  }
+}

@@ -1,0 +1,27 @@
+package org.atalaya.security;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface UserRepository extends CrudRepository<AppUser, Long> {
+  Optional<AppUser> findByUsername(String username);
+
+  boolean existsByRole(Role role);
+
+  List<AppUser> listOrderByUsername();
+
+  @Query("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE id = :id")
+  void clearFailures(Long id);
+
+  @Query(
+      "UPDATE app_user SET failed_attempts = failed_attempts + 1,"
+          + " locked_until = CASE WHEN failed_attempts + 1 >= :limit THEN CAST(:lockUntil AS timestamptz) END"
+          + " WHERE id = :id")
+  void recordFailure(Long id, int limit, Instant lockUntil);
+}

@@ -1,0 +1,71 @@
+package org.atalaya.shared;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.validation.exceptions.ConstraintExceptionHandler;
+import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import java.util.Comparator;
+import java.util.Map;
+
+/** Bean-validation failures become 422 problems that name each field in the body's terms. */
+@Singleton
+@Replaces(ConstraintExceptionHandler.class)
+class ConstraintViolationHandler
+    implements ExceptionHandler<ConstraintViolationException, HttpResponse<Problem>> {
+  private final ProblemResponses problems;
+
+  ConstraintViolationHandler(ProblemResponses problems) {
+    this.problems = problems;
+  }
+
+  @Override
+  public HttpResponse<Problem> handle(HttpRequest request, ConstraintViolationException e) {
+    var errors =
+        e.getConstraintViolations().stream()
+            .map(v -> toViolation(request, v))
+            .sorted(Comparator.comparing(Problem.Violation::field))
+            .toList();
+    return problems.of(
+        request, HttpStatus.UNPROCESSABLE_ENTITY, problems.text(request, "problem.invalid"), errors);
+  }
+
+  private Problem.Violation toViolation(HttpRequest<?> request, ConstraintViolation<?> v) {
+    String code = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+    Map<String, Object> attributes = v.getConstraintDescriptor().getAttributes();
+    return problems.violation(
+        request,
+        fieldPath(v.getPropertyPath()),
+        code,
+        attributes.getOrDefault("min", attributes.getOrDefault("value", "")),
+        attributes.getOrDefault("max", ""),
+        attributes.getOrDefault("regexp", ""));
+  }
+
+  /** "create.form.axes[0].code" → "axes[0].code": drop the method and the parameter. */
+  static String fieldPath(Path path) {
+    var field = new StringBuilder();
+    for (Path.Node node : path) {
+      if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
+        continue;
+      }
+      if (node.getName() == null || node.getName().isEmpty()) {
+        continue;
+      }
+      if (!field.isEmpty()) {
+        field.append('.');
+      }
+      field.append(node.getName());
+      if (node.getIndex() != null) {
+        field.append('[').append(node.getIndex()).append(']');
+      }
+    }
+    return field.isEmpty() ? "body" : field.toString();
+  }
+}

@@ -1,0 +1,203 @@
+package org.atalaya.territory;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.atalaya.shared.ApiException;
+import org.atalaya.shared.ApiException.FieldError;
+
+/**
+ * Reads a census population table. Two layouts, headers in Spanish or English: long
+ * ({@code territorio, anio, sexo, poblacion}) or wide ({@code territorio, anio, hombres, mujeres}
+ * with an optional {@code total} that must equal their sum). {@code fuente} is optional. A
+ * territory is named by its code or by its exact name. Every problem is reported with its row and
+ * column; one problem rejects the whole file.
+ */
+final class CensusCsv {
+  record Row(long territoryId, int year, String sex, long population, String source) {}
+
+  private static final Map<String, String> ALIASES =
+      Map.ofEntries(
+          Map.entry("territorio", "territorio"),
+          Map.entry("territory", "territorio"),
+          Map.entry("codigo", "territorio"),
+          Map.entry("code", "territorio"),
+          Map.entry("anio", "anio"),
+          Map.entry("ano", "anio"),
+          Map.entry("year", "anio"),
+          Map.entry("sexo", "sexo"),
+          Map.entry("sex", "sexo"),
+          Map.entry("poblacion", "poblacion"),
+          Map.entry("population", "poblacion"),
+          Map.entry("hombres", "hombres"),
+          Map.entry("men", "hombres"),
+          Map.entry("male", "hombres"),
+          Map.entry("mujeres", "mujeres"),
+          Map.entry("women", "mujeres"),
+          Map.entry("female", "mujeres"),
+          Map.entry("total", "total"),
+          Map.entry("fuente", "fuente"),
+          Map.entry("source", "fuente"));
+
+  private CensusCsv() {}
+
+  static List<Row> parse(String file, Reader reader, Function<String, Optional<Long>> territories)
+      throws IOException {
+    var parser =
+        CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get().parse(reader);
+    Map<String, String> columns = new HashMap<>();
+    for (String header : parser.getHeaderNames()) {
+      String canonical = ALIASES.get(normalise(header));
+      if (canonical != null) {
+        columns.put(canonical, header);
+      }
+    }
+    boolean wide = columns.containsKey("hombres") || columns.containsKey("mujeres");
+    List<String> required =
+        wide ? List.of("territorio", "anio", "hombres", "mujeres") : List.of("territorio", "anio", "sexo", "poblacion");
+    List<FieldError> errors = new ArrayList<>();
+    for (String name : required) {
+      if (!columns.containsKey(name)) {
+        errors.add(new FieldError(file + ":1:" + name, "censusHeader", name));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw ApiException.invalid(errors);
+    }
+    List<Row> rows = new ArrayList<>();
+    Map<String, Long> seen = new HashMap<>();
+    for (CSVRecord record : parser) {
+      var line = new Line(file, record, columns, errors);
+      Optional<Long> territory = line.territory(territories);
+      Integer year = line.year();
+      String source = line.text("fuente");
+      List<Object[]> values = new ArrayList<>();
+      if (wide) {
+        Long men = line.count("hombres");
+        Long women = line.count("mujeres");
+        Long total = line.optionalCount("total");
+        if (men != null && women != null && total != null && total != men + women) {
+          line.error("total", "censusTotal", total, men + women);
+        }
+        values.add(new Object[] {"M", men});
+        values.add(new Object[] {"F", women});
+      } else {
+        values.add(new Object[] {line.sex(), line.count("poblacion")});
+      }
+      for (Object[] v : values) {
+        if (territory.isPresent() && year != null && v[0] != null && v[1] != null) {
+          String key = territory.get() + "/" + year + "/" + v[0];
+          Long previous = seen.putIfAbsent(key, record.getRecordNumber() + 1);
+          if (previous != null) {
+            line.error("territorio", "censusDuplicate", previous);
+          } else {
+            rows.add(new Row(territory.get(), year, (String) v[0], (Long) v[1], source));
+          }
+        }
+      }
+    }
+    if (rows.isEmpty() && errors.isEmpty()) {
+      errors.add(new FieldError(file + ":2", "censusEmpty"));
+    }
+    if (!errors.isEmpty()) {
+      throw ApiException.invalid(errors);
+    }
+    return rows;
+  }
+
+  static String normalise(String s) {
+    return Normalizer.normalize(s, Normalizer.Form.NFD)
+        .replaceAll("\\p{M}", "")
+        .trim()
+        .toLowerCase(Locale.ROOT);
+  }
+
+  /** One data row, reporting problems as file:row:column. Row 1 is the header. */
+  private record Line(
+      String file, CSVRecord record, Map<String, String> columns, List<FieldError> errors) {
+    String text(String column) {
+      String header = columns.get(column);
+      if (header == null || !record.isMapped(header) || !record.isSet(header)) {
+        return null;
+      }
+      String value = record.get(header);
+      return value.isBlank() ? null : value;
+    }
+
+    void error(String column, String code, Object... args) {
+      errors.add(
+          new FieldError(file + ":" + (record.getRecordNumber() + 1) + ":" + columns.getOrDefault(column, column), code, args));
+    }
+
+    Optional<Long> territory(Function<String, Optional<Long>> territories) {
+      String value = text("territorio");
+      Optional<Long> id = value == null ? Optional.empty() : territories.apply(value);
+      if (id.isEmpty()) {
+        error("territorio", "unknownTerritory", value == null ? "" : value);
+      }
+      return id;
+    }
+
+    Integer year() {
+      String value = text("anio");
+      try {
+        int year = Integer.parseInt(value);
+        if (year >= 1900 && year <= 2200) {
+          return year;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      error("anio", "censusYear", value == null ? "" : value);
+      return null;
+    }
+
+    String sex() {
+      String value = text("sexo");
+      String code = value == null ? "" : normalise(value);
+      return switch (code) {
+        case "f", "mujer", "mujeres", "female", "women" -> "F";
+        case "m", "hombre", "hombres", "male", "men" -> "M";
+        default -> {
+          error("sexo", "censusSex", value == null ? "" : value);
+          yield null;
+        }
+      };
+    }
+
+    Long count(String column) {
+      String value = text(column);
+      Long count = parseCount(value);
+      if (count == null) {
+        error(column, "censusNumber", value == null ? "" : value);
+      }
+      return count;
+    }
+
+    Long optionalCount(String column) {
+      return text(column) == null ? null : count(column);
+    }
+
+    private static Long parseCount(String value) {
+      if (value == null) {
+        return null;
+      }
+      // Census tables often group thousands: 12 345, 12,345 or 12.345 (but 12,5 is no count).
+      boolean grouped = value.matches("\\d{1,3}([.,\\s\u00a0]\\d{3})+");
+      if (!value.matches("\\d{1,12}") && !grouped) {
+        return null;
+      }
+      String digits = value.replaceAll("[^0-9]", "");
+      return Long.parseLong(digits);
+    }
+  }
+}

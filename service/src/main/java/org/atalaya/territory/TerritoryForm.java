@@ -1,0 +1,19 @@
+package org.atalaya.territory;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+@Serdeable
+public record TerritoryForm(
+    @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9._-]+") String code,
+    @NotBlank @Size(max = 200) String name,
+    @NotNull TerritoryLevel level,
+    @Nullable String parent) {
+
+  @Serdeable
+  record Rename(@NotBlank @Size(max = 200) String name) {}
+}
