@@ -2,9 +2,9 @@ package org.atalaya;
 
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
-import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
     scheme = "bearer",
     bearerFormat = "JWT")
 public class Application {
-  static final String JWT_SECRET = "micronaut.security.token.jwt.signatures.secret.generator.secret";
+  static final String JWT_SECRET =
+      "micronaut.security.token.jwt.signatures.secret.generator.secret";
 
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");

@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Records every write: who, what, before and after. It joins the caller's transaction, so a
- * change and its audit entry land together or not at all.
+ * Records every write: who, what, before and after. It joins the caller's transaction, so a change
+ * and its audit entry land together or not at all.
  */
 @Singleton
 public class AuditLog {

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Says whether the database answers, which server it is and whether TimescaleDB is on — without
- * the connection URL or the user, since /health is public.
+ * Says whether the database answers, which server it is and whether TimescaleDB is on — without the
+ * connection URL or the user, since /health is public.
  */
 @Singleton
 class DatabaseHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {

@@ -25,7 +25,8 @@ public class DatabaseInfo {
   public Optional<String> timescaleVersion() throws SQLException {
     try (var s =
             connection()
-                .prepareStatement("SELECT extversion FROM pg_extension WHERE extname = 'timescaledb'");
+                .prepareStatement(
+                    "SELECT extversion FROM pg_extension WHERE extname = 'timescaledb'");
         var rs = s.executeQuery()) {
       return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
     }

@@ -40,7 +40,9 @@ public class EmbeddedDatabase {
       postgres = startServer(dataDirectory, port);
       createDatabaseIfMissing(postgres);
       LOG.info(
-          "Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dataDirectory);
+          "Embedded PostgreSQL started on port {} with data in {}",
+          postgres.getPort(),
+          dataDirectory);
     }
     return postgres.getJdbcUrl("postgres", DATABASE);
   }
@@ -65,7 +67,8 @@ public class EmbeddedDatabase {
       }
       return builder.start();
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
+      throw new UncheckedIOException(
+          "Could not start the embedded PostgreSQL in " + dataDirectory, e);
     }
   }
 

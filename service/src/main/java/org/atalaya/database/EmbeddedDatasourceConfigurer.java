@@ -11,7 +11,8 @@ import jakarta.inject.Singleton;
  * validates its URL early, so this runs while the configuration is initialised, not after.
  */
 @Singleton
-class EmbeddedDatasourceConfigurer implements BeanInitializedEventListener<DatasourceConfiguration> {
+class EmbeddedDatasourceConfigurer
+    implements BeanInitializedEventListener<DatasourceConfiguration> {
   private final BeanProvider<EmbeddedDatabase> embedded;
 
   EmbeddedDatasourceConfigurer(BeanProvider<EmbeddedDatabase> embedded) {

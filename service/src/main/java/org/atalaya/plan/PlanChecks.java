@@ -11,8 +11,8 @@ import org.atalaya.plan.PlanDocument.ProjectDoc;
 import org.atalaya.shared.ApiException.FieldError;
 
 /**
- * The rules bean validation cannot express: references by code, dates in order, codes unique in
- * a document. Each check names the field by its path in the body ({@code axes[1].code}).
+ * The rules bean validation cannot express: references by code, dates in order, codes unique in a
+ * document. Each check names the field by its path in the body ({@code axes[1].code}).
  */
 final class PlanChecks {
   private final List<FieldError> errors = new ArrayList<>();
@@ -63,7 +63,8 @@ final class PlanChecks {
   /** The whole document: every part, and every code unique where it must be. */
   PlanChecks document(PlanDocument d, boolean territoryExists) {
     header("plan.", d.plan(), territoryExists);
-    unique("institutions", d.institutions().stream().map(PlanDocument.InstitutionDoc::code).toList());
+    unique(
+        "institutions", d.institutions().stream().map(PlanDocument.InstitutionDoc::code).toList());
     unique("axes", d.axes().stream().map(AxisDoc::code).toList());
     unique("projects", d.projects().stream().map(ProjectDoc::code).toList());
     Set<String> cardCodes = new HashSet<>();

@@ -108,5 +108,4 @@ class PlanController {
     PlanSummary summary = plans.importDocument(doc, replace);
     return HttpResponse.status(HttpStatus.CREATED).body(summary);
   }
-
 }

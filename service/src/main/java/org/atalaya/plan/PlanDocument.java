@@ -16,9 +16,9 @@ import org.atalaya.institution.InstitutionKind;
 import org.atalaya.shared.Codes;
 
 /**
- * A whole plan as one document (YAML or JSON): the format plans are exported in and imported
- * from, and whose parts are the API's request and response bodies. Everything is referenced by
- * code, never by database id, so a document moves between installations.
+ * A whole plan as one document (YAML or JSON): the format plans are exported in and imported from,
+ * and whose parts are the API's request and response bodies. Everything is referenced by code,
+ * never by database id, so a document moves between installations.
  */
 @Serdeable
 @JsonPropertyOrder({"format", "plan", "institutions", "axes", "projects"})
@@ -44,7 +44,13 @@ public record PlanDocument(
 
   @Serdeable
   @JsonPropertyOrder({
-    "code", "name", "territory", "periodStart", "periodEnd", "status", "description"
+    "code",
+    "name",
+    "territory",
+    "periodStart",
+    "periodEnd",
+    "status",
+    "description"
   })
   public record Header(
       @NotBlank @Size(max = 60) @Pattern(regexp = Codes.PATTERN) String code,
@@ -79,8 +85,19 @@ public record PlanDocument(
   /** The guide's "ficha" (step 2). */
   @Serdeable
   @JsonPropertyOrder({
-    "code", "title", "problem", "generalObjective", "actions", "targets", "indicators",
-    "leadInstitution", "partners", "otherPartners", "schedule", "budget", "fundingSource"
+    "code",
+    "title",
+    "problem",
+    "generalObjective",
+    "actions",
+    "targets",
+    "indicators",
+    "leadInstitution",
+    "partners",
+    "otherPartners",
+    "schedule",
+    "budget",
+    "fundingSource"
   })
   public record ActionCardDoc(
       @NotBlank @Size(max = 40) @Pattern(regexp = Codes.PATTERN) String code,
@@ -108,9 +125,25 @@ public record PlanDocument(
   /** The guide's priority project (step 5), with every element it lists. */
   @Serdeable
   @JsonPropertyOrder({
-    "code", "name", "axis", "location", "start", "end", "problem", "justification",
-    "generalObjective", "specificObjectives", "activities", "beneficiaries", "indicators",
-    "schedule", "communicationPlan", "monitoringPlan", "leadInstitution", "budget", "fundingSource"
+    "code",
+    "name",
+    "axis",
+    "location",
+    "start",
+    "end",
+    "problem",
+    "justification",
+    "generalObjective",
+    "specificObjectives",
+    "activities",
+    "beneficiaries",
+    "indicators",
+    "schedule",
+    "communicationPlan",
+    "monitoringPlan",
+    "leadInstitution",
+    "budget",
+    "fundingSource"
   })
   public record ProjectDoc(
       @NotBlank @Size(max = 40) @Pattern(regexp = Codes.PATTERN) String code,

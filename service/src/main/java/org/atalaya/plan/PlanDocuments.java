@@ -21,8 +21,8 @@ import org.atalaya.shared.ApiException;
 
 /**
  * Reads and writes plan documents as YAML or JSON. Writing is deterministic (fixed key order, no
- * timestamps), so export → import → export gives the same bytes. Reading is strict: an unknown
- * key, a wrong type or a syntax error is refused with its line, column and path.
+ * timestamps), so export → import → export gives the same bytes. Reading is strict: an unknown key,
+ * a wrong type or a syntax error is refused with its line, column and path.
  */
 public final class PlanDocuments {
   public enum Format {
@@ -81,7 +81,8 @@ public final class PlanDocuments {
 
   public static PlanDocument read(byte[] content, Format format) {
     try {
-      PlanDocument doc = (format == Format.YAML ? YAML : JSON).readValue(content, PlanDocument.class);
+      PlanDocument doc =
+          (format == Format.YAML ? YAML : JSON).readValue(content, PlanDocument.class);
       if (doc == null) {
         throw ApiException.invalid("body", "NotNull");
       }

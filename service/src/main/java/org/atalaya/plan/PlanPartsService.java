@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.atalaya.audit.AuditLog;
 import org.atalaya.institution.InstitutionRepository;
 import org.atalaya.plan.PlanDocument.ActionCardDoc;
@@ -108,12 +107,12 @@ class PlanPartsService {
       throw ApiException.invalid("code", "format", existing.code());
     }
     Axis axis =
-        axisCode != null
-            ? axis(plan, axisCode)
-            : axes.findById(existing.axisId()).orElseThrow();
+        axisCode != null ? axis(plan, axisCode) : axes.findById(existing.axisId()).orElseThrow();
     check(new PlanChecks(store.institutionCodes()).card("", doc));
     int position =
-        existing != null ? existing.position() : cards.findByPlanIdOrderByPosition(plan.id()).size();
+        existing != null
+            ? existing.position()
+            : cards.findByPlanIdOrderByPosition(plan.id()).size();
     ActionCard saved = store.saveCard(plan, axis, existing, doc, position);
     planRows.touch(plan.id());
     ActionCardDoc after = store.card(saved, institutionCodes());
@@ -162,7 +161,9 @@ class PlanPartsService {
         new PlanChecks(store.institutionCodes())
             .project("", doc, new HashSet<>(axisCodes.values())));
     Long axisId =
-        doc.axis() == null ? null : axes.findByPlanIdAndCode(plan.id(), doc.axis()).orElseThrow().id();
+        doc.axis() == null
+            ? null
+            : axes.findByPlanIdAndCode(plan.id(), doc.axis()).orElseThrow().id();
     int position =
         existing != null
             ? existing.position()

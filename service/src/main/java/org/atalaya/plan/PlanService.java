@@ -160,7 +160,8 @@ public class PlanService {
     PlanStatus status = doc.plan().status() == null ? PlanStatus.DRAFT : doc.plan().status();
     Plan plan =
         existing.isPresent()
-            ? plans.update(row(existing.get().id(), doc.plan(), status, existing.get().version() + 1))
+            ? plans.update(
+                row(existing.get().id(), doc.plan(), status, existing.get().version() + 1))
             : plans.save(row(null, doc.plan(), status, 0));
     replaceParts(plan, doc);
     PlanSummary summary = summary(plan);
@@ -188,9 +189,7 @@ public class PlanService {
         keptCards.add(card.code());
       }
     }
-    cardByCode.values().stream()
-        .filter(c -> !keptCards.contains(c.code()))
-        .forEach(cards::delete);
+    cardByCode.values().stream().filter(c -> !keptCards.contains(c.code())).forEach(cards::delete);
     axisByCode.values().stream()
         .filter(a -> !savedAxes.containsKey(a.code()))
         .forEach(axes::delete);
@@ -223,13 +222,22 @@ public class PlanService {
 
   private Plan row(Long id, PlanDocument.Header h, PlanStatus status, long version) {
     var errors =
-        new PlanChecks(Set.of()).header("", h, territories.find(h.territory()).isPresent()).errors();
+        new PlanChecks(Set.of())
+            .header("", h, territories.find(h.territory()).isPresent())
+            .errors();
     if (!errors.isEmpty()) {
       throw ApiException.invalid(errors);
     }
     Long territoryId = territories.require(h.territory()).id();
     return new Plan(
-        id, h.code(), h.name(), territoryId, h.periodStart(), h.periodEnd(), status,
-        h.description(), version);
+        id,
+        h.code(),
+        h.name(),
+        territoryId,
+        h.periodStart(),
+        h.periodEnd(),
+        status,
+        h.description(),
+        version);
   }
 }

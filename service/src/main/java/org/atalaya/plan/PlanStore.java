@@ -216,8 +216,10 @@ class PlanStore {
   private Long institutionId(@Nullable String code) {
     return code == null
         ? null
-        : institutions.findByCode(code).map(Institution::id).orElseThrow(
-            () -> new IllegalStateException("unchecked institution " + code));
+        : institutions
+            .findByCode(code)
+            .map(Institution::id)
+            .orElseThrow(() -> new IllegalStateException("unchecked institution " + code));
   }
 
   private static Money money(@Nullable java.math.BigDecimal amount, @Nullable String currency) {

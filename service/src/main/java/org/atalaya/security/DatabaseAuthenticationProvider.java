@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Checks a username and password against the users table. After {@value #MAX_FAILURES} failures
- * in a row the account locks for a quarter of an hour.
+ * Checks a username and password against the users table. After {@value #MAX_FAILURES} failures in
+ * a row the account locks for a quarter of an hour.
  */
 @Singleton
 class DatabaseAuthenticationProvider<B> implements HttpRequestExecutorAuthenticationProvider<B> {

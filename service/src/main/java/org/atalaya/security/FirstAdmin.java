@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The first administrator comes from configuration ({@code ATALAYA_ADMIN_USERNAME},
- * {@code ATALAYA_ADMIN_PASSWORD}). There is no default password: in demo mode without one, a
- * random password is generated and printed once to the log.
+ * The first administrator comes from configuration ({@code ATALAYA_ADMIN_USERNAME}, {@code
+ * ATALAYA_ADMIN_PASSWORD}). There is no default password: in demo mode without one, a random
+ * password is generated and printed once to the log.
  */
 @Singleton
 @Order(10)

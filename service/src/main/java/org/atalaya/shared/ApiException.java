@@ -4,8 +4,8 @@ import io.micronaut.http.HttpStatus;
 import java.util.List;
 
 /**
- * A request the service refuses for a reason the caller can fix. It carries message keys, not
- * text, so the answer is written in the caller's language.
+ * A request the service refuses for a reason the caller can fix. It carries message keys, not text,
+ * so the answer is written in the caller's language.
  */
 public class ApiException extends RuntimeException {
   private final HttpStatus status;
@@ -27,7 +27,11 @@ public class ApiException extends RuntimeException {
   /** {@code entity} is a message key under {@code entity.}, e.g. "territory". */
   public static ApiException notFound(String entity, String code) {
     return new ApiException(
-        HttpStatus.NOT_FOUND, "problem.notFound", List.of(), new Messages.Key("entity." + entity), code);
+        HttpStatus.NOT_FOUND,
+        "problem.notFound",
+        List.of(),
+        new Messages.Key("entity." + entity),
+        code);
   }
 
   public static ApiException conflict(String field, String code, Object... args) {

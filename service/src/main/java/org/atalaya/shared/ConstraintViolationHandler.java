@@ -33,7 +33,10 @@ class ConstraintViolationHandler
             .sorted(Comparator.comparing(Problem.Violation::field))
             .toList();
     return problems.of(
-        request, HttpStatus.UNPROCESSABLE_ENTITY, problems.text(request, "problem.invalid"), errors);
+        request,
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        problems.text(request, "problem.invalid"),
+        errors);
   }
 
   private Problem.Violation toViolation(HttpRequest<?> request, ConstraintViolation<?> v) {

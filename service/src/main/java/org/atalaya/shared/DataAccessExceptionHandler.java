@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Constraint violations the database caught (two requests racing for one code, a row still in
- * use) are the caller's conflict, not a server error. Anything else is logged and answered 500.
+ * Constraint violations the database caught (two requests racing for one code, a row still in use)
+ * are the caller's conflict, not a server error. Anything else is logged and answered 500.
  */
 @Singleton
 class DataAccessExceptionHandler

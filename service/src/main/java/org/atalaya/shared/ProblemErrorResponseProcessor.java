@@ -16,9 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Every error the framework produces (unknown route, wrong method, unreadable JSON, missing
- * body, denied access) leaves as problem+json in the caller's language, never with a stack trace
- * or an internal message.
+ * Every error the framework produces (unknown route, wrong method, unreadable JSON, missing body,
+ * denied access) leaves as problem+json in the caller's language, never with a stack trace or an
+ * internal message.
  */
 @Singleton
 @Replaces(ErrorResponseProcessor.class)

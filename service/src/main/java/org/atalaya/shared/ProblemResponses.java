@@ -38,7 +38,9 @@ public class ProblemResponses {
             .map(
                 f ->
                     new Problem.Violation(
-                        f.field(), f.code(), messages.get(locale, "violation." + f.code(), f.args())))
+                        f.field(),
+                        f.code(),
+                        messages.get(locale, "violation." + f.code(), f.args())))
             .toList();
     return of(request, e.status(), messages.get(locale, e.key(), e.args()), errors);
   }

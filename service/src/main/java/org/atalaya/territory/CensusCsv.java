@@ -16,11 +16,11 @@ import org.atalaya.shared.ApiException;
 import org.atalaya.shared.ApiException.FieldError;
 
 /**
- * Reads a census population table. Two layouts, headers in Spanish or English: long
- * ({@code territorio, anio, sexo, poblacion}) or wide ({@code territorio, anio, hombres, mujeres}
- * with an optional {@code total} that must equal their sum). {@code fuente} is optional. A
- * territory is named by its code or by its exact name. Every problem is reported with its row and
- * column; one problem rejects the whole file.
+ * Reads a census population table. Two layouts, headers in Spanish or English: long ({@code
+ * territorio, anio, sexo, poblacion}) or wide ({@code territorio, anio, hombres, mujeres} with an
+ * optional {@code total} that must equal their sum). {@code fuente} is optional. A territory is
+ * named by its code or by its exact name. Every problem is reported with its row and column; one
+ * problem rejects the whole file.
  */
 final class CensusCsv {
   record Row(long territoryId, int year, String sex, long population, String source) {}
@@ -53,7 +53,13 @@ final class CensusCsv {
   static List<Row> parse(String file, Reader reader, Function<String, Optional<Long>> territories)
       throws IOException {
     var parser =
-        CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get().parse(reader);
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setTrim(true)
+            .get()
+            .parse(reader);
     Map<String, String> columns = new HashMap<>();
     for (String header : parser.getHeaderNames()) {
       String canonical = ALIASES.get(normalise(header));
@@ -63,7 +69,9 @@ final class CensusCsv {
     }
     boolean wide = columns.containsKey("hombres") || columns.containsKey("mujeres");
     List<String> required =
-        wide ? List.of("territorio", "anio", "hombres", "mujeres") : List.of("territorio", "anio", "sexo", "poblacion");
+        wide
+            ? List.of("territorio", "anio", "hombres", "mujeres")
+            : List.of("territorio", "anio", "sexo", "poblacion");
     List<FieldError> errors = new ArrayList<>();
     for (String name : required) {
       if (!columns.containsKey(name)) {
@@ -135,7 +143,14 @@ final class CensusCsv {
 
     void error(String column, String code, Object... args) {
       errors.add(
-          new FieldError(file + ":" + (record.getRecordNumber() + 1) + ":" + columns.getOrDefault(column, column), code, args));
+          new FieldError(
+              file
+                  + ":"
+                  + (record.getRecordNumber() + 1)
+                  + ":"
+                  + columns.getOrDefault(column, column),
+              code,
+              args));
     }
 
     Optional<Long> territory(Function<String, Optional<Long>> territories) {

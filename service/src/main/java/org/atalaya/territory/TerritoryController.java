@@ -74,7 +74,9 @@ class TerritoryController {
   }
 
   /** A census table as CSV in the request body; {@code file} names it in error messages. */
-  @Post(value = "/population/import", consumes = {"text/csv", MediaType.TEXT_PLAIN})
+  @Post(
+      value = "/population/import",
+      consumes = {"text/csv", MediaType.TEXT_PLAIN})
   @Secured({Role.ADMIN_NAME, Role.ANALYST_NAME})
   ImportResult importCensus(
       @Body String csv,

@@ -64,9 +64,7 @@ public class TerritoryService {
   }
 
   public Territory require(String code) {
-    return territories
-        .findByCode(code)
-        .orElseThrow(() -> ApiException.notFound("territory", code));
+    return territories.findByCode(code).orElseThrow(() -> ApiException.notFound("territory", code));
   }
 
   public Optional<Territory> find(String code) {
@@ -89,7 +87,9 @@ public class TerritoryService {
   @Transactional
   TerritoryView rename(String code, String name) {
     Territory before = require(code);
-    Territory after = territories.update(new Territory(before.id(), code, name, before.level(), before.parentId()));
+    Territory after =
+        territories.update(
+            new Territory(before.id(), code, name, before.level(), before.parentId()));
     String parent = parentCode(before);
     audit.updated("territory", code, view(before, parent), view(after, parent));
     return view(after, parent);
@@ -122,7 +122,8 @@ public class TerritoryService {
     List<Territory> all = territories.listInHierarchyOrder();
     List<CensusCsv.Row> rows = CensusCsv.parse(file, csv, value -> resolve(all, value));
     for (CensusCsv.Row r : rows) {
-      population.upsert(r.territoryId(), r.year(), r.sex(), r.population(), r.source(), illustrative);
+      population.upsert(
+          r.territoryId(), r.year(), r.sex(), r.population(), r.source(), illustrative);
     }
     int places = (int) rows.stream().map(CensusCsv.Row::territoryId).distinct().count();
     var result = new ImportResult(file, rows.size(), places);

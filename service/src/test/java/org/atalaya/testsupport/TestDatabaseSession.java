@@ -4,9 +4,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Starts the test database once per test run, before any Micronaut context, and hands it to
- * every context through system properties (which Micronaut reads as configuration). Registered
- * for all test classes through JUnit's extension auto-detection.
+ * Starts the test database once per test run, before any Micronaut context, and hands it to every
+ * context through system properties (which Micronaut reads as configuration). Registered for all
+ * test classes through JUnit's extension auto-detection.
  */
 public class TestDatabaseSession implements BeforeAllCallback {
   private static TestDatabase database;
