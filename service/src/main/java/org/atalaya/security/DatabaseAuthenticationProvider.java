@@ -15,9 +15,12 @@ import java.util.List;
  * a row the account locks for a quarter of an hour.
  */
 @Singleton
-class DatabaseAuthenticationProvider<B> implements HttpRequestExecutorAuthenticationProvider<B> {
+public class DatabaseAuthenticationProvider<B> implements HttpRequestExecutorAuthenticationProvider<B> {
   static final int MAX_FAILURES = 5;
   static final Duration LOCK = Duration.ofMinutes(15);
+
+  /** The login handler passes on only the failure's message, so the lock is told by its text. */
+  public static final String LOCKED = "account-locked";
 
   private final UserRepository users;
   private final Passwords passwords;
@@ -44,7 +47,7 @@ class DatabaseAuthenticationProvider<B> implements HttpRequestExecutorAuthentica
       return AuthenticationResponse.failure(AuthenticationFailureReason.USER_DISABLED);
     }
     if (user.lockedAt(now)) {
-      return AuthenticationResponse.failure(AuthenticationFailureReason.ACCOUNT_LOCKED);
+      return AuthenticationResponse.failure(LOCKED);
     }
     if (!passwords.matches(auth.getSecret(), user.passwordHash())) {
       users.recordFailure(user.id(), MAX_FAILURES, now.plus(LOCK));

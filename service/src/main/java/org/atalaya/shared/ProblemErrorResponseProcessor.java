@@ -7,9 +7,8 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.security.authentication.AuthenticationException;
-import io.micronaut.security.authentication.AuthenticationFailed;
-import io.micronaut.security.authentication.AuthenticationFailureReason;
 import jakarta.inject.Singleton;
+import org.atalaya.security.DatabaseAuthenticationProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -40,9 +39,7 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
     String detail;
     Throwable cause = context.getRootCause().orElse(null);
     if (cause instanceof AuthenticationException auth) {
-      boolean locked =
-          auth.getResponse() instanceof AuthenticationFailed failed
-              && failed.getReason() == AuthenticationFailureReason.ACCOUNT_LOCKED;
+      boolean locked = DatabaseAuthenticationProvider.LOCKED.equals(auth.getMessage());
       detail = problems.text(request, locked ? "problem.locked" : "problem.credentials");
     } else if (status.getCode() >= 500) {
       detail = problems.text(request, "problem.internal");
