@@ -282,6 +282,9 @@ public final class StartupBench {
               .setPGStartupWait(Duration.ofSeconds(60))
               .setLocaleConfig("locale", "C.UTF-8")
               .setServerConfig("max_connections", "100")
+              .setServerConfig("fsync", "on")
+              .setServerConfig("synchronous_commit", "on")
+              .setServerConfig("full_page_writes", "on")
               .start();
       OUT.printf(
           "External PostgreSQL started by the bench on port %d in %.2f s (not counted in any"

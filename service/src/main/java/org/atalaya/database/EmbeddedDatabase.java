@@ -61,7 +61,11 @@ public class EmbeddedDatabase {
               .setRegisterShutdownHook(true)
               .setPGStartupWait(Duration.ofSeconds(60))
               .setLocaleConfig("locale", "C.UTF-8")
-              .setServerConfig("max_connections", "100");
+              .setServerConfig("max_connections", "100")
+              // zonky turns durability off for throwaway test databases; this one keeps real data.
+              .setServerConfig("fsync", "on")
+              .setServerConfig("synchronous_commit", "on")
+              .setServerConfig("full_page_writes", "on");
       if (port > 0) {
         builder.setPort(port);
       }
