@@ -15,7 +15,8 @@ import java.util.List;
  * a row the account locks for a quarter of an hour.
  */
 @Singleton
-public class DatabaseAuthenticationProvider<B> implements HttpRequestExecutorAuthenticationProvider<B> {
+public class DatabaseAuthenticationProvider<B>
+    implements HttpRequestExecutorAuthenticationProvider<B> {
   static final int MAX_FAILURES = 5;
   static final Duration LOCK = Duration.ofMinutes(15);
 

@@ -8,11 +8,11 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.security.authentication.AuthenticationException;
 import jakarta.inject.Singleton;
-import org.atalaya.security.DatabaseAuthenticationProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.atalaya.security.DatabaseAuthenticationProvider;
 
 /**
  * Every error the framework produces (unknown route, wrong method, unreadable JSON, missing body,

@@ -1,7 +1,9 @@
 package org.atalaya.territory;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,14 +54,28 @@ final class CensusCsv {
 
   static List<Row> parse(String file, Reader reader, Function<String, Optional<Long>> territories)
       throws IOException {
+    var in = new BufferedReader(reader);
+    in.mark(1);
+    if (in.read() != '\uFEFF') {
+      in.reset(); // no byte-order mark (Excel's "CSV UTF-8" writes one)
+    }
+    in.mark(64 * 1024);
+    String firstLine = in.readLine();
+    in.reset();
+    if (firstLine == null || firstLine.isBlank()) {
+      throw ApiException.invalid(file + ":1", "censusEmpty");
+    }
+    // Spanish-locale spreadsheets export with semicolons.
+    char delimiter = firstLine.indexOf(';') >= 0 && firstLine.indexOf(',') < 0 ? ';' : ',';
     var parser =
         CSVFormat.DEFAULT
             .builder()
+            .setDelimiter(delimiter)
             .setHeader()
             .setSkipHeaderRecord(true)
             .setTrim(true)
             .get()
-            .parse(reader);
+            .parse(in);
     Map<String, String> columns = new HashMap<>();
     for (String header : parser.getHeaderNames()) {
       String canonical = ALIASES.get(normalise(header));
@@ -83,7 +99,18 @@ final class CensusCsv {
     }
     List<Row> rows = new ArrayList<>();
     Map<String, Long> seen = new HashMap<>();
-    for (CSVRecord record : parser) {
+    var records = parser.iterator();
+    while (true) {
+      CSVRecord record;
+      try {
+        if (!records.hasNext()) {
+          break;
+        }
+        record = records.next();
+      } catch (UncheckedIOException e) {
+        errors.add(new FieldError(file + ":" + (parser.getCurrentLineNumber() + 1), "csvSyntax"));
+        break;
+      }
       var line = new Line(file, record, columns, errors);
       Optional<Long> territory = line.territory(territories);
       Integer year = line.year();
@@ -208,10 +235,10 @@ final class CensusCsv {
       }
       // Census tables often group thousands: 12 345, 12,345 or 12.345 (but 12,5 is no count).
       boolean grouped = value.matches("\\d{1,3}([.,\\s\u00a0]\\d{3})+");
-      if (!value.matches("\\d{1,12}") && !grouped) {
+      String digits = value.replaceAll("[^0-9]", "");
+      if ((!value.matches("\\d+") && !grouped) || digits.length() > 12) {
         return null;
       }
-      String digits = value.replaceAll("[^0-9]", "");
       return Long.parseLong(digits);
     }
   }

@@ -11,7 +11,9 @@ import java.util.Map;
 import org.atalaya.testsupport.Api;
 import org.junit.jupiter.api.Test;
 
-/** What a newcomer sees after starting with --demo: the plan of La Chorrera, as the guide has it. */
+/**
+ * What a newcomer sees after starting with --demo: the plan of La Chorrera, as the guide has it.
+ */
 @MicronautTest(environments = "test")
 class DemoDataTest {
   @Inject
@@ -50,7 +52,9 @@ class DemoDataTest {
   @Test
   void theGuidesOwnExamplesAreThere() {
     List<Map<String, Object>> cards =
-        list(plan().get("axes")).stream().flatMap(a -> list(a.get("actionCards")).stream()).toList();
+        list(plan().get("axes")).stream()
+            .flatMap(a -> list(a.get("actionCards")).stream())
+            .toList();
 
     assertThat(cards)
         .anySatisfy(

@@ -52,13 +52,22 @@ class PlanApiTest {
     card.put("title", "Talleres preventivos de maltrato");
     card.put("problem", "Alta incidencia de violencia en la familia hacia mujeres y niños");
     card.put("generalObjective", "Disminuir la violencia intrafamiliar");
-    card.put("actions", List.of("Realizar talleres preventivos de maltrato y ayuda para las familias y parejas"));
-    card.put("targets", List.of("Sensibilizar a 1000 personas en la importancia de denunciar el maltrato en el hogar"));
-    card.put("indicators", List.of("Nº de talleres realizados", "Nº de personas participantes (por sexo)"));
+    card.put(
+        "actions",
+        List.of("Realizar talleres preventivos de maltrato y ayuda para las familias y parejas"));
+    card.put(
+        "targets",
+        List.of(
+            "Sensibilizar a 1000 personas en la importancia de denunciar el maltrato en el hogar"));
+    card.put(
+        "indicators",
+        List.of("Nº de talleres realizados", "Nº de personas participantes (por sexo)"));
     card.put("leadInstitution", "INAMU");
     card.put("partners", List.of("MUN-LCH"));
     card.put("otherPartners", List.of("Organizaciones de mujeres"));
-    card.put("schedule", Map.of("start", "2025-03-01", "end", "2026-12-31", "notes", "Dos ciclos al año"));
+    card.put(
+        "schedule",
+        Map.of("start", "2025-03-01", "end", "2026-12-31", "notes", "Dos ciclos al año"));
     card.put("budget", Map.of("amount", 45000.50, "currency", "USD"));
     card.put("fundingSource", "Presupuesto municipal y cooperación internacional");
     return card;
@@ -88,7 +97,8 @@ class PlanApiTest {
         .extracting(p -> ((Map<?, ?>) p).get("code"))
         .doesNotContain(plan)
         .contains("LCH-PISCC-2025");
-    assertThat(api.call(HttpRequest.GET("/api/plans/" + plan).bearerAuth(analyst), Map.class).status())
+    assertThat(
+            api.call(HttpRequest.GET("/api/plans/" + plan).bearerAuth(analyst), Map.class).status())
         .isEqualTo(200);
   }
 
@@ -101,14 +111,18 @@ class PlanApiTest {
             Map.class);
 
     Map card =
-        api.call(HttpRequest.GET("/api/plans/" + plan + "/actions/VIF-1").bearerAuth(analyst), Map.class)
+        api.call(
+                HttpRequest.GET("/api/plans/" + plan + "/actions/VIF-1").bearerAuth(analyst),
+                Map.class)
             .value();
     assertThat(created.status()).isEqualTo(201);
     assertThat(card)
         .containsEntry("leadInstitution", "INAMU")
         .containsEntry("partners", List.of("MUN-LCH"))
         .containsEntry("otherPartners", List.of("Organizaciones de mujeres"))
-        .containsEntry("indicators", List.of("Nº de talleres realizados", "Nº de personas participantes (por sexo)"))
+        .containsEntry(
+            "indicators",
+            List.of("Nº de talleres realizados", "Nº de personas participantes (por sexo)"))
         .containsEntry("fundingSource", "Presupuesto municipal y cooperación internacional");
     assertThat(((Map<?, ?>) card.get("schedule")).get("start")).isEqualTo("2025-03-01");
     assertThat(((Map<?, ?>) card.get("budget")).get("currency")).isEqualTo("USD");
@@ -234,7 +248,8 @@ class PlanApiTest {
     project.put("indicators", List.of("Calles iluminadas"));
     project.put(
         "schedule",
-        List.of(Map.of("activity", "Censo de luminarias", "start", "2025-04-01", "end", "2025-05-31")));
+        List.of(
+            Map.of("activity", "Censo de luminarias", "start", "2025-04-01", "end", "2025-05-31")));
     project.put("communicationPlan", "Foros barriales");
     project.put("monitoringPlan", "Informe trimestral");
     project.put("leadInstitution", "MUN-LCH");
@@ -246,12 +261,16 @@ class PlanApiTest {
             HttpRequest.POST("/api/plans/" + plan + "/projects", project).bearerAuth(analyst),
             Map.class);
     Map read =
-        api.call(HttpRequest.GET("/api/plans/" + plan + "/projects/PRY-T").bearerAuth(analyst), Map.class)
+        api.call(
+                HttpRequest.GET("/api/plans/" + plan + "/projects/PRY-T").bearerAuth(analyst),
+                Map.class)
             .value();
 
     assertThat(created.status()).isEqualTo(201);
     assertThat(read.keySet()).containsAll(project.keySet());
-    assertThat(read).containsEntry("communicationPlan", "Foros barriales").containsEntry("axis", "PREVENCION");
+    assertThat(read)
+        .containsEntry("communicationPlan", "Foros barriales")
+        .containsEntry("axis", "PREVENCION");
   }
 
   @Test

@@ -32,7 +32,8 @@ class PlanDocumentRoundTripTest {
   }
 
   private String export(String code, String format) {
-    return api.call(HttpRequest.GET("/api/plans/" + code + "/export?format=" + format), String.class)
+    return api.call(
+            HttpRequest.GET("/api/plans/" + code + "/export?format=" + format), String.class)
         .value();
   }
 
@@ -95,7 +96,8 @@ class PlanDocumentRoundTripTest {
   @Test
   void anUnknownKeyIsRefusedWithItsPath() {
     String yaml =
-        export(DEMO, "yaml").replace("  periodStart: 2025-01-01", "  periodStart: 2025-01-01\n  color: red");
+        export(DEMO, "yaml")
+            .replace("  periodStart: 2025-01-01", "  periodStart: 2025-01-01\n  color: red");
 
     var reply = importDocument(yaml.replace(DEMO, "LCH-BAD-KEY"), "application/yaml", false);
 
@@ -131,16 +133,20 @@ class PlanDocumentRoundTripTest {
         .anySatisfy(
             v -> {
               assertThat(v.field()).matches("axes\\[\\d]\\.actionCards\\[\\d]\\.leadInstitution");
-              assertThat(v.message()).isEqualTo("no existe una institución con el código «NO-EXISTE»");
+              assertThat(v.message())
+                  .isEqualTo("no existe una institución con el código «NO-EXISTE»");
             });
     assertThat(api.get("/api/institutions/NO-EXISTE", Map.class).status()).isEqualTo(404);
-    assertThat(api.call(HttpRequest.GET("/api/plans/LCH-BAD-REF").bearerAuth(analyst), Map.class).status())
+    assertThat(
+            api.call(HttpRequest.GET("/api/plans/LCH-BAD-REF").bearerAuth(analyst), Map.class)
+                .status())
         .isEqualTo(404);
   }
 
   @Test
   void duplicateCardCodesInOneDocumentAreRefused() {
-    String yaml = export(DEMO, "yaml").replace(DEMO, "LCH-DUP").replace("code: PREV-02", "code: PREV-01");
+    String yaml =
+        export(DEMO, "yaml").replace(DEMO, "LCH-DUP").replace("code: PREV-02", "code: PREV-01");
 
     var reply = importDocument(yaml, "application/yaml", false);
 
@@ -152,7 +158,8 @@ class PlanDocumentRoundTripTest {
   @Test
   void yamlSyntaxErrorsGiveLineAndColumn() {
     var reply =
-        importDocument("format: atalaya-plan/1\nplan:\n  code: [unclosed\n", "application/yaml", false);
+        importDocument(
+            "format: atalaya-plan/1\nplan:\n  code: [unclosed\n", "application/yaml", false);
 
     assertThat(reply.status()).isEqualTo(422);
     assertThat(reply.error().errors().get(0).message()).startsWith("línea ");
@@ -162,7 +169,8 @@ class PlanDocumentRoundTripTest {
   void importRequiresAWriterRole() {
     var reply =
         api.call(
-            HttpRequest.POST("/api/plans/import", export(DEMO, "yaml")).contentType("application/yaml"),
+            HttpRequest.POST("/api/plans/import", export(DEMO, "yaml"))
+                .contentType("application/yaml"),
             Map.class);
 
     assertThat(reply.status()).isEqualTo(401);

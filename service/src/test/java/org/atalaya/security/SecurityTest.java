@@ -34,13 +34,13 @@ class SecurityTest {
 
   @Test
   void anonymousWriteIsRefusedWith401AndNothingIsStored() {
-    var reply = api().call(HttpRequest.POST("/api/institutions", institution("SEC-ANON")), Map.class);
+    var reply =
+        api().call(HttpRequest.POST("/api/institutions", institution("SEC-ANON")), Map.class);
 
     assertThat(reply.status()).isEqualTo(401);
     assertThat(reply.contentType()).startsWith("application/problem+json");
     assertThat(reply.error().title()).isEqualTo("Se requiere autenticación");
-    assertThat(api().get("/api/institutions/SEC-ANON", Map.class).status())
-        .isEqualTo(404);
+    assertThat(api().get("/api/institutions/SEC-ANON", Map.class).status()).isEqualTo(404);
   }
 
   @Test
@@ -64,7 +64,8 @@ class SecurityTest {
     var write =
         api()
             .call(
-                HttpRequest.POST("/api/institutions", institution("SEC-COMMITTEE")).bearerAuth(token),
+                HttpRequest.POST("/api/institutions", institution("SEC-COMMITTEE"))
+                    .bearerAuth(token),
                 Map.class);
     var read = api().call(HttpRequest.GET("/api/me").bearerAuth(token), Map.class);
 
@@ -80,7 +81,8 @@ class SecurityTest {
             .call(
                 HttpRequest.POST(
                         "/api/users",
-                        Map.of("username", "x-user", "password", "long-enough-pass", "role", "ADMIN"))
+                        Map.of(
+                            "username", "x-user", "password", "long-enough-pass", "role", "ADMIN"))
                     .bearerAuth(api().analystToken()),
                 Map.class);
 
@@ -93,7 +95,8 @@ class SecurityTest {
         api()
             .call(
                 HttpRequest.POST(
-                        "/api/users", Map.of("username", "short-pw", "password", "abc", "role", "ANALYST"))
+                        "/api/users",
+                        Map.of("username", "short-pw", "password", "abc", "role", "ANALYST"))
                     .header("Accept-Language", "en")
                     .bearerAuth(api().adminToken()),
                 Map.class);
@@ -112,7 +115,8 @@ class SecurityTest {
     var reply =
         api()
             .call(
-                HttpRequest.POST("/login", Map.of("username", "admin", "password", "not-the-password"))
+                HttpRequest.POST(
+                        "/login", Map.of("username", "admin", "password", "not-the-password"))
                     .header("Accept-Language", "en"),
                 Map.class);
 
@@ -126,7 +130,8 @@ class SecurityTest {
     for (int i = 0; i < DatabaseAuthenticationProvider.MAX_FAILURES; i++) {
       api()
           .call(
-              HttpRequest.POST("/login", Map.of("username", "test-lockout", "password", "wrong-" + i)),
+              HttpRequest.POST(
+                  "/login", Map.of("username", "test-lockout", "password", "wrong-" + i)),
               Map.class);
     }
 

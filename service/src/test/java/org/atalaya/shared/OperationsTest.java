@@ -56,7 +56,8 @@ class OperationsTest {
   void unknownAddressesAre404ProblemsInEnglishWhenAsked() {
     var reply =
         new Api(client)
-            .call(HttpRequest.GET("/api/nothing-here").header("Accept-Language", "en-US"), Map.class);
+            .call(
+                HttpRequest.GET("/api/nothing-here").header("Accept-Language", "en-US"), Map.class);
 
     assertThat(reply.status()).isEqualTo(404);
     assertThat(reply.contentType()).startsWith("application/problem+json");

@@ -206,4 +206,31 @@ class CensusCsvTest {
     assertThat(problems("territorio,anio,sexo,poblacion\n"))
         .containsExactly("censo.csv:2 censusEmpty []");
   }
+
+  @Test
+  void anExcelByteOrderMarkAndSemicolonsAreRead() throws IOException {
+    var rows = parse("\uFEFFterritorio;anio;sexo;poblacion\nSV-01;2020;F;1\n");
+
+    assertThat(rows).containsExactly(new Row(1, 2020, "F", 1, null));
+  }
+
+  @Test
+  void aCountTooLargeForAnyPopulationIsARowErrorNotACrash() {
+    assertThat(
+            problems("territorio,anio,sexo,poblacion\nSV-01,2020,F,99.999.999.999.999.999.999\n"))
+        .containsExactly("censo.csv:2:poblacion censusNumber [99.999.999.999.999.999.999]");
+  }
+
+  @Test
+  void anUnclosedQuoteIsReportedWithItsLine() {
+    assertThat(problems("territorio,anio,sexo,poblacion\nSV-01,2020,F,\"1\n"))
+        .singleElement()
+        .asString()
+        .endsWith("csvSyntax []");
+  }
+
+  @Test
+  void anEmptyFileSaysSo() {
+    assertThat(problems("")).containsExactly("censo.csv:1 censusEmpty []");
+  }
 }

@@ -47,7 +47,9 @@ class TerritoryApiTest {
     assertThat(district).containsEntry("name", "La Chorrera").containsEntry("level", "DISTRICT");
     assertThat((List<?>) district.get("children")).hasSize(18);
     List<Map> population = (List<Map>) district.get("population");
-    assertThat(population).isNotEmpty().allSatisfy(p -> assertThat(p.get("illustrative")).isEqualTo(true));
+    assertThat(population)
+        .isNotEmpty()
+        .allSatisfy(p -> assertThat(p.get("illustrative")).isEqualTo(true));
     assertThat(api.get("/api/territories", List.class).value())
         .extracting(t -> ((Map<?, ?>) t).get("name"))
         .contains("Barrio Balboa", "Barrio Colón", "Feuillet", "Playa Leona", "Santa Rita");
@@ -55,10 +57,19 @@ class TerritoryApiTest {
 
   @Test
   void aCensusTableInTheWideLayoutIsLoadedByNameWithAccents() {
-    post("/api/territories", Map.of("code", "CEN-D", "name", "Distrito Censo", "level", "DISTRICT"));
+    post(
+        "/api/territories", Map.of("code", "CEN-D", "name", "Distrito Censo", "level", "DISTRICT"));
     post(
         "/api/territories",
-        Map.of("code", "CEN-C1", "name", "Peñas Blancas", "level", "CORREGIMIENTO", "parent", "CEN-D"));
+        Map.of(
+            "code",
+            "CEN-C1",
+            "name",
+            "Peñas Blancas",
+            "level",
+            "CORREGIMIENTO",
+            "parent",
+            "CEN-D"));
 
     var reply =
         importCsv(
@@ -101,7 +112,10 @@ class TerritoryApiTest {
 
   @Test
   void aCorregimientoMustHangFromADistrict() {
-    var orphan = post("/api/territories", Map.of("code", "ORPH", "name", "Huérfano", "level", "CORREGIMIENTO"));
+    var orphan =
+        post(
+            "/api/territories",
+            Map.of("code", "ORPH", "name", "Huérfano", "level", "CORREGIMIENTO"));
     var wrongParent =
         post(
             "/api/territories",

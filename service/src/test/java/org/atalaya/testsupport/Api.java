@@ -61,7 +61,8 @@ public final class Api {
       Argument<T> body =
           type == List.class ? (Argument<T>) Argument.listOf(Map.class) : Argument.of(type);
       HttpResponse<T> response = http.exchange(request, body, Argument.of(Problem.class));
-      return new Reply<>(response.getStatus().getCode(), response.getBody(), Optional.empty(), response);
+      return new Reply<>(
+          response.getStatus().getCode(), response.getBody(), Optional.empty(), response);
     } catch (HttpClientResponseException e) {
       Optional<Problem> problem = e.getResponse().getBody(Problem.class);
       return new Reply<>(e.getStatus().getCode(), Optional.empty(), problem, e.getResponse());
@@ -75,7 +76,8 @@ public final class Api {
   public record Reply<T>(
       int status, Optional<T> body, Optional<Problem> problem, HttpResponse<?> raw) {
     public T value() {
-      return body.orElseThrow(() -> new AssertionError("no body; status " + status + " " + problem));
+      return body.orElseThrow(
+          () -> new AssertionError("no body; status " + status + " " + problem));
     }
 
     public Problem error() {
