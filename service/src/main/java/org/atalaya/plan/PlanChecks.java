@@ -62,6 +62,9 @@ final class PlanChecks {
 
   /** The whole document: every part, and every code unique where it must be. */
   PlanChecks document(PlanDocument d, boolean territoryExists) {
+    if (!PlanDocument.FORMAT.equals(d.format())) {
+      errors.add(new FieldError("format", "format", PlanDocument.FORMAT));
+    }
     header("plan.", d.plan(), territoryExists);
     unique(
         "institutions", d.institutions().stream().map(PlanDocument.InstitutionDoc::code).toList());

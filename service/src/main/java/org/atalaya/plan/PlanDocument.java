@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -11,6 +12,8 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.atalaya.institution.InstitutionKind;
 import org.atalaya.shared.Codes;
@@ -23,14 +26,13 @@ import org.atalaya.shared.Codes;
 @Serdeable
 @JsonPropertyOrder({"format", "plan", "institutions", "axes", "projects"})
 public record PlanDocument(
-    @NotNull @Pattern(regexp = PlanDocument.FORMAT_PATTERN) String format,
+    @NotNull String format,
     @NotNull @Valid Header plan,
     @Nullable List<@Valid InstitutionDoc> institutions,
     @Nullable List<@Valid AxisDoc> axes,
     @Nullable List<@Valid ProjectDoc> projects) {
 
   public static final String FORMAT = "atalaya-plan/1";
-  static final String FORMAT_PATTERN = "atalaya-plan/1";
 
   public PlanDocument {
     institutions = copy(institutions);
@@ -38,8 +40,9 @@ public record PlanDocument(
     projects = copy(projects);
   }
 
+  /** An unmodifiable copy that keeps null elements, so validation can name them. */
   static <T> List<T> copy(@Nullable List<T> list) {
-    return list == null ? List.of() : List.copyOf(list);
+    return list == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
   }
 
   @Serdeable
@@ -186,6 +189,6 @@ public record PlanDocument(
   @Serdeable
   @JsonPropertyOrder({"amount", "currency"})
   public record Money(
-      @NotNull @PositiveOrZero BigDecimal amount,
+      @NotNull @PositiveOrZero @Digits(integer = 14, fraction = 2) BigDecimal amount,
       @NotNull @Pattern(regexp = Codes.CURRENCY) String currency) {}
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -89,8 +90,11 @@ public final class PlanDocuments {
       return doc;
     } catch (UnrecognizedPropertyException e) {
       throw ApiException.invalid(path(e, e.getPropertyName()), "unknownField");
+    } catch (InvalidFormatException e) {
+      throw ApiException.invalid(path(e, null), "valueAt", line(e), column(e), e.getValue());
     } catch (JsonMappingException e) {
-      throw ApiException.invalid(path(e, null), "yaml", line(e), column(e), shortMessage(e));
+      // Wrong shape (a list where an object goes, an empty item): say where, not Jackson's words.
+      throw ApiException.invalid(path(e, null), "shapeAt", line(e), column(e));
     } catch (JsonProcessingException e) {
       throw ApiException.invalid("body", "yaml", line(e), column(e), shortMessage(e));
     } catch (IOException e) {

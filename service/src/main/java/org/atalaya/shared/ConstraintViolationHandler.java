@@ -42,32 +42,46 @@ class ConstraintViolationHandler
   private Problem.Violation toViolation(HttpRequest<?> request, ConstraintViolation<?> v) {
     String code = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
     Map<String, Object> attributes = v.getConstraintDescriptor().getAttributes();
-    return problems.violation(
-        request,
-        fieldPath(v.getPropertyPath()),
-        code,
-        attributes.getOrDefault("min", attributes.getOrDefault("value", "")),
-        attributes.getOrDefault("max", ""),
-        attributes.getOrDefault("regexp", ""));
+    String field = fieldPath(v.getPropertyPath());
+    return switch (code) {
+      case "Digits" ->
+          problems.violation(
+              request, field, code, attributes.get("integer"), attributes.get("fraction"));
+      case "Pattern" ->
+          problems.violation(
+              request, field, Codes.CURRENCY.equals(attributes.get("regexp")) ? "currency" : code);
+      default ->
+          problems.violation(
+              request,
+              field,
+              code,
+              attributes.getOrDefault("min", attributes.getOrDefault("value", "")),
+              attributes.getOrDefault("max", ""));
+    };
   }
 
-  /** "create.form.axes[0].code" → "axes[0].code": drop the method and the parameter. */
+  /**
+   * "create.card.axes[0].actionCards[1].code" as the body names it. A node's index says where the
+   * bean holding it sits in its list, so it belongs after the previous name.
+   */
   static String fieldPath(Path path) {
     var field = new StringBuilder();
     for (Path.Node node : path) {
       if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
         continue;
       }
-      if (node.getName() == null || node.getName().isEmpty()) {
+      if (node.isInIterable() && node.getIndex() != null && !field.isEmpty()) {
+        field.append('[').append(node.getIndex()).append(']');
+      }
+      if (node.getKind() == ElementKind.CONTAINER_ELEMENT
+          || node.getName() == null
+          || node.getName().isEmpty()) {
         continue;
       }
       if (!field.isEmpty()) {
         field.append('.');
       }
       field.append(node.getName());
-      if (node.getIndex() != null) {
-        field.append('[').append(node.getIndex()).append(']');
-      }
     }
     return field.isEmpty() ? "body" : field.toString();
   }

@@ -36,6 +36,14 @@ class DataAccessExceptionHandler
       return problems.of(
           request, HttpStatus.CONFLICT, problems.text(request, "problem.inUse"), List.of());
     }
+    if (state != null && state.startsWith("22")) {
+      // A value the database cannot hold (too long, too large, out of range): the caller's to fix.
+      return problems.of(
+          request,
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          problems.text(request, "problem.outOfRange"),
+          List.of());
+    }
     LOG.error("Database error on {} {}", request.getMethod(), request.getPath(), e);
     return problems.of(
         request,

@@ -23,7 +23,13 @@ import org.atalaya.security.DatabaseAuthenticationProvider;
 @Replaces(ErrorResponseProcessor.class)
 class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
   private static final Pattern UNKNOWN_PROPERTY = Pattern.compile("Unknown property \\[([^]]+)]");
+  private static final Pattern PROPERTY =
+      Pattern.compile("Error decoding property \\[[^]]*?(\\w+)] of type");
+  private static final Pattern ENUM =
+      Pattern.compile("Expected one of \\[([^]]*)] but was '([^']*)'");
 
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(ProblemErrorResponseProcessor.class);
   private final ProblemResponses problems;
 
   ProblemErrorResponseProcessor(ProblemResponses problems) {
@@ -46,9 +52,17 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
     } else if (cause instanceof ConversionErrorException conversion) {
       String field = conversion.getArgument().getName();
       String message = String.valueOf(conversion.getConversionError().getCause().getMessage());
+      LOG.debug("Unreadable request body: {}", message);
       Matcher unknown = UNKNOWN_PROPERTY.matcher(message);
+      Matcher property = PROPERTY.matcher(message);
+      Matcher choice = ENUM.matcher(message);
       if (unknown.find()) {
         errors.add(problems.violation(request, unknown.group(1), "unknownField"));
+      } else if (choice.find()) {
+        errors.add(
+            problems.violation(request, field, "enumValue", choice.group(2), choice.group(1)));
+      } else if (property.find()) {
+        errors.add(problems.violation(request, property.group(1), "unreadable"));
       } else {
         errors.add(problems.violation(request, field, "unreadable"));
       }

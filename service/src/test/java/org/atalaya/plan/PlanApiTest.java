@@ -306,4 +306,42 @@ class PlanApiTest {
           .hasMessageContaining("append-only");
     }
   }
+
+  @Test
+  void aBudgetTooLargeToStoreIsRefusedNotAServerError() {
+    Map<String, Object> card = fichaInamu("VIF-8");
+    card.put(
+        "budget",
+        Map.of("amount", new java.math.BigDecimal("12345678901234567890.123"), "currency", "USD"));
+
+    var reply =
+        api.call(
+            HttpRequest.POST("/api/plans/" + plan + "/axes/PREVENCION/actions", card)
+                .bearerAuth(analyst),
+            Map.class);
+
+    assertThat(reply.status()).isEqualTo(422);
+    assertThat(reply.error().errors())
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.field()).isEqualTo("budget.amount");
+              assertThat(v.message())
+                  .isEqualTo("admite como máximo 14 cifras enteras y 2 decimales");
+            });
+  }
+
+  @Test
+  void aValueOutsideAClosedListNamesTheAllowedValues() {
+    var reply =
+        api.call(
+            HttpRequest.POST(
+                    "/api/territories", Map.of("code", "X-CITY", "name", "x", "level", "CITY"))
+                .bearerAuth(analyst),
+            Map.class);
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.error().errors().get(0).message())
+        .isEqualTo("«CITY» no es un valor válido; use uno de: DISTRICT, CORREGIMIENTO, BARRIO");
+  }
 }

@@ -175,4 +175,44 @@ class PlanDocumentRoundTripTest {
 
     assertThat(reply.status()).isEqualTo(401);
   }
+
+  @Test
+  void nestedProblemsAreNamedByTheirPathInTheDocument() {
+    String yaml =
+        """
+        format: atalaya-plan/1
+        plan: {code: LCH-NESTED, name: n, territory: LCH, periodStart: 2025-01-01, periodEnd: 2026-01-01}
+        axes:
+          - {code: A, name: a}
+          - code: B
+            name: b
+            actionCards:
+              - {code: C, title: t, problem: p, generalObjective: o, actions: [ok, ""],
+                 budget: {amount: 1e30, currency: usd}}
+        """;
+
+    var reply = importDocument(yaml, "application/yaml", false);
+
+    assertThat(reply.status()).isEqualTo(422);
+    assertThat(reply.error().errors())
+        .extracting("field", "code")
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("axes[1].actionCards[0].actions[1]", "NotBlank"),
+            org.assertj.core.groups.Tuple.tuple("axes[1].actionCards[0].budget.amount", "Digits"),
+            org.assertj.core.groups.Tuple.tuple(
+                "axes[1].actionCards[0].budget.currency", "currency"));
+  }
+
+  @Test
+  void anotherFormatVersionIsRefused() {
+    String yaml =
+        export(DEMO, "yaml").replace(DEMO, "LCH-V2").replace("atalaya-plan/1", "atalaya-plan/2");
+
+    var reply = importDocument(yaml, "application/yaml", false);
+
+    assertThat(reply.status()).isEqualTo(422);
+    assertThat(reply.error().errors())
+        .singleElement()
+        .satisfies(v -> assertThat(v.message()).isEqualTo("debe ser «atalaya-plan/1»"));
+  }
 }
