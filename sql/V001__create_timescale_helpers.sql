@@ -3,7 +3,12 @@
 DO $$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'timescaledb') THEN
-    CREATE EXTENSION IF NOT EXISTS timescaledb;
+    -- Installed but not preloaded, or no right to create it: carry on as plain PostgreSQL.
+    BEGIN
+      CREATE EXTENSION IF NOT EXISTS timescaledb;
+    EXCEPTION WHEN OTHERS THEN
+      RAISE NOTICE 'TimescaleDB is installed but could not be enabled: %', SQLERRM;
+    END;
   END IF;
 END
 $$;

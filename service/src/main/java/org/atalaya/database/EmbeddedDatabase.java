@@ -58,7 +58,7 @@ public class EmbeddedDatabase {
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDirectory)
               .setCleanDataDirectory(false)
-              .setRegisterShutdownHook(true)
+              .setRegisterShutdownHook(false)
               .setPGStartupWait(Duration.ofSeconds(60))
               .setLocaleConfig("locale", "C.UTF-8")
               .setServerConfig("max_connections", "100")

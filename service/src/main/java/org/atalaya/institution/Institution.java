@@ -9,13 +9,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.atalaya.shared.Codes;
 
 /** A lead institution or partner of the plan's actions (guide: "responsables" and "socios"). */
 @MappedEntity("institution")
 @Serdeable
 public record Institution(
     @Nullable @Id @GeneratedValue Long id,
-    @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9._-]+") String code,
+    @NotBlank @Size(max = 40) @Pattern(regexp = Codes.PATTERN) String code,
     @NotBlank @Size(max = 300) String name,
     @Nullable @Size(max = 40) String acronym,
     @NotNull InstitutionKind kind) {

@@ -4,7 +4,6 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,8 +12,6 @@ public interface InstitutionRepository extends CrudRepository<Institution, Long>
   Optional<Institution> findByCode(String code);
 
   List<Institution> listOrderByCode();
-
-  List<Institution> findByIdInList(Collection<Long> ids);
 
   @Query(
       """

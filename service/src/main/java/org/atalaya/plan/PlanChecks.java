@@ -38,8 +38,13 @@ final class PlanChecks {
 
   PlanChecks card(String prefix, ActionCardDoc c) {
     institution(prefix + "leadInstitution", c.leadInstitution());
+    Set<String> partners = new HashSet<>();
     for (int i = 0; i < c.partners().size(); i++) {
-      institution(prefix + "partners[" + i + "]", c.partners().get(i));
+      String partner = c.partners().get(i);
+      institution(prefix + "partners[" + i + "]", partner);
+      if (!partners.add(partner)) {
+        errors.add(new FieldError(prefix + "partners[" + i + "]", "duplicateInDocument", partner));
+      }
     }
     if (c.schedule() != null) {
       dates(prefix + "schedule.end", c.schedule().start(), c.schedule().end());

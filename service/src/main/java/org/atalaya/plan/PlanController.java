@@ -25,6 +25,7 @@ import java.util.List;
 import org.atalaya.plan.PlanDocuments.Format;
 import org.atalaya.plan.PlanService.PlanSummary;
 import org.atalaya.security.Role;
+import org.atalaya.shared.ApiException;
 
 /** Plans as wholes. The public reads published plans; signed-in staff read every plan. */
 @Controller("/api/plans")
@@ -79,7 +80,12 @@ class PlanController {
       String code,
       @QueryValue(defaultValue = "yaml") String format,
       @Nullable Authentication auth) {
-    Format f = "json".equalsIgnoreCase(format) ? Format.JSON : Format.YAML;
+    Format f =
+        switch (format.toLowerCase(java.util.Locale.ROOT)) {
+          case "yaml", "yml" -> Format.YAML;
+          case "json" -> Format.JSON;
+          default -> throw ApiException.invalid("format", "format", "yaml | json");
+        };
     String body = PlanDocuments.write(plans.document(code, auth != null), f);
     return HttpResponse.ok(body)
         .contentType(f.mediaType + ";charset=utf-8")

@@ -28,9 +28,9 @@ import org.atalaya.shared.Codes;
 public record PlanDocument(
     @NotNull String format,
     @NotNull @Valid Header plan,
-    @Nullable List<@Valid InstitutionDoc> institutions,
-    @Nullable List<@Valid AxisDoc> axes,
-    @Nullable List<@Valid ProjectDoc> projects) {
+    @Nullable List<@NotNull @Valid InstitutionDoc> institutions,
+    @Nullable List<@NotNull @Valid AxisDoc> axes,
+    @Nullable List<@NotNull @Valid ProjectDoc> projects) {
 
   public static final String FORMAT = "atalaya-plan/1";
 
@@ -79,7 +79,7 @@ public record PlanDocument(
       @NotBlank @Size(max = 300) String name,
       @Nullable StandardAxis standard,
       @Nullable String description,
-      @Nullable List<@Valid ActionCardDoc> actionCards) {
+      @Nullable List<@NotNull @Valid ActionCardDoc> actionCards) {
     public AxisDoc {
       actionCards = copy(actionCards);
     }
@@ -162,7 +162,7 @@ public record PlanDocument(
       @Nullable List<@NotBlank String> activities,
       @NotBlank String beneficiaries,
       @Nullable List<@NotBlank String> indicators,
-      @Nullable List<@Valid ScheduleItem> schedule,
+      @Nullable List<@NotNull @Valid ScheduleItem> schedule,
       @Nullable String communicationPlan,
       @Nullable String monitoringPlan,
       @Nullable String leadInstitution,

@@ -63,7 +63,9 @@ class PlanPartsService {
       throw ApiException.invalid("code", "format", existing.code());
     }
     int position =
-        existing != null ? existing.position() : axes.findByPlanIdOrderByPosition(plan.id()).size();
+        existing != null
+            ? existing.position()
+            : next(axes.findByPlanIdOrderByPosition(plan.id()), Axis::position);
     store.saveAxis(plan, existing, doc, position);
     planRows.touch(plan.id());
     String key = planCode + "/" + doc.code();
@@ -112,7 +114,7 @@ class PlanPartsService {
     int position =
         existing != null
             ? existing.position()
-            : cards.findByPlanIdOrderByPosition(plan.id()).size();
+            : next(cards.findByPlanIdOrderByPosition(plan.id()), ActionCard::position);
     ActionCard saved = store.saveCard(plan, axis, existing, doc, position);
     planRows.touch(plan.id());
     ActionCardDoc after = store.card(saved, institutionCodes());
@@ -167,7 +169,7 @@ class PlanPartsService {
     int position =
         existing != null
             ? existing.position()
-            : projects.findByPlanIdOrderByPosition(plan.id()).size();
+            : next(projects.findByPlanIdOrderByPosition(plan.id()), Project::position);
     Project saved = store.saveProject(plan, existing, doc, axisId, position);
     planRows.touch(plan.id());
     ProjectDoc after = store.project(saved, axisCodes, institutionCodes());
@@ -188,6 +190,11 @@ class PlanPartsService {
     projects.delete(project);
     planRows.touch(plan.id());
     audit.deleted("project", planCode + "/" + projectCode, before);
+  }
+
+  /** After the last one, so a delete never makes two parts share a place. */
+  private static <T> int next(List<T> rows, java.util.function.ToIntFunction<T> position) {
+    return rows.stream().mapToInt(position).max().orElse(-1) + 1;
   }
 
   private static AxisDoc axisDoc(Axis a) {

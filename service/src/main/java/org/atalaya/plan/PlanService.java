@@ -152,9 +152,17 @@ public class PlanService {
     if (!errors.isEmpty()) {
       throw ApiException.invalid(errors);
     }
+    // The document's institutions are reference data: created when new, brought up to date else.
     for (PlanDocument.InstitutionDoc i : doc.institutions()) {
-      if (institutions.findByCode(i.code()).isEmpty()) {
-        institutions.save(new Institution(null, i.code(), i.name(), i.acronym(), i.kind()));
+      var current = institutions.findByCode(i.code());
+      var row =
+          new Institution(
+              current.map(Institution::id).orElse(null), i.code(), i.name(), i.acronym(), i.kind());
+      if (current.isEmpty()) {
+        institutions.save(row);
+      } else if (!current.get().equals(row)) {
+        institutions.update(row);
+        audit.updated("institution", i.code(), current.get(), row);
       }
     }
     PlanStatus status = doc.plan().status() == null ? PlanStatus.DRAFT : doc.plan().status();

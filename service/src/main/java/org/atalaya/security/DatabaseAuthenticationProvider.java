@@ -50,6 +50,11 @@ public class DatabaseAuthenticationProvider<B>
     if (user.lockedAt(now)) {
       return AuthenticationResponse.failure(LOCKED);
     }
+    if (user.lockedUntil() != null) {
+      // The lock ran out: the next attempts count afresh.
+      users.clearFailures(user.id());
+      user = users.findById(user.id()).orElseThrow();
+    }
     if (!passwords.matches(auth.getSecret(), user.passwordHash())) {
       users.recordFailure(user.id(), MAX_FAILURES, now.plus(LOCK));
       return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);

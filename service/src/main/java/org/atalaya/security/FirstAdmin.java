@@ -56,8 +56,8 @@ class FirstAdmin implements ApplicationEventListener<StartupEvent> {
       }
       secret = randomPassword();
       LOG.warn(
-          "Demo mode: created administrator '{}' with the one-time password {} — change it or"
-              + " set ATALAYA_ADMIN_PASSWORD.",
+          "Demo mode: created administrator '{}' with the password {} — change it with"
+              + " PUT /api/me/password, or set ATALAYA_ADMIN_PASSWORD before the first start.",
           username,
           secret);
     } else if (secret.length() < Passwords.MIN_LENGTH) {

@@ -1,10 +1,12 @@
 package org.atalaya.security;
 
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -72,6 +74,25 @@ class UserController {
     var view = UserView.of(users.findById(saved.id()).orElseThrow());
     audit.created("user", view.username(), view);
     return view;
+  }
+
+  @Serdeable
+  record PasswordChange(
+      @NotBlank String current,
+      @NotBlank @Size(min = Passwords.MIN_LENGTH, max = 200) String next) {}
+
+  /** Anyone signed in changes their own password, proving they know the current one. */
+  @Put("/me/password")
+  @Secured(SecurityRule.IS_AUTHENTICATED)
+  HttpResponse<Void> changePassword(
+      Authentication authentication, @Body @Valid PasswordChange form) {
+    AppUser user = users.findByUsername(authentication.getName()).orElseThrow();
+    if (!passwords.matches(form.current(), user.passwordHash())) {
+      throw ApiException.invalid("current", "wrongPassword");
+    }
+    users.updatePassword(user.id(), passwords.hash(form.next()));
+    audit.updated("user", user.username(), "password", "password changed");
+    return HttpResponse.noContent();
   }
 
   @Get("/me")

@@ -16,6 +16,9 @@ interface UserRepository extends CrudRepository<AppUser, Long> {
 
   List<AppUser> listOrderByUsername();
 
+  @Query("UPDATE app_user SET password_hash = :hash WHERE id = :id")
+  void updatePassword(Long id, String hash);
+
   @Query("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE id = :id")
   void clearFailures(Long id);
 

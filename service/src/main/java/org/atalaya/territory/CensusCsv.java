@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.atalaya.shared.ApiException;
 import org.atalaya.shared.ApiException.FieldError;
@@ -54,28 +55,38 @@ final class CensusCsv {
 
   static List<Row> parse(String file, Reader reader, Function<String, Optional<Long>> territories)
       throws IOException {
-    var in = new BufferedReader(reader);
+    var in = new BufferedReader(reader, 1 << 20);
     in.mark(1);
     if (in.read() != '\uFEFF') {
       in.reset(); // no byte-order mark (Excel's "CSV UTF-8" writes one)
     }
-    in.mark(64 * 1024);
-    String firstLine = in.readLine();
-    in.reset();
+    in.mark(1 << 20);
+    String firstLine;
+    try {
+      firstLine = in.readLine();
+      in.reset();
+    } catch (IOException e) {
+      throw ApiException.invalid(file + ":1", "csvSyntax"); // a header longer than 1 MiB
+    }
     if (firstLine == null || firstLine.isBlank()) {
       throw ApiException.invalid(file + ":1", "censusEmpty");
     }
     // Spanish-locale spreadsheets export with semicolons.
     char delimiter = firstLine.indexOf(';') >= 0 && firstLine.indexOf(',') < 0 ? ';' : ',';
-    var parser =
-        CSVFormat.DEFAULT
-            .builder()
-            .setDelimiter(delimiter)
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setTrim(true)
-            .get()
-            .parse(in);
+    CSVParser parser;
+    try {
+      parser =
+          CSVFormat.DEFAULT
+              .builder()
+              .setDelimiter(delimiter)
+              .setHeader()
+              .setSkipHeaderRecord(true)
+              .setTrim(true)
+              .get()
+              .parse(in);
+    } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+      throw ApiException.invalid(file + ":1", "csvSyntax");
+    }
     Map<String, String> columns = new HashMap<>();
     for (String header : parser.getHeaderNames()) {
       String canonical = ALIASES.get(normalise(header));

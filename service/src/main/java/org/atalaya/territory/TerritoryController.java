@@ -17,6 +17,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
@@ -69,7 +70,8 @@ class TerritoryController {
 
   @Put("/{code}/population")
   @Secured({Role.ADMIN_NAME, Role.ANALYST_NAME})
-  List<PopulationEntry> savePopulation(String code, @Body List<@Valid PopulationEntry> entries) {
+  List<PopulationEntry> savePopulation(
+      String code, @Body List<@NotNull @Valid PopulationEntry> entries) {
     return service.savePopulation(code, entries);
   }
 

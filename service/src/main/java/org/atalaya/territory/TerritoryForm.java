@@ -6,10 +6,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.atalaya.shared.Codes;
 
 @Serdeable
 public record TerritoryForm(
-    @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9._-]+") String code,
+    @NotBlank @Size(max = 40) @Pattern(regexp = Codes.PATTERN) String code,
     @NotBlank @Size(max = 200) String name,
     @NotNull TerritoryLevel level,
     @Nullable String parent) {

@@ -71,6 +71,10 @@ public class TerritoryService {
     return territories.findByCode(code);
   }
 
+  public Optional<Territory> byId(Long id) {
+    return territories.findById(id);
+  }
+
   @Transactional
   public TerritoryView create(TerritoryForm form) {
     if (territories.findByCode(form.code()).isPresent()) {

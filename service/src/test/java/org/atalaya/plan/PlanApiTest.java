@@ -106,7 +106,7 @@ class PlanApiTest {
   void anActionCardKeepsEveryFieldOfTheGuidesFicha() {
     var created =
         api.call(
-            HttpRequest.POST("/api/plans/" + plan + "/axes/PREVENCION/actions", fichaInamu("VIF-1"))
+            HttpRequest.POST("/api/plans/" + plan + "/axes/PREV/actions", fichaInamu("VIF-1"))
                 .bearerAuth(analyst),
             Map.class);
 
@@ -132,13 +132,13 @@ class PlanApiTest {
   @Test
   void aSecondCardWithTheSameCodeIsAConflict() {
     api.call(
-        HttpRequest.POST("/api/plans/" + plan + "/axes/PREVENCION/actions", fichaInamu("VIF-2"))
+        HttpRequest.POST("/api/plans/" + plan + "/axes/PREV/actions", fichaInamu("VIF-2"))
             .bearerAuth(analyst),
         Map.class);
 
     var again =
         api.call(
-            HttpRequest.POST("/api/plans/" + plan + "/axes/VICTIMAS/actions", fichaInamu("VIF-2"))
+            HttpRequest.POST("/api/plans/" + plan + "/axes/VICT/actions", fichaInamu("VIF-2"))
                 .bearerAuth(analyst),
             Map.class);
 
@@ -154,7 +154,7 @@ class PlanApiTest {
 
     var reply =
         api.call(
-            HttpRequest.POST("/api/plans/" + plan + "/axes/PREVENCION/actions", card)
+            HttpRequest.POST("/api/plans/" + plan + "/axes/PREV/actions", card)
                 .header("Accept-Language", "en")
                 .bearerAuth(analyst),
             Map.class);
@@ -191,8 +191,7 @@ class PlanApiTest {
 
     var reply =
         api.call(
-            HttpRequest.POST("/api/plans/" + plan + "/axes/PREVENCION/actions", card)
-                .bearerAuth(analyst),
+            HttpRequest.POST("/api/plans/" + plan + "/axes/PREV/actions", card).bearerAuth(analyst),
             Map.class);
 
     assertThat(reply.status()).isEqualTo(422);
@@ -206,7 +205,7 @@ class PlanApiTest {
   void malformedJsonIsABadRequestWithoutInternals() {
     var reply =
         api.call(
-            HttpRequest.POST("/api/plans/" + plan + "/axes/PREVENCION/actions", "{\"code\": ")
+            HttpRequest.POST("/api/plans/" + plan + "/axes/PREV/actions", "{\"code\": ")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bearerAuth(analyst),
             Map.class);
@@ -222,8 +221,7 @@ class PlanApiTest {
 
     var reply =
         api.call(
-            HttpRequest.POST("/api/plans/" + plan + "/axes/PREVENCION/actions", card)
-                .bearerAuth(analyst),
+            HttpRequest.POST("/api/plans/" + plan + "/axes/PREV/actions", card).bearerAuth(analyst),
             Map.class);
 
     assertThat(reply.status()).isEqualTo(400);
@@ -235,7 +233,7 @@ class PlanApiTest {
     Map<String, Object> project = new HashMap<>();
     project.put("code", "PRY-T");
     project.put("name", "Iluminación de calles");
-    project.put("axis", "PREVENCION");
+    project.put("axis", "PREV");
     project.put("location", "Barrio Colón");
     project.put("start", "2025-04-01");
     project.put("end", "2026-03-31");
@@ -270,13 +268,13 @@ class PlanApiTest {
     assertThat(read.keySet()).containsAll(project.keySet());
     assertThat(read)
         .containsEntry("communicationPlan", "Foros barriales")
-        .containsEntry("axis", "PREVENCION");
+        .containsEntry("axis", "PREV");
   }
 
   @Test
   void everyChangeIsAuditedWithItsAuthor() throws Exception {
     api.call(
-        HttpRequest.POST("/api/plans/" + plan + "/axes/PREVENCION/actions", fichaInamu("VIF-7"))
+        HttpRequest.POST("/api/plans/" + plan + "/axes/PREV/actions", fichaInamu("VIF-7"))
             .bearerAuth(analyst),
         Map.class);
     Map<String, Object> changed = fichaInamu("VIF-7");
@@ -316,8 +314,7 @@ class PlanApiTest {
 
     var reply =
         api.call(
-            HttpRequest.POST("/api/plans/" + plan + "/axes/PREVENCION/actions", card)
-                .bearerAuth(analyst),
+            HttpRequest.POST("/api/plans/" + plan + "/axes/PREV/actions", card).bearerAuth(analyst),
             Map.class);
 
     assertThat(reply.status()).isEqualTo(422);

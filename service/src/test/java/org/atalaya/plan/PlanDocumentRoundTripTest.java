@@ -64,17 +64,19 @@ class PlanDocumentRoundTripTest {
   void demoPlanJsonExportImportExportIsByteIdentical() {
     String first = export(DEMO, "json");
 
-    importDocument(first, MediaType.APPLICATION_JSON, true);
+    var imported = importDocument(first, MediaType.APPLICATION_JSON, true);
 
-    assertThat(export(DEMO, "json")).isEqualTo(first);
+    assertThat(imported.status()).isEqualTo(201);
+    assertThat(export(DEMO, "json")).isEqualTo(first).contains("\"leadInstitution\" : \"INAMU\"");
   }
 
   @Test
   void aCopyUnderAnotherCodeCarriesEveryFieldOfEveryCard() {
-    String yaml = export(DEMO, "yaml").replace("code: " + DEMO, "code: LCH-COPY-RT");
+    String copyCode = "LCH-COPY-" + System.nanoTime();
+    String yaml = export(DEMO, "yaml").replace("code: " + DEMO, "code: " + copyCode);
 
     var reply = importDocument(yaml, "application/yaml", false);
-    String copy = export("LCH-COPY-RT", "yaml");
+    String copy = export(copyCode, "yaml");
 
     assertThat(reply.status()).isEqualTo(201);
     assertThat(reply.value()).containsEntry("actionCards", 13).containsEntry("projects", 3);
@@ -214,5 +216,32 @@ class PlanDocumentRoundTripTest {
     assertThat(reply.error().errors())
         .singleElement()
         .satisfies(v -> assertThat(v.message()).isEqualTo("debe ser «atalaya-plan/1»"));
+  }
+
+  @Test
+  void emptyItemsAndRepeatedPartnersAreNamedNotCrashed() {
+    String yaml =
+        """
+        format: atalaya-plan/1
+        plan: {code: LCH-NULLS, name: n, territory: LCH, periodStart: 2025-01-01, periodEnd: 2026-01-01}
+        institutions: [null]
+        axes:
+          - code: A
+            name: a
+            actionCards:
+              - {code: C, title: t, problem: p, generalObjective: o, partners: [MUN-LCH, MUN-LCH]}
+          - null
+        """;
+
+    var reply = importDocument(yaml, "application/yaml", false);
+
+    assertThat(reply.status()).isEqualTo(422);
+    assertThat(reply.error().errors()).extracting("field").contains("institutions[0]", "axes[1]");
+  }
+
+  @Test
+  void anUnknownExportFormatIsRefused() {
+    assertThat(api.get("/api/plans/" + DEMO + "/export?format=xml", String.class).status())
+        .isEqualTo(422);
   }
 }

@@ -8,6 +8,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.sql.DriverManager;
+import java.util.List;
 import java.util.Map;
 import org.atalaya.testsupport.Api;
 import org.atalaya.testsupport.TestDatabaseSession;
@@ -45,16 +46,17 @@ class SecurityTest {
 
   @Test
   void analystTokenIsAcceptedForWrites() {
+    String code = "SEC-AN-" + System.nanoTime();
     var reply =
         api()
             .call(
-                HttpRequest.POST("/api/institutions", institution("SEC-ANALYST"))
+                HttpRequest.POST("/api/institutions", institution(code))
                     .bearerAuth(api().analystToken()),
                 Map.class);
 
     assertThat(reply.status()).isEqualTo(201);
-    assertThat(api().get("/api/institutions/SEC-ANALYST", Map.class).value())
-        .containsEntry("name", "Institución de prueba SEC-ANALYST");
+    assertThat(api().get("/api/institutions/" + code, Map.class).value())
+        .containsEntry("name", "Institución de prueba " + code);
   }
 
   @Test
@@ -126,12 +128,12 @@ class SecurityTest {
 
   @Test
   void fiveFailuresLockTheAccountEvenForTheRightPassword() {
-    api().staffToken("test-lockout", "ANALYST");
+    String user = "test-lockout-" + System.nanoTime();
+    api().staffToken(user, "ANALYST");
     for (int i = 0; i < DatabaseAuthenticationProvider.MAX_FAILURES; i++) {
       api()
           .call(
-              HttpRequest.POST(
-                  "/login", Map.of("username", "test-lockout", "password", "wrong-" + i)),
+              HttpRequest.POST("/login", Map.of("username", user, "password", "wrong-" + i)),
               Map.class);
     }
 
@@ -139,7 +141,7 @@ class SecurityTest {
         api()
             .call(
                 HttpRequest.POST(
-                    "/login", Map.of("username", "test-lockout", "password", Api.STAFF_PASSWORD)),
+                    "/login", Map.of("username", user, "password", Api.STAFF_PASSWORD)),
                 Map.class);
 
     assertThat(reply.status()).isEqualTo(401);
@@ -156,6 +158,43 @@ class SecurityTest {
       var rs = s.executeQuery();
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString(1)).startsWith("$argon2id$").doesNotContain(Api.STAFF_PASSWORD);
+    }
+  }
+
+  @Test
+  void aSignedInUserChangesTheirOwnPasswordKnowingTheCurrentOne() {
+    String user = "test-pw-" + System.nanoTime();
+    String token = api().staffToken(user, "COMMITTEE");
+    String next = "a-brand-new-password";
+
+    var wrong =
+        api()
+            .call(
+                HttpRequest.PUT(
+                        "/api/me/password", Map.of("current", "guess-guess-guess", "next", next))
+                    .bearerAuth(token),
+                Map.class);
+    var right =
+        api()
+            .call(
+                HttpRequest.PUT(
+                        "/api/me/password", Map.of("current", Api.STAFF_PASSWORD, "next", next))
+                    .bearerAuth(token),
+                Map.class);
+
+    assertThat(wrong.status()).isEqualTo(422);
+    assertThat(right.status()).isEqualTo(204);
+    assertThat(api().login(user, next)).isNotBlank();
+  }
+
+  @Test
+  void managementInternalsAreNotExposedEvenToAdministrators() {
+    String admin = api().adminToken();
+    for (String path :
+        List.of("/beans", "/loggers", "/routes", "/env", "/threaddump", "/refresh")) {
+      assertThat(api().call(HttpRequest.GET(path).bearerAuth(admin), String.class).status())
+          .as(path)
+          .isEqualTo(404);
     }
   }
 }
