@@ -71,6 +71,10 @@ public class TerritoryService {
     return territories.findByCode(code);
   }
 
+  public List<Territory> all() {
+    return territories.listInHierarchyOrder();
+  }
+
   public Optional<Territory> byId(Long id) {
     return territories.findById(id);
   }

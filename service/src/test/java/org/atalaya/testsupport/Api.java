@@ -65,7 +65,9 @@ public final class Api {
           response.getStatus().getCode(), response.getBody(), Optional.empty(), response);
     } catch (HttpClientResponseException e) {
       Optional<Problem> problem = e.getResponse().getBody(Problem.class);
-      return new Reply<>(e.getStatus().getCode(), Optional.empty(), problem, e.getResponse());
+      // Some refusals carry a report rather than a problem (an upload's row-by-row answer).
+      Optional<T> body = problem.isPresent() ? Optional.empty() : e.getResponse().getBody(type);
+      return new Reply<>(e.getStatus().getCode(), body, problem, e.getResponse());
     }
   }
 

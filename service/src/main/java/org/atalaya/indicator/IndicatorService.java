@@ -1,0 +1,328 @@
+package org.atalaya.indicator;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.atalaya.audit.AuditLog;
+import org.atalaya.indicator.IndicatorDoc.ActionRef;
+import org.atalaya.indicator.IndicatorDoc.SourceDoc;
+import org.atalaya.indicator.IndicatorDoc.TargetDoc;
+import org.atalaya.institution.Institution;
+import org.atalaya.institution.InstitutionRepository;
+import org.atalaya.plan.ActionCards;
+import org.atalaya.shared.ApiException;
+import org.atalaya.shared.ApiException.FieldError;
+import org.atalaya.territory.Territory;
+import org.atalaya.territory.TerritoryLevel;
+import org.atalaya.territory.TerritoryService;
+
+/** Indicators, their sources and their targets. */
+@Singleton
+public class IndicatorService {
+  private final IndicatorRepository indicators;
+  private final IndicatorSourceRepository sources;
+  private final TargetRepository targets;
+  private final InstitutionRepository institutions;
+  private final ActionCards actionCards;
+  private final TerritoryService territories;
+  private final AuditLog audit;
+
+  IndicatorService(
+      IndicatorRepository indicators,
+      IndicatorSourceRepository sources,
+      TargetRepository targets,
+      InstitutionRepository institutions,
+      ActionCards actionCards,
+      TerritoryService territories,
+      AuditLog audit) {
+    this.indicators = indicators;
+    this.sources = sources;
+    this.targets = targets;
+    this.institutions = institutions;
+    this.actionCards = actionCards;
+    this.territories = territories;
+    this.audit = audit;
+  }
+
+  public Indicator require(String code) {
+    return indicators.findByCode(code).orElseThrow(() -> ApiException.notFound("indicator", code));
+  }
+
+  @Transactional(readOnly = true)
+  public List<IndicatorDoc> list(String planCode) {
+    List<Indicator> rows =
+        planCode == null ? indicators.listOrderByCode() : indicators.findByPlanCode(planCode);
+    return rows.stream().map(this::doc).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public IndicatorDoc get(String code) {
+    return doc(require(code));
+  }
+
+  @Transactional
+  public IndicatorDoc save(String existingCode, IndicatorDoc doc) {
+    Indicator existing = existingCode == null ? null : require(existingCode);
+    if (existing == null && indicators.findByCode(doc.code()).isPresent()) {
+      throw ApiException.conflict("code", "duplicate", doc.code());
+    }
+    if (existing != null && !existing.code().equals(doc.code())) {
+      throw ApiException.invalid("code", "format", existing.code());
+    }
+    List<FieldError> errors = new ArrayList<>();
+    Long institutionId = institution("institution", doc.institution(), errors);
+    Long cardId = null;
+    if (doc.actionCard() != null) {
+      ActionRef ref = doc.actionCard();
+      cardId = actionCards.id(ref.plan(), ref.code()).orElse(null);
+      if (cardId == null) {
+        errors.add(new FieldError("actionCard.code", "unknownAction", ref.code()));
+      }
+    }
+    if ((doc.kind() == IndicatorKind.RATE) != (doc.rateBase() != null)) {
+      errors.add(new FieldError("rateBase", "rateBase"));
+    }
+    List<SourceDoc> sourceDocs =
+        doc.sources().isEmpty()
+            ? List.of(new SourceDoc("OFICIAL", "Fuente oficial", doc.institution(), true))
+            : doc.sources();
+    if (sourceDocs.stream().filter(SourceDoc::official).count() != 1) {
+      errors.add(new FieldError("sources", "oneOfficial"));
+    }
+    var codes = new HashSet<String>();
+    for (int i = 0; i < sourceDocs.size(); i++) {
+      if (!codes.add(sourceDocs.get(i).code())) {
+        errors.add(
+            new FieldError(
+                "sources[" + i + "].code", "duplicateInDocument", sourceDocs.get(i).code()));
+      }
+      institution("sources[" + i + "].institution", sourceDocs.get(i).institution(), errors);
+    }
+    if (!errors.isEmpty()) {
+      throw ApiException.invalid(errors);
+    }
+    var d = doc.disaggregations();
+    Indicator row =
+        new Indicator(
+            existing == null ? null : existing.id(),
+            doc.code(),
+            doc.name(),
+            doc.description(),
+            doc.kind(),
+            doc.rateBase(),
+            doc.unit(),
+            doc.direction(),
+            doc.tolerance(),
+            doc.frequency(),
+            doc.accumulation(),
+            d.sex(),
+            d.territory(),
+            d.ageGroup(),
+            doc.numeratorDefinition(),
+            doc.denominatorDefinition(),
+            doc.sourceKind(),
+            institutionId,
+            cardId);
+    IndicatorDoc before = existing == null ? null : doc(existing);
+    Indicator saved = existing == null ? indicators.save(row) : indicators.update(row);
+    saveSources(saved, sourceDocs);
+    IndicatorDoc after = doc(saved);
+    if (before == null) {
+      audit.created("indicator", saved.code(), after);
+    } else {
+      audit.updated("indicator", saved.code(), before, after);
+    }
+    return after;
+  }
+
+  /** Sources are matched by code, so measurements keep pointing at theirs. */
+  private void saveSources(Indicator indicator, List<SourceDoc> docs) {
+    Map<String, IndicatorSource> current = new HashMap<>();
+    sources.findByIndicatorIdOrderById(indicator.id()).forEach(s -> current.put(s.code(), s));
+    // Clear the official flag first: the unique index allows one official source at a time.
+    for (IndicatorSource s : current.values()) {
+      if (s.official()) {
+        sources.update(
+            new IndicatorSource(
+                s.id(), s.indicatorId(), s.code(), s.name(), s.institutionId(), false));
+      }
+    }
+    var kept = new HashSet<String>();
+    for (SourceDoc d : docs) {
+      IndicatorSource old = current.get(d.code());
+      Long institutionId = institution("sources", d.institution(), new ArrayList<>());
+      var row =
+          new IndicatorSource(
+              old == null ? null : old.id(),
+              indicator.id(),
+              d.code(),
+              d.name(),
+              institutionId,
+              d.official());
+      if (old == null) {
+        sources.save(row);
+      } else {
+        sources.update(row);
+      }
+      kept.add(d.code());
+    }
+    for (IndicatorSource s : current.values()) {
+      if (!kept.contains(s.code())) {
+        sources.delete(s);
+      }
+    }
+  }
+
+  @Transactional
+  public void delete(String code) {
+    Indicator indicator = require(code);
+    if (indicators.hasMeasurements(indicator.id())) {
+      throw ApiException.conflict("code", "inUse", code);
+    }
+    IndicatorDoc before = doc(indicator);
+    indicators.delete(indicator);
+    audit.deleted("indicator", code, before);
+  }
+
+  @Transactional(readOnly = true)
+  public List<TargetDoc> targets(String code) {
+    Indicator indicator = require(code);
+    return targets.findByIndicatorIdOrderById(indicator.id()).stream()
+        .map(this::targetDoc)
+        .toList();
+  }
+
+  /** Replaces the indicator's targets as a whole. */
+  @Transactional
+  public List<TargetDoc> saveTargets(String code, List<TargetDoc> docs) {
+    Indicator indicator = require(code);
+    List<FieldError> errors = new ArrayList<>();
+    var cells = new HashSet<String>();
+    List<Target> rows = new ArrayList<>();
+    for (int i = 0; i < docs.size(); i++) {
+      TargetDoc d = docs.get(i);
+      String prefix = "[" + i + "].";
+      Optional<Territory> territory = territories.find(d.territory());
+      if (territory.isEmpty()) {
+        errors.add(new FieldError(prefix + "territory", "unknownTerritory", d.territory()));
+        continue;
+      }
+      if (d.sex() != Sex._T && !indicator.bySex()) {
+        errors.add(new FieldError(prefix + "sex", "notDisaggregated", "sex"));
+      }
+      if (!d.target().period().isAfter(d.baseline().period())) {
+        errors.add(new FieldError(prefix + "target.period", "dateOrder"));
+      }
+      if (!cells.add(d.sex() + "/" + d.territory())) {
+        errors.add(
+            new FieldError(
+                prefix + "territory", "duplicateInDocument", d.sex() + " " + d.territory()));
+      }
+      rows.add(
+          new Target(
+              null,
+              indicator.id(),
+              d.sex(),
+              territory.get().id(),
+              d.baseline().period(),
+              d.baseline().value(),
+              d.target().period(),
+              d.target().value()));
+    }
+    if (!errors.isEmpty()) {
+      throw ApiException.invalid(errors);
+    }
+    List<TargetDoc> before = targets(code);
+    targets.deleteForIndicator(indicator.id());
+    for (int i = 0; i < rows.size(); i++) {
+      Target saved = targets.save(rows.get(i));
+      for (IndicatorDoc.Point m : docs.get(i).milestones()) {
+        targets.addMilestone(saved.id(), m.period(), m.value());
+      }
+    }
+    List<TargetDoc> after = targets(code);
+    audit.updated("target", code, before, after);
+    return after;
+  }
+
+  /** The target that applies to one cell, and whether it comes from the total. */
+  @Transactional(readOnly = true)
+  public Optional<TargetRules.Applicable<TargetDoc>> applicableTarget(
+      String code, Sex sex, String territoryCode) {
+    Indicator indicator = require(code);
+    Territory territory = territories.require(territoryCode);
+    List<Target> all = targets.findByIndicatorIdOrderById(indicator.id());
+    return TargetRules.applicable(
+            indicator.kind(),
+            all,
+            Target::sex,
+            Target::territoryId,
+            sex,
+            territory.id(),
+            id -> territories.byId(id).map(t -> t.level() == TerritoryLevel.DISTRICT).orElse(false))
+        .map(a -> new TargetRules.Applicable<>(targetDoc(a.target()), a.inherited()));
+  }
+
+  private TargetDoc targetDoc(Target t) {
+    String territory = territories.byId(t.territoryId()).map(Territory::code).orElseThrow();
+    return new TargetDoc(
+        t.sex(),
+        territory,
+        new IndicatorDoc.Point(t.baselinePeriod(), t.baselineValue()),
+        targets.milestones(t.id()),
+        new IndicatorDoc.Point(t.finalDate(), t.finalValue()));
+  }
+
+  IndicatorDoc doc(Indicator i) {
+    Map<Long, String> institutionCodes = new HashMap<>();
+    institutions.findAll().forEach(x -> institutionCodes.put(x.id(), x.code()));
+    ActionRef card =
+        i.actionCardId() == null
+            ? null
+            : actionCards
+                .ref(i.actionCardId())
+                .map(r -> new ActionRef(r.plan(), r.code()))
+                .orElse(null);
+    List<SourceDoc> sourceDocs =
+        sources.findByIndicatorIdOrderById(i.id()).stream()
+            .map(
+                s ->
+                    new SourceDoc(
+                        s.code(), s.name(), institutionCodes.get(s.institutionId()), s.official()))
+            .toList();
+    return new IndicatorDoc(
+        i.code(),
+        i.name(),
+        i.description(),
+        i.kind(),
+        i.rateBase(),
+        i.unit(),
+        i.direction(),
+        i.tolerance(),
+        i.frequency(),
+        i.accumulation(),
+        new IndicatorDoc.Disaggregations(i.bySex(), i.byTerritory(), i.byAgeGroup()),
+        i.numeratorDefinition(),
+        i.denominatorDefinition(),
+        i.sourceKind(),
+        institutionCodes.get(i.institutionId()),
+        card,
+        sourceDocs);
+  }
+
+  private Long institution(String field, String code, List<FieldError> errors) {
+    if (code == null) {
+      return null;
+    }
+    Optional<Long> id = institutions.findByCode(code).map(Institution::id);
+    if (id.isEmpty()) {
+      errors.add(new FieldError(field, "unknownInstitution", code));
+    }
+    return id.orElse(null);
+  }
+}

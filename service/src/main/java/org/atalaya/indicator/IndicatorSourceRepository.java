@@ -1,0 +1,11 @@
+package org.atalaya.indicator;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface IndicatorSourceRepository extends CrudRepository<IndicatorSource, Long> {
+  List<IndicatorSource> findByIndicatorIdOrderById(Long indicatorId);
+}

@@ -1,0 +1,7 @@
+package org.atalaya.indicator;
+
+public enum SourceKind {
+  ADMINISTRATIVE,
+  SURVEY,
+  MANUAL
+}

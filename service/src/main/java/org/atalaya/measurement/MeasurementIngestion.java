@@ -1,0 +1,241 @@
+package org.atalaya.measurement;
+
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.atalaya.audit.AuditLog;
+import org.atalaya.shared.ApiException;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Loads measurements without losing any: rows are checked one by one as they stream in, the good
+ * ones go to a staging table with PostgreSQL's COPY, what needs the whole file (duplicates, parts
+ * against totals) is checked in SQL, and the merge — new values, revisions with their history,
+ * unchanged values left alone — happens in the same transaction. Any failure, a dry run, or a bad
+ * row when all-or-nothing was asked, rolls everything back.
+ */
+@Singleton
+class MeasurementIngestion {
+  static final int MAX_LISTED = 1000;
+
+  private final TransactionOperations<Connection> tx;
+  private final CatalogLoader catalogs;
+  private final MeasurementSql sql;
+  private final AuditLog audit;
+
+  MeasurementIngestion(
+      TransactionOperations<Connection> tx,
+      CatalogLoader catalogs,
+      MeasurementSql sql,
+      AuditLog audit) {
+    this.tx = tx;
+    this.catalogs = catalogs;
+    this.sql = sql;
+    this.audit = audit;
+  }
+
+  record Options(boolean dryRun, boolean keepValid, String reason, String user) {}
+
+  UploadReport ingest(String file, String sheet, RowSource source, Options options)
+      throws IOException {
+    try {
+      return transaction(file, sheet, source, options);
+    } catch (UncheckedIOException e) {
+      throw e.getCause(); // the upload's own stream failed (cut short, or past the size limit)
+    }
+  }
+
+  private UploadReport transaction(String file, String sheet, RowSource source, Options options) {
+    return tx.execute(
+        TransactionDefinition.DEFAULT,
+        status -> {
+          try {
+            UploadReport report = run(status.getConnection(), file, sheet, source, options);
+            if (!report.committed()) {
+              status.setRollbackOnly();
+            }
+            return report;
+          } catch (SQLException e) {
+            throw new IllegalStateException("Upload of " + file + " failed", e);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+  }
+
+  private UploadReport run(
+      Connection connection, String file, String sheet, RowSource source, Options options)
+      throws SQLException, IOException {
+    Catalog catalog = catalogs.load();
+    sql.createStaging(connection);
+    var collector = new Collector();
+    CopyIn copy =
+        connection
+            .unwrap(PGConnection.class)
+            .getCopyAPI()
+            .copyIn("COPY measurement_staging FROM STDIN (FORMAT csv)");
+    try {
+      source.read(new Consumer(file, catalog, copy, collector));
+      copy.endCopy();
+    } finally {
+      if (copy.isActive()) {
+        copy.cancelCopy();
+      }
+    }
+    for (RowProblem duplicate : sql.duplicates(connection, MAX_LISTED)) {
+      collector.error(duplicate);
+    }
+    long duplicates = sql.countDuplicates(connection);
+    collector.rejectedRows += duplicates;
+    if (collector.rows == 0) {
+      collector.error(RowProblem.of(2, "", "", "noRows"));
+    }
+    boolean reject = collector.rejectedRows > 0 && !options.keepValid();
+    if (reject || collector.rows == 0 || collector.rows == collector.rejectedRows) {
+      return collector.report(file, sheet, options.dryRun(), false, 0, 0, 0);
+    }
+    if (duplicates > 0) {
+      sql.dropDuplicates(connection);
+    }
+    sql.partsAgainstTotals(connection, MAX_LISTED).forEach(collector::warning);
+    long revised = sql.revise(connection, options.user(), options.reason());
+    long inserted = sql.insertNew(connection, options.user());
+    long staged = sql.countStaged(connection);
+    long unchanged = staged - revised - inserted;
+    UploadReport report =
+        collector.report(
+            file, sheet, options.dryRun(), !options.dryRun(), inserted, revised, unchanged);
+    if (!options.dryRun()) {
+      audit.imported(
+          "measurement",
+          file,
+          Map.of(
+              "rows",
+              report.rows(),
+              "inserted",
+              inserted,
+              "revised",
+              revised,
+              "unchanged",
+              unchanged,
+              "rejected",
+              report.rejected()));
+    }
+    return report;
+  }
+
+  /** Validates each row as it arrives and streams the good ones into COPY. */
+  private static final class Consumer implements RowSource.RowConsumer {
+    private final String file;
+    private final Catalog catalog;
+    private final CopyIn copy;
+    private final Collector collector;
+    private RowValidator validator;
+
+    Consumer(String file, Catalog catalog, CopyIn copy, Collector collector) {
+      this.file = file;
+      this.catalog = catalog;
+      this.copy = copy;
+      this.collector = collector;
+    }
+
+    @Override
+    public void header(List<String> cells) {
+      Columns.Layout layout = Columns.layout(cells);
+      if (!layout.missing().isEmpty()) {
+        throw ApiException.invalid(
+            layout.missing().stream()
+                .map(
+                    c ->
+                        new ApiException.FieldError(
+                            file + ":1:" + c.spanish, "missingColumn", c.spanish, c.english))
+                .toList());
+      }
+      validator = new RowValidator(catalog, layout, LocalDate.now());
+    }
+
+    @Override
+    public void row(long number, List<String> cells) {
+      collector.rows++;
+      boolean[] bad = {false};
+      var staged =
+          validator.check(
+              number,
+              cells,
+              problem -> {
+                bad[0] = true;
+                collector.error(problem);
+              });
+      if (bad[0]) {
+        collector.rejectedRows++;
+        return;
+      }
+      byte[] line = staged.orElseThrow().copyLine().getBytes(StandardCharsets.UTF_8);
+      try {
+        copy.writeToCopy(line, 0, line.length);
+      } catch (SQLException e) {
+        throw new IllegalStateException("COPY into staging failed at row " + number, e);
+      }
+    }
+  }
+
+  /** Counts everything, lists the first problems: memory stays flat on a huge bad file. */
+  private static final class Collector {
+    long rows;
+    long rejectedRows;
+    final List<RowProblem> errors = new ArrayList<>();
+    final List<RowProblem> warnings = new ArrayList<>();
+    boolean truncated;
+
+    void error(RowProblem p) {
+      add(errors, p);
+    }
+
+    void warning(RowProblem p) {
+      add(warnings, p);
+    }
+
+    private void add(List<RowProblem> list, RowProblem p) {
+      if (list.size() < MAX_LISTED) {
+        list.add(p);
+      } else {
+        truncated = true;
+      }
+    }
+
+    UploadReport report(
+        String file,
+        String sheet,
+        boolean dryRun,
+        boolean committed,
+        long inserted,
+        long revised,
+        long unchanged) {
+      long accepted = inserted + revised + unchanged;
+      return new UploadReport(
+          file,
+          sheet,
+          dryRun,
+          committed,
+          rows,
+          accepted,
+          rejectedRows,
+          inserted,
+          revised,
+          unchanged,
+          List.copyOf(errors),
+          List.copyOf(warnings),
+          truncated);
+    }
+  }
+}

@@ -1,0 +1,186 @@
+package org.atalaya.measurement;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.atalaya.indicator.Frequency;
+import org.atalaya.indicator.Indicator;
+import org.atalaya.indicator.IndicatorKind;
+import org.atalaya.indicator.IndicatorService;
+import org.atalaya.indicator.IndicatorSource;
+import org.atalaya.indicator.IndicatorSourceRepository;
+import org.atalaya.indicator.Sex;
+import org.atalaya.shared.ApiException;
+import org.atalaya.shared.Numbers;
+import org.atalaya.territory.Territory;
+import org.atalaya.territory.TerritoryService;
+
+@Singleton
+class MeasurementQueries {
+  private static final String[] LEVELS = {"stored", "sexParts", "territoryParts", "allParts"};
+
+  private final IndicatorService indicators;
+  private final IndicatorSourceRepository sources;
+  private final TerritoryService territories;
+  private final CatalogLoader catalogs;
+  private final SeriesQuery seriesQuery;
+  private final MeasurementReads reads;
+
+  MeasurementQueries(
+      IndicatorService indicators,
+      IndicatorSourceRepository sources,
+      TerritoryService territories,
+      CatalogLoader catalogs,
+      SeriesQuery seriesQuery,
+      MeasurementReads reads) {
+    this.indicators = indicators;
+    this.sources = sources;
+    this.territories = territories;
+    this.catalogs = catalogs;
+    this.seriesQuery = seriesQuery;
+    this.reads = reads;
+  }
+
+  @Serdeable
+  record SeriesView(
+      String indicator,
+      IndicatorKind kind,
+      String unit,
+      Sex sex,
+      String territory,
+      String source,
+      List<Point> points) {}
+
+  /**
+   * One period. {@code basis} says where the value comes from: "stored" for the cell, or the parts
+   * it was built from; {@code value} is absent when the parts cannot make a total.
+   */
+  @Serdeable
+  record Point(
+      String period,
+      LocalDate start,
+      @Nullable BigDecimal value,
+      @Nullable BigDecimal numerator,
+      @Nullable BigDecimal denominator,
+      String basis,
+      int cells,
+      boolean validated) {}
+
+  SeriesView series(
+      String code, Sex sex, String territoryCode, String sourceCode, LocalDate from, LocalDate to)
+      throws SQLException {
+    Indicator indicator = indicators.require(code);
+    Territory territory = territoryOrDistrict(indicator, territoryCode);
+    IndicatorSource source = source(indicator, sourceCode);
+    BigDecimal scale =
+        indicator.kind() == IndicatorKind.RATE
+            ? BigDecimal.valueOf(indicator.rateBase())
+            : indicator.unit().contains("%") ? BigDecimal.valueOf(100) : BigDecimal.ONE;
+    List<Point> points =
+        seriesQuery
+            .sums(
+                indicator.id(),
+                source.id(),
+                sex.name(),
+                territory.id(),
+                from == null ? LocalDate.of(1900, 1, 1) : from,
+                to == null ? LocalDate.of(2200, 1, 1) : to)
+            .stream()
+            .map(
+                s ->
+                    new Point(
+                        indicator.frequency().label(s.period()),
+                        s.period(),
+                        Numbers.plain(
+                            s.level() == 0
+                                ? s.value()
+                                : Totals.fromParts(indicator.kind(), scale, s).orElse(null)),
+                        Numbers.plain(s.numerator()),
+                        Numbers.plain(s.denominator()),
+                        LEVELS[s.level()],
+                        s.cells(),
+                        s.validated()))
+            .toList();
+    return new SeriesView(
+        code, indicator.kind(), indicator.unit(), sex, territory.code(), source.code(), points);
+  }
+
+  List<MeasurementReads.Version> history(
+      String code,
+      String period,
+      Sex sex,
+      String territoryCode,
+      String ageGroup,
+      String sourceCode) {
+    Indicator indicator = indicators.require(code);
+    LocalDate start =
+        indicator
+            .frequency()
+            .parse(period)
+            .orElseThrow(
+                () ->
+                    ApiException.invalid(
+                        "period", "format", indicator.frequency().label(LocalDate.of(2025, 1, 1))));
+    return reads
+        .history(
+            indicator.id(),
+            source(indicator, sourceCode).id(),
+            start,
+            sex.name(),
+            territoryOrDistrict(indicator, territoryCode).id(),
+            ageGroup)
+        .stream()
+        .map(
+            v ->
+                new MeasurementReads.Version(
+                    v.revision(),
+                    Numbers.plain(v.value()),
+                    Numbers.plain(v.numerator()),
+                    Numbers.plain(v.denominator()),
+                    v.status(),
+                    v.recordedBy(),
+                    v.recordedAt(),
+                    v.reason()))
+        .toList();
+  }
+
+  String template(String code) {
+    Indicator indicator = indicators.require(code);
+    Catalog.IndicatorInfo info = catalogs.load().indicators().get(code);
+    Frequency f = indicator.frequency();
+    LocalDate last = f.startOf(LocalDate.now().minusYears(1));
+    String district = info.district().flatMap(territories::byId).map(Territory::code).orElse("");
+    var csv = new StringBuilder(Columns.header()).append('\n');
+    List<String> sexes = indicator.bySex() ? List.of("F", "M") : List.of("_T");
+    for (String sex : sexes) {
+      csv.append(
+              String.join(
+                  ",", code, f.label(last), sex, district, "_T", "", "0", "", "", "PROVISIONAL"))
+          .append('\n');
+    }
+    return csv.toString();
+  }
+
+  private Territory territoryOrDistrict(Indicator indicator, String code) {
+    if (code != null) {
+      return territories.require(code);
+    }
+    Optional<Long> district = catalogs.load().indicators().get(indicator.code()).district();
+    return district
+        .flatMap(territories::byId)
+        .orElseThrow(() -> ApiException.invalid("territory", "NotBlank"));
+  }
+
+  private IndicatorSource source(Indicator indicator, String code) {
+    List<IndicatorSource> all = sources.findByIndicatorIdOrderById(indicator.id());
+    return all.stream()
+        .filter(s -> code == null ? s.official() : s.code().equals(code))
+        .findFirst()
+        .orElseThrow(() -> ApiException.notFound("source", code == null ? "OFICIAL" : code));
+  }
+}

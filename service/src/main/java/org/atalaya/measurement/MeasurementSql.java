@@ -1,0 +1,183 @@
+package org.atalaya.measurement;
+
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The SQL of an upload, run on the upload's own connection and transaction. */
+@Singleton
+class MeasurementSql {
+  private static final String KEY =
+      "indicator_id, source_id, period_start, sex, territory_id, age_group";
+  private static final String SAME_CELL =
+      """
+      m.indicator_id = s.indicator_id AND m.source_id = s.source_id
+      AND m.period_start = s.period_start AND m.sex = s.sex
+      AND m.territory_id = s.territory_id AND m.age_group = s.age_group""";
+  private static final String CHANGED =
+      "(m.value, m.numerator, m.denominator, m.status)"
+          + " IS DISTINCT FROM (s.value, s.numerator, s.denominator, s.status)";
+
+  void createStaging(Connection c) throws SQLException {
+    try (var s = c.createStatement()) {
+      s.execute(
+          """
+          CREATE TEMP TABLE measurement_staging (
+            row_number bigint NOT NULL, indicator_id bigint NOT NULL, period_start date NOT NULL,
+            sex varchar(2) NOT NULL, territory_id bigint NOT NULL, age_group varchar(20) NOT NULL,
+            source_id bigint NOT NULL, value numeric NOT NULL, numerator numeric,
+            denominator numeric, status varchar(12) NOT NULL
+          ) ON COMMIT DROP
+          """);
+    }
+  }
+
+  /** Rows that repeat an earlier row's cell, each named with the row it repeats. */
+  List<RowProblem> duplicates(Connection c, int limit) throws SQLException {
+    String query =
+        "SELECT row_number, first_row FROM (SELECT row_number, min(row_number) OVER (PARTITION BY "
+            + KEY
+            + ") AS first_row FROM measurement_staging) d WHERE row_number <> first_row"
+            + " ORDER BY row_number LIMIT ?";
+    List<RowProblem> found = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement(query)) {
+      s.setInt(1, limit);
+      try (var rs = s.executeQuery()) {
+        while (rs.next()) {
+          found.add(RowProblem.of(rs.getLong(1), "", "", "duplicateRow", rs.getLong(2)));
+        }
+      }
+    }
+    return found;
+  }
+
+  long countDuplicates(Connection c) throws SQLException {
+    return count(c, "SELECT count(*) - count(DISTINCT (" + KEY + ")) FROM measurement_staging");
+  }
+
+  void dropDuplicates(Connection c) throws SQLException {
+    update(
+        c,
+        "DELETE FROM measurement_staging d USING measurement_staging k WHERE "
+            + "d.indicator_id = k.indicator_id AND d.source_id = k.source_id"
+            + " AND d.period_start = k.period_start AND d.sex = k.sex"
+            + " AND d.territory_id = k.territory_id AND d.age_group = k.age_group"
+            + " AND d.row_number > k.row_number");
+  }
+
+  long countStaged(Connection c) throws SQLException {
+    return count(c, "SELECT count(*) FROM measurement_staging");
+  }
+
+  /**
+   * Counts whose parts do not add up to the total given in the same file: women + men (+ not
+   * stated) against the total, and every corregimiento against its district.
+   */
+  List<RowProblem> partsAgainstTotals(Connection c, int limit) throws SQLException {
+    String query =
+        """
+        WITH s AS (
+          SELECT s.* FROM measurement_staging s JOIN indicator i ON i.id = s.indicator_id
+          WHERE i.kind = 'COUNT')
+        SELECT t.row_number, t.value, sum(p.value), string_agg(p.row_number::text, ', '
+               ORDER BY p.row_number), 'partsSex'
+        FROM s t JOIN s p ON p.indicator_id = t.indicator_id AND p.source_id = t.source_id
+         AND p.period_start = t.period_start AND p.territory_id = t.territory_id
+         AND p.age_group = t.age_group AND p.sex IN ('F', 'M', '_U')
+        WHERE t.sex = '_T'
+        GROUP BY t.row_number, t.value
+        HAVING bool_or(p.sex = 'F') AND bool_or(p.sex = 'M') AND sum(p.value) <> t.value
+        UNION ALL
+        SELECT t.row_number, t.value, sum(p.value), string_agg(p.row_number::text, ', '
+               ORDER BY p.row_number), 'partsTerritory'
+        FROM s t JOIN territory child ON child.parent_id = t.territory_id
+        JOIN s p ON p.territory_id = child.id AND p.indicator_id = t.indicator_id
+         AND p.source_id = t.source_id AND p.period_start = t.period_start
+         AND p.sex = t.sex AND p.age_group = t.age_group
+        GROUP BY t.row_number, t.value, t.territory_id
+        HAVING count(*) = (SELECT count(*) FROM territory x WHERE x.parent_id = t.territory_id)
+           AND sum(p.value) <> t.value
+        ORDER BY 1 LIMIT ?
+        """;
+    List<RowProblem> found = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement(query)) {
+      s.setInt(1, limit);
+      try (var rs = s.executeQuery()) {
+        while (rs.next()) {
+          found.add(
+              RowProblem.of(
+                  rs.getLong(1),
+                  "",
+                  rs.getBigDecimal(2).toPlainString(),
+                  rs.getString(5),
+                  rs.getBigDecimal(3).toPlainString(),
+                  rs.getString(4)));
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Changed values become revisions: the old value, who made it and when stay in history. */
+  long revise(Connection c, String user, String reason) throws SQLException {
+    String history =
+        "INSERT INTO measurement_revision (indicator_id, period_start, sex, territory_id,"
+            + " age_group, source_id, revision, old_value, old_numerator, old_denominator,"
+            + " old_status, old_recorded_by, old_recorded_at, new_value, new_numerator,"
+            + " new_denominator, new_status, changed_by, reason)"
+            + " SELECT m.indicator_id, m.period_start, m.sex, m.territory_id, m.age_group,"
+            + " m.source_id, m.revision + 1, m.value, m.numerator, m.denominator, m.status,"
+            + " m.recorded_by, m.recorded_at, s.value, s.numerator, s.denominator, s.status, ?, ?"
+            + " FROM measurement_staging s JOIN measurement m ON "
+            + SAME_CELL
+            + " WHERE "
+            + CHANGED;
+    String change =
+        "UPDATE measurement m SET value = s.value, numerator = s.numerator,"
+            + " denominator = s.denominator, status = s.status, revision = m.revision + 1,"
+            + " recorded_by = ?, recorded_at = now() FROM measurement_staging s WHERE "
+            + SAME_CELL
+            + " AND "
+            + CHANGED;
+    try (var h = c.prepareStatement(history);
+        var u = c.prepareStatement(change)) {
+      h.setString(1, user);
+      h.setString(2, reason);
+      h.executeUpdate();
+      u.setString(1, user);
+      return u.executeUpdate();
+    }
+  }
+
+  long insertNew(Connection c, String user) throws SQLException {
+    String insert =
+        "INSERT INTO measurement (indicator_id, period_start, sex, territory_id, age_group,"
+            + " source_id, value, numerator, denominator, status, recorded_by)"
+            + " SELECT s.indicator_id, s.period_start, s.sex, s.territory_id, s.age_group,"
+            + " s.source_id, s.value, s.numerator, s.denominator, s.status, ?"
+            + " FROM measurement_staging s WHERE NOT EXISTS (SELECT 1 FROM measurement m WHERE "
+            + SAME_CELL
+            + ")";
+    try (var s = c.prepareStatement(insert)) {
+      s.setString(1, user);
+      return s.executeUpdate();
+    }
+  }
+
+  private static long count(Connection c, String query) throws SQLException {
+    try (var s = c.createStatement();
+        var rs = s.executeQuery(query)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static void update(Connection c, String statement) throws SQLException {
+    try (var s = c.createStatement()) {
+      s.executeUpdate(statement);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package org.atalaya.measurement;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** A row that passed every check on its own, ready for the staging table. */
+record StagedRow(
+    long row,
+    long indicatorId,
+    LocalDate period,
+    String sex,
+    long territoryId,
+    String ageGroup,
+    long sourceId,
+    BigDecimal value,
+    BigDecimal numerator,
+    BigDecimal denominator,
+    String status) {
+
+  /** One line of COPY's CSV format; every field is a code, a number or a date (no quoting). */
+  String copyLine() {
+    return row
+        + ","
+        + indicatorId
+        + ","
+        + period
+        + ","
+        + sex
+        + ","
+        + territoryId
+        + ","
+        + ageGroup
+        + ","
+        + sourceId
+        + ","
+        + value.toPlainString()
+        + ","
+        + (numerator == null ? "" : numerator.toPlainString())
+        + ","
+        + (denominator == null ? "" : denominator.toPlainString())
+        + ","
+        + status
+        + "\n";
+  }
+}

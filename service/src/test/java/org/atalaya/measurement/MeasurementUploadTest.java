@@ -1,0 +1,272 @@
+package org.atalaya.measurement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.atalaya.testsupport.Api;
+import org.atalaya.testsupport.IndicatorFixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Measurements go in by file or batch, come back as series, and nothing is silently lost. */
+@MicronautTest(environments = "test")
+class MeasurementUploadTest {
+  @Inject
+  @Client("/")
+  HttpClient client;
+
+  Api api;
+  String analyst;
+  String rate;
+  String reports;
+
+  @BeforeEach
+  void indicators() {
+    api = new Api(client);
+    analyst = api.analystToken();
+    String suffix = Long.toString(System.nanoTime(), 36);
+    rate = "HOM-" + suffix;
+    reports = "VD-" + suffix;
+    IndicatorFixtures.create(api, analyst, IndicatorFixtures.homicideRate(rate));
+    IndicatorFixtures.create(api, analyst, IndicatorFixtures.domesticViolenceReports(reports));
+  }
+
+  Api.Reply<Map> upload(String csv, String query) {
+    return api.call(
+        HttpRequest.POST("/api/measurements/upload?file=datos.csv&" + query, csv)
+            .contentType("text/csv")
+            .bearerAuth(analyst),
+        Map.class);
+  }
+
+  List<Map> series(String code, String query) {
+    return (List<Map>)
+        api.call(
+                HttpRequest.GET("/api/indicators/" + code + "/series?" + query).bearerAuth(analyst),
+                Map.class)
+            .value()
+            .get("points");
+  }
+
+  @Test
+  void aCsvIsStoredAndUploadingItAgainChangesNothing() {
+    String csv =
+        "indicador,periodo,sexo,territorio,valor\n"
+            + reports
+            + ",2025-01,F,LCH-01,12\n"
+            + reports
+            + ",2025-01,M,LCH-01,3\n"
+            + reports
+            + ",2025-02,F,LCH-01,9\n";
+
+    var first = upload(csv, "");
+    var second = upload(csv, "");
+
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(first.value())
+        .containsEntry("committed", true)
+        .containsEntry("rows", 3)
+        .containsEntry("inserted", 3);
+    assertThat(second.value())
+        .containsEntry("inserted", 0)
+        .containsEntry("revised", 0)
+        .containsEntry("unchanged", 3);
+    assertThat(series(reports, "sex=F&territory=LCH-01"))
+        .extracting(p -> p.get("period") + "=" + p.get("value"))
+        .containsExactly("2025-01=12", "2025-02=9");
+  }
+
+  @Test
+  void aChangedValueIsARevisionAndTheOldOneStaysInHistory() {
+    upload("indicador,periodo,sexo,territorio,valor\n" + reports + ",2025-03,F,LCH-02,20\n", "");
+
+    var revised =
+        upload(
+            "indicador,periodo,sexo,territorio,valor\n" + reports + ",2025-03,F,LCH-02,22\n",
+            "reason=Denuncias%20tard%C3%ADas");
+    List<Map> history =
+        api.call(
+                HttpRequest.GET(
+                        "/api/indicators/"
+                            + reports
+                            + "/history?period=2025-03&sex=F&territory=LCH-02")
+                    .bearerAuth(analyst),
+                List.class)
+            .value();
+
+    assertThat(revised.value()).containsEntry("revised", 1).containsEntry("inserted", 0);
+    assertThat(history).hasSize(2);
+    assertThat(history.get(0))
+        .containsEntry("revision", 2)
+        .containsEntry("value", 22)
+        .containsEntry("recordedBy", "test-analyst")
+        .containsEntry("reason", "Denuncias tardías");
+    assertThat(history.get(1)).containsEntry("revision", 1).containsEntry("value", 20);
+    assertThat(history.get(1).get("recordedAt")).isNotNull();
+  }
+
+  @Test
+  void aBadRowAtTheEndRejectsTheWholeFileAndStoresNothing() {
+    var csv = new StringBuilder("indicador,periodo,sexo,territorio,valor\n");
+    for (int month = 1; month <= 12; month++) {
+      for (String place : List.of("LCH-03", "LCH-04", "LCH-05")) {
+        csv.append(reports)
+            .append(",2024-")
+            .append(String.format("%02d", month))
+            .append(",F,")
+            .append(place)
+            .append(",5\n");
+      }
+    }
+    csv.append(reports).append(",2024-12,F,LCH-06,cinco\n");
+
+    var reply = upload(csv.toString(), "");
+
+    assertThat(reply.status()).isEqualTo(422);
+    assertThat(reply.value())
+        .containsEntry("committed", false)
+        .containsEntry("rows", 37)
+        .containsEntry("rejected", 1)
+        .containsEntry("accepted", 0);
+    assertThat((List<Map>) reply.value().get("errors"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e).containsEntry("row", 38).containsEntry("column", "valor");
+              assertThat(e).containsEntry("value", "cinco").containsEntry("rule", "notNumber");
+              assertThat(e.get("message")).isEqualTo("no es un número");
+            });
+    assertThat(series(reports, "sex=F&territory=LCH-03")).isEmpty();
+  }
+
+  @Test
+  void keepValidStoresTheGoodRowsAndCountsTheBadOnes() {
+    String csv =
+        "indicador,periodo,sexo,territorio,valor\n"
+            + reports
+            + ",2025-04,F,LCH-07,4\n"
+            + reports
+            + ",2025-04,X,LCH-07,4\n";
+
+    var reply = upload(csv, "keepValid=true");
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.value()).containsEntry("inserted", 1).containsEntry("rejected", 1);
+    assertThat(series(reports, "sex=F&territory=LCH-07")).hasSize(1);
+  }
+
+  @Test
+  void aDryRunReportsWhatWouldHappenAndStoresNothing() {
+    var reply =
+        upload(
+            "indicador,periodo,sexo,territorio,valor\n" + reports + ",2025-05,M,LCH-08,7\n",
+            "dryRun=true");
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.value())
+        .containsEntry("dryRun", true)
+        .containsEntry("committed", false)
+        .containsEntry("inserted", 1);
+    assertThat(series(reports, "sex=M&territory=LCH-08")).isEmpty();
+  }
+
+  @Test
+  void aRateTotalIsSumOfNumeratorsOverSumOfDenominatorsNotAnAverageOfRates() {
+    // Women: 3 homicides in 52 000 → 5.77 per 100 000; men: 9 in 48 000 → 18.75.
+    // The district total is 12 / 100 000 × 100 000 = 12, not the mean of the rates (12.26).
+    String csv =
+        "indicador,periodo,sexo,territorio,valor,numerador,denominador\n"
+            + rate
+            + ",2025-01,F,LCH,5.769231,3,52000\n"
+            + rate
+            + ",2025-01,M,LCH,18.75,9,48000\n";
+
+    upload(csv, "");
+    List<Map> total = series(rate, "sex=_T&territory=LCH");
+
+    assertThat(total)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(new java.math.BigDecimal(p.get("value").toString()))
+                  .isEqualByComparingTo("12");
+              assertThat(p).containsEntry("basis", "sexParts").containsEntry("cells", 2);
+            });
+  }
+
+  @Test
+  void countTotalsAddTheCorregimientos() {
+    upload(
+        "indicador,periodo,sexo,territorio,valor\n"
+            + reports
+            + ",2025-06,F,LCH-09,4\n"
+            + reports
+            + ",2025-06,F,LCH-10,6\n",
+        "");
+
+    assertThat(series(reports, "sex=F&territory=LCH"))
+        .singleElement()
+        .satisfies(
+            p -> assertThat(p).containsEntry("value", 10).containsEntry("basis", "territoryParts"));
+  }
+
+  @Test
+  void aJsonBatchGoesThroughTheSameChecks() {
+    var reply =
+        api.call(
+            HttpRequest.POST(
+                    "/api/measurements",
+                    List.of(
+                        Map.of(
+                            "indicator",
+                            reports,
+                            "period",
+                            "2025-07",
+                            "sex",
+                            "F",
+                            "territory",
+                            "LCH-11",
+                            "value",
+                            2),
+                        Map.of(
+                            "indicator",
+                            reports,
+                            "period",
+                            "2025-07-15",
+                            "sex",
+                            "F",
+                            "territory",
+                            "LCH-11",
+                            "value",
+                            2)))
+                .bearerAuth(analyst),
+            Map.class);
+
+    assertThat(reply.status()).isEqualTo(422);
+    assertThat((List<Map>) reply.value().get("errors"))
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e)
+                    .containsEntry("row", 2)
+                    .containsEntry("column", "period")
+                    .containsEntry("rule", "periodFormat"));
+  }
+
+  @Test
+  void anonymousUploadsAreRefused() {
+    var reply =
+        api.call(
+            HttpRequest.POST("/api/measurements/upload", "indicador,periodo,valor\n")
+                .contentType("text/csv"),
+            Map.class);
+
+    assertThat(reply.status()).isEqualTo(401);
+  }
+}
