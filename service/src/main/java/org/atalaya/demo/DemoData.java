@@ -1,5 +1,8 @@
 package org.atalaya.demo;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
@@ -11,11 +14,21 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.atalaya.indicator.IndicatorDoc;
+import org.atalaya.indicator.IndicatorService;
+import org.atalaya.indicator.TargetService;
+import org.atalaya.measurement.MeasurementImport;
 import org.atalaya.plan.PlanDocument;
 import org.atalaya.plan.PlanDocuments;
 import org.atalaya.plan.PlanService;
+import org.atalaya.territory.PopulationEntry;
+import org.atalaya.territory.Territory;
 import org.atalaya.territory.TerritoryForm;
 import org.atalaya.territory.TerritoryLevel;
 import org.atalaya.territory.TerritoryService;
@@ -34,10 +47,21 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
 
   private final TerritoryService territories;
   private final PlanService plans;
+  private final IndicatorService indicators;
+  private final TargetService targets;
+  private final MeasurementImport measurements;
 
-  DemoData(TerritoryService territories, PlanService plans) {
+  DemoData(
+      TerritoryService territories,
+      PlanService plans,
+      IndicatorService indicators,
+      TargetService targets,
+      MeasurementImport measurements) {
     this.territories = territories;
     this.plans = plans;
+    this.indicators = indicators;
+    this.targets = targets;
+    this.measurements = measurements;
   }
 
   @Override
@@ -72,10 +96,41 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
         plans.importDocument(doc, false);
         LOG.info("Demo data loaded: La Chorrera and the plan {}", doc.plan().code());
       }
+      if (indicators.list(null).stream().noneMatch(i -> i.code().equals("HOM-TASA"))) {
+        loadIndicators();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
+
+  private void loadIndicators() throws IOException {
+    var yaml = new YAMLMapper();
+    yaml.registerModule(new JavaTimeModule());
+    List<DemoIndicator> demo;
+    try (InputStream in = stream("indicators.yml")) {
+      demo = yaml.readValue(in, new TypeReference<List<DemoIndicator>>() {});
+    }
+    for (DemoIndicator d : demo) {
+      indicators.save(null, d.indicator());
+      targets.saveTargets(d.indicator().code(), d.targets());
+    }
+    Map<String, Map<Integer, Map<String, Long>>> population = new HashMap<>();
+    for (Territory t : territories.all()) {
+      for (PopulationEntry p : territories.population(t)) {
+        population
+            .computeIfAbsent(t.code(), k -> new HashMap<>())
+            .computeIfAbsent(p.year(), k -> new HashMap<>())
+            .put(p.sex(), p.population());
+      }
+    }
+    LocalDate lastMonth = LocalDate.now().minusMonths(1).withDayOfMonth(1);
+    String csv = new DemoMeasurements().build(population, lastMonth);
+    long rows = measurements.loadCsv("demo-mediciones.csv", csv, "demo");
+    LOG.info("Demo data loaded: {} indicators, {} illustrative measurements", demo.size(), rows);
+  }
+
+  record DemoIndicator(IndicatorDoc indicator, List<IndicatorDoc.TargetDoc> targets) {}
 
   private static InputStream stream(String name) {
     InputStream in = DemoData.class.getResourceAsStream("/demo/" + name);

@@ -30,9 +30,11 @@ import org.atalaya.shared.ApiException;
 @Tag(name = "Indicadores y metas")
 class IndicatorController {
   private final IndicatorService indicators;
+  private final TargetService targets;
 
-  IndicatorController(IndicatorService indicators) {
+  IndicatorController(IndicatorService indicators, TargetService targets) {
     this.indicators = indicators;
+    this.targets = targets;
   }
 
   @Serdeable
@@ -73,14 +75,14 @@ class IndicatorController {
   @Get("/{code}/targets")
   @Secured(SecurityRule.IS_AUTHENTICATED)
   List<TargetDoc> targets(String code) {
-    return indicators.targets(code);
+    return targets.targets(code);
   }
 
   /** Replaces every target of the indicator. */
   @Put("/{code}/targets")
   @Secured({Role.ADMIN_NAME, Role.ANALYST_NAME})
   List<TargetDoc> saveTargets(String code, @Body List<@NotNull @Valid TargetDoc> targets) {
-    return indicators.saveTargets(code, targets);
+    return this.targets.saveTargets(code, targets);
   }
 
   /** The target that applies to one cell, inherited from the total where the rules say so. */
@@ -88,7 +90,7 @@ class IndicatorController {
   @Secured(SecurityRule.IS_AUTHENTICATED)
   ApplicableTarget applicable(
       String code, @QueryValue(defaultValue = "_T") Sex sex, @QueryValue String territory) {
-    return indicators
+    return targets
         .applicableTarget(code, sex, territory)
         .map(a -> new ApplicableTarget(a.target(), a.inherited()))
         .orElseThrow(() -> ApiException.notFound("target", code + " " + sex + " " + territory));

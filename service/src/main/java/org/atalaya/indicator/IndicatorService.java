@@ -11,41 +11,31 @@ import java.util.Optional;
 import org.atalaya.audit.AuditLog;
 import org.atalaya.indicator.IndicatorDoc.ActionRef;
 import org.atalaya.indicator.IndicatorDoc.SourceDoc;
-import org.atalaya.indicator.IndicatorDoc.TargetDoc;
 import org.atalaya.institution.Institution;
 import org.atalaya.institution.InstitutionRepository;
 import org.atalaya.plan.ActionCards;
 import org.atalaya.shared.ApiException;
 import org.atalaya.shared.ApiException.FieldError;
-import org.atalaya.territory.Territory;
-import org.atalaya.territory.TerritoryLevel;
-import org.atalaya.territory.TerritoryService;
 
 /** Indicators, their sources and their targets. */
 @Singleton
 public class IndicatorService {
   private final IndicatorRepository indicators;
   private final IndicatorSourceRepository sources;
-  private final TargetRepository targets;
   private final InstitutionRepository institutions;
   private final ActionCards actionCards;
-  private final TerritoryService territories;
   private final AuditLog audit;
 
   IndicatorService(
       IndicatorRepository indicators,
       IndicatorSourceRepository sources,
-      TargetRepository targets,
       InstitutionRepository institutions,
       ActionCards actionCards,
-      TerritoryService territories,
       AuditLog audit) {
     this.indicators = indicators;
     this.sources = sources;
-    this.targets = targets;
     this.institutions = institutions;
     this.actionCards = actionCards;
-    this.territories = territories;
     this.audit = audit;
   }
 
@@ -187,95 +177,6 @@ public class IndicatorService {
     IndicatorDoc before = doc(indicator);
     indicators.delete(indicator);
     audit.deleted("indicator", code, before);
-  }
-
-  @Transactional(readOnly = true)
-  public List<TargetDoc> targets(String code) {
-    Indicator indicator = require(code);
-    return targets.findByIndicatorIdOrderById(indicator.id()).stream()
-        .map(this::targetDoc)
-        .toList();
-  }
-
-  /** Replaces the indicator's targets as a whole. */
-  @Transactional
-  public List<TargetDoc> saveTargets(String code, List<TargetDoc> docs) {
-    Indicator indicator = require(code);
-    List<FieldError> errors = new ArrayList<>();
-    var cells = new HashSet<String>();
-    List<Target> rows = new ArrayList<>();
-    for (int i = 0; i < docs.size(); i++) {
-      TargetDoc d = docs.get(i);
-      String prefix = "[" + i + "].";
-      Optional<Territory> territory = territories.find(d.territory());
-      if (territory.isEmpty()) {
-        errors.add(new FieldError(prefix + "territory", "unknownTerritory", d.territory()));
-        continue;
-      }
-      if (d.sex() != Sex._T && !indicator.bySex()) {
-        errors.add(new FieldError(prefix + "sex", "notDisaggregated", "sex"));
-      }
-      if (!d.target().period().isAfter(d.baseline().period())) {
-        errors.add(new FieldError(prefix + "target.period", "dateOrder"));
-      }
-      if (!cells.add(d.sex() + "/" + d.territory())) {
-        errors.add(
-            new FieldError(
-                prefix + "territory", "duplicateInDocument", d.sex() + " " + d.territory()));
-      }
-      rows.add(
-          new Target(
-              null,
-              indicator.id(),
-              d.sex(),
-              territory.get().id(),
-              d.baseline().period(),
-              d.baseline().value(),
-              d.target().period(),
-              d.target().value()));
-    }
-    if (!errors.isEmpty()) {
-      throw ApiException.invalid(errors);
-    }
-    List<TargetDoc> before = targets(code);
-    targets.deleteForIndicator(indicator.id());
-    for (int i = 0; i < rows.size(); i++) {
-      Target saved = targets.save(rows.get(i));
-      for (IndicatorDoc.Point m : docs.get(i).milestones()) {
-        targets.addMilestone(saved.id(), m.period(), m.value());
-      }
-    }
-    List<TargetDoc> after = targets(code);
-    audit.updated("target", code, before, after);
-    return after;
-  }
-
-  /** The target that applies to one cell, and whether it comes from the total. */
-  @Transactional(readOnly = true)
-  public Optional<TargetRules.Applicable<TargetDoc>> applicableTarget(
-      String code, Sex sex, String territoryCode) {
-    Indicator indicator = require(code);
-    Territory territory = territories.require(territoryCode);
-    List<Target> all = targets.findByIndicatorIdOrderById(indicator.id());
-    return TargetRules.applicable(
-            indicator.kind(),
-            all,
-            Target::sex,
-            Target::territoryId,
-            sex,
-            territory.id(),
-            id -> territories.byId(id).map(t -> t.level() == TerritoryLevel.DISTRICT).orElse(false))
-        .map(a -> new TargetRules.Applicable<>(targetDoc(a.target()), a.inherited()));
-  }
-
-  private TargetDoc targetDoc(Target t) {
-    String territory = territories.byId(t.territoryId()).map(Territory::code).orElseThrow();
-    return new TargetDoc(
-        t.sex(),
-        territory,
-        new IndicatorDoc.Point(t.baselinePeriod(), t.baselineValue()),
-        targets.milestones(t.id()),
-        new IndicatorDoc.Point(t.finalDate(), t.finalValue()));
   }
 
   IndicatorDoc doc(Indicator i) {

@@ -71,6 +71,11 @@ public class TerritoryService {
     return territories.findByCode(code);
   }
 
+  /** Population by year and sex: the denominators of rates. */
+  public List<PopulationEntry> population(Territory t) {
+    return population.findByTerritory(t.id());
+  }
+
   public List<Territory> all() {
     return territories.listInHierarchyOrder();
   }

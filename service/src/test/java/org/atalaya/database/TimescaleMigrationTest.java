@@ -70,6 +70,13 @@ class TimescaleMigrationTest {
       assertThat(
               scalar(
                   c,
+                  "SELECT count(*) FROM timescaledb_information.hypertables"
+                      + " WHERE hypertable_name = 'measurement' AND compression_enabled"))
+          .as("measurements are a compressed hypertable on the period")
+          .isEqualTo(1L);
+      assertThat(
+              scalar(
+                  c,
                   "SELECT compression_enabled FROM timescaledb_information.hypertables"
                       + " WHERE hypertable_name = 'audit_log'"))
           .isEqualTo(true);
@@ -132,6 +139,9 @@ class TimescaleMigrationTest {
       assertThat(scalar(c, "SELECT atalaya_timescale_enabled()")).isEqualTo(false);
       // 'r' is an ordinary table (not partitioned, not a view).
       assertThat(scalar(c, "SELECT relkind::text FROM pg_class WHERE oid = 'audit_log'::regclass"))
+          .isEqualTo("r");
+      assertThat(
+              scalar(c, "SELECT relkind::text FROM pg_class WHERE oid = 'measurement'::regclass"))
           .isEqualTo("r");
       assertThat(
               scalar(

@@ -214,6 +214,60 @@ class MeasurementBadInputTest {
     }
   }
 
+  @Test
+  void anUploadCutOffMidwayLeavesTheDatabaseAsItWas() throws Exception {
+    try (var socket = new Socket("localhost", server.getPort())) {
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST /api/measurements/upload?file=cortado.csv HTTP/1.1\r\nHost: localhost\r\n"
+                  + "Authorization: Bearer "
+                  + analyst
+                  + "\r\nContent-Type: text/csv\r\n"
+                  + "Content-Length: 10000000\r\n\r\nindicador,periodo,sexo,territorio,valor\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      for (int month = 1; month <= 12; month++) {
+        out.write(
+            (reports + ",2023-" + String.format("%02d", month) + ",F,LCH-15,1\n")
+                .getBytes(StandardCharsets.US_ASCII));
+      }
+      out.flush();
+      assertThat(waitForCopy(true)).as("the upload reached the database").isTrue();
+    }
+    assertThat(waitForCopy(false)).as("the upload's transaction ended").isTrue();
+
+    assertThat(
+            (List<?>)
+                api.call(
+                        HttpRequest.GET(
+                                "/api/indicators/" + reports + "/series?sex=F&territory=LCH-15")
+                            .bearerAuth(analyst),
+                        Map.class)
+                    .value()
+                    .get("points"))
+        .isEmpty();
+  }
+
+  /** Waits (10 s at most) until a COPY into the staging table is, or is no longer, running. */
+  private static boolean waitForCopy(boolean running) throws Exception {
+    var db = org.atalaya.testsupport.TestDatabaseSession.database();
+    try (var c = java.sql.DriverManager.getConnection(db.url, db.username, db.password);
+        var s =
+            c.prepareStatement(
+                "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'COPY measurement_staging%'"
+                    + " AND state <> 'idle'")) {
+      for (int i = 0; i < 200; i++) {
+        try (var rs = s.executeQuery()) {
+          rs.next();
+          if ((rs.getLong(1) > 0) == running) {
+            return true;
+          }
+        }
+        Thread.sleep(50);
+      }
+    }
+    return false;
+  }
+
   private byte[] workbook(String... sheets) throws IOException {
     try (var wb = new XSSFWorkbook();
         var out = new ByteArrayOutputStream()) {

@@ -1,0 +1,172 @@
+package org.atalaya.demo;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Illustrative measurements for the demonstration indicators: seeded, so every start makes the same
+ * figures; shaped like a municipality's (more violence reports from women, homicides mostly of men
+ * and falling, workshops and works adding up quarter by quarter).
+ */
+final class DemoMeasurements {
+  private final Random random = new Random(2025);
+  private final StringBuilder csv =
+      new StringBuilder("indicador,periodo,sexo,territorio,valor,numerador,denominador,estado\n");
+
+  /** population.get(territory).get(year).get(sex) */
+  String build(Map<String, Map<Integer, Map<String, Long>>> population, LocalDate until) {
+    List<String> places =
+        population.keySet().stream().filter(c -> !c.equals(DemoData.DISTRICT)).sorted().toList();
+    for (int year = 2023; year < until.getYear(); year++) {
+      for (String place : places) {
+        for (String sex : List.of("F", "M")) {
+          long people = population.get(place).get(year).get(sex);
+          double yearly = (sex.equals("M") ? 17.0 : 2.6) * Math.pow(0.9, year - 2023);
+          long deaths = poisson(people * yearly / 100_000);
+          double rate = deaths * 100_000.0 / people;
+          row(
+              "HOM-TASA",
+              Integer.toString(year),
+              sex,
+              place,
+              round(rate),
+              deaths,
+              people,
+              "VALIDATED");
+        }
+      }
+    }
+    for (LocalDate month = LocalDate.of(2023, 1, 1);
+        !month.isAfter(until);
+        month = month.plusMonths(1)) {
+      double growth = Math.pow(1.01, (month.getYear() - 2023) * 12 + month.getMonthValue());
+      for (String place : places) {
+        long women = population.get(place).get(Math.min(month.getYear(), 2026)).get("F");
+        double reported = women / 10_000.0 * 0.9 * growth;
+        String period = String.format("%d-%02d", month.getYear(), month.getMonthValue());
+        row(
+            "VD-DENUNCIAS",
+            period,
+            "F",
+            place,
+            Long.toString(poisson(reported)),
+            null,
+            null,
+            "PROVISIONAL");
+        row(
+            "VD-DENUNCIAS",
+            period,
+            "M",
+            place,
+            Long.toString(poisson(reported * 0.2)),
+            null,
+            null,
+            "PROVISIONAL");
+      }
+    }
+    for (LocalDate q = LocalDate.of(2025, 1, 1); !q.isAfter(until); q = q.plusMonths(3)) {
+      String quarter = q.getYear() + "-T" + ((q.getMonthValue() - 1) / 3 + 1);
+      row(
+          "SENSIBILIZADAS",
+          quarter,
+          "F",
+          DemoData.DISTRICT,
+          Integer.toString(45 + random.nextInt(45)),
+          null,
+          null,
+          "VALIDATED");
+      row(
+          "SENSIBILIZADAS",
+          quarter,
+          "M",
+          DemoData.DISTRICT,
+          Integer.toString(20 + random.nextInt(25)),
+          null,
+          null,
+          "VALIDATED");
+      row(
+          "CALLES-ILUMINADAS",
+          quarter,
+          "_T",
+          DemoData.DISTRICT,
+          Integer.toString(12 + random.nextInt(28)),
+          null,
+          null,
+          "VALIDATED");
+      row(
+          "PARQUES-REHAB",
+          quarter,
+          "_T",
+          DemoData.DISTRICT,
+          Integer.toString(random.nextInt(3)),
+          null,
+          null,
+          "VALIDATED");
+    }
+    double[][] unsafe = {{70.4, 60.1}, {66.2, 57.3}, {63.5, 55.0}};
+    for (int i = 0; i < unsafe.length && 2023 + i < until.getYear(); i++) {
+      String[] sexes = {"F", "M"};
+      for (int s = 0; s < 2; s++) {
+        long asked = 620 + random.nextInt(80);
+        long unsafeCount = Math.round(asked * unsafe[i][s] / 100);
+        row(
+            "PERCEPCION-INSEG",
+            Integer.toString(2023 + i),
+            sexes[s],
+            DemoData.DISTRICT,
+            round(unsafeCount * 100.0 / asked),
+            unsafeCount,
+            asked,
+            "VALIDATED");
+      }
+    }
+    return csv.toString();
+  }
+
+  private void row(
+      String indicator,
+      String period,
+      String sex,
+      String place,
+      String value,
+      Long numerator,
+      Long denominator,
+      String status) {
+    csv.append(indicator)
+        .append(',')
+        .append(period)
+        .append(',')
+        .append(sex)
+        .append(',')
+        .append(place)
+        .append(',')
+        .append(value)
+        .append(',')
+        .append(numerator == null ? "" : numerator)
+        .append(',')
+        .append(denominator == null ? "" : denominator)
+        .append(',')
+        .append(status)
+        .append('\n');
+  }
+
+  private static String round(double value) {
+    return java.math.BigDecimal.valueOf(value)
+        .setScale(6, java.math.RoundingMode.HALF_EVEN)
+        .toPlainString();
+  }
+
+  /** Knuth's method: fine for the small means used here. */
+  private long poisson(double mean) {
+    double limit = Math.exp(-mean);
+    double product = random.nextDouble();
+    long count = 0;
+    while (product > limit) {
+      product *= random.nextDouble();
+      count++;
+    }
+    return count;
+  }
+}
