@@ -152,6 +152,10 @@ class MeasurementIngestion {
     @Override
     public void header(List<String> cells) {
       Columns.Layout layout = Columns.layout(cells);
+      if (cells.size() == 1 && cells.get(0).matches(".*[\\t|].*")) {
+        // One column holding the whole header: the file is separated by tabs or bars.
+        throw ApiException.invalid(file + ":1", "delimiter");
+      }
       if (!layout.missing().isEmpty()) {
         throw ApiException.invalid(
             layout.missing().stream()
