@@ -1,12 +1,13 @@
 -- The current value of every cell: indicator × period × sex × territory × age group × source.
 -- A hypertable on the period where TimescaleDB is present.
 CREATE TABLE measurement (
-  indicator_id bigint NOT NULL REFERENCES indicator (id) ON DELETE CASCADE,
+  indicator_id bigint NOT NULL REFERENCES indicator (id),
   period_start date NOT NULL,
   sex          varchar(2) NOT NULL CHECK (sex IN ('F', 'M', '_U', '_T')),
   territory_id bigint NOT NULL REFERENCES territory (id),
   age_group    varchar(20) NOT NULL DEFAULT '_T',
-  source_id    bigint NOT NULL REFERENCES indicator_source (id) ON DELETE CASCADE,
+  -- No cascades: a measurement outlives nothing it depends on; deleting a source in use is refused.
+  source_id    bigint NOT NULL REFERENCES indicator_source (id),
   value        numeric(20, 6) NOT NULL,
   numerator    numeric(20, 6),
   denominator  numeric(20, 6),
@@ -43,5 +44,5 @@ CREATE TABLE measurement_revision (
   changed_at      timestamptz NOT NULL DEFAULT now(),
   reason          text
 );
-CREATE INDEX measurement_revision_cell_idx
+CREATE UNIQUE INDEX measurement_revision_cell_idx
   ON measurement_revision (indicator_id, source_id, period_start, sex, territory_id, age_group, revision);

@@ -22,7 +22,8 @@ final class DemoMeasurements {
     for (int year = 2023; year < until.getYear(); year++) {
       for (String place : places) {
         for (String sex : List.of("F", "M")) {
-          long people = population.get(place).get(year).get(sex);
+          long people =
+              population.get(place).get(Math.min(year, lastCensusYear(population))).get(sex);
           double yearly = (sex.equals("M") ? 17.0 : 2.6) * Math.pow(0.9, year - 2023);
           long deaths = poisson(people * yearly / 100_000);
           double rate = deaths * 100_000.0 / people;
@@ -43,7 +44,11 @@ final class DemoMeasurements {
         month = month.plusMonths(1)) {
       double growth = Math.pow(1.01, (month.getYear() - 2023) * 12 + month.getMonthValue());
       for (String place : places) {
-        long women = population.get(place).get(Math.min(month.getYear(), 2026)).get("F");
+        long women =
+            population
+                .get(place)
+                .get(Math.min(month.getYear(), lastCensusYear(population)))
+                .get("F");
         double reported = women / 10_000.0 * 0.9 * growth;
         String period = String.format("%d-%02d", month.getYear(), month.getMonthValue());
         row(
@@ -123,6 +128,13 @@ final class DemoMeasurements {
       }
     }
     return csv.toString();
+  }
+
+  private static int lastCensusYear(Map<String, Map<Integer, Map<String, Long>>> population) {
+    return population.get(DemoData.DISTRICT).keySet().stream()
+        .mapToInt(Integer::intValue)
+        .max()
+        .orElseThrow();
   }
 
   private void row(

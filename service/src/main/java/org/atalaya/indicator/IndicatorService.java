@@ -77,10 +77,29 @@ public class IndicatorService {
     if ((doc.kind() == IndicatorKind.RATE) != (doc.rateBase() != null)) {
       errors.add(new FieldError("rateBase", "rateBase"));
     }
+    // No sources given: a new indicator gets one official source, an existing one keeps its own.
     List<SourceDoc> sourceDocs =
-        doc.sources().isEmpty()
-            ? List.of(new SourceDoc("OFICIAL", "Fuente oficial", doc.institution(), true))
-            : doc.sources();
+        !doc.sources().isEmpty()
+            ? doc.sources()
+            : existing != null
+                ? doc(existing).sources()
+                : List.of(new SourceDoc("OFICIAL", "Fuente oficial", doc.institution(), true));
+    if (existing != null && indicators.hasMeasurements(existing.id())) {
+      boolean reshaped =
+          existing.kind() != doc.kind()
+              || existing.frequency() != doc.frequency()
+              || !java.util.Objects.equals(existing.rateBase(), doc.rateBase());
+      if (reshaped) {
+        errors.add(new FieldError("kind", "hasMeasurements"));
+      }
+      var kept =
+          sourceDocs.stream().map(SourceDoc::code).collect(java.util.stream.Collectors.toSet());
+      for (IndicatorSource s : sources.findByIndicatorIdOrderById(existing.id())) {
+        if (!kept.contains(s.code()) && sources.hasMeasurements(s.id())) {
+          errors.add(new FieldError("sources", "sourceInUse", s.code()));
+        }
+      }
+    }
     if (sourceDocs.stream().filter(SourceDoc::official).count() != 1) {
       errors.add(new FieldError("sources", "oneOfficial"));
     }

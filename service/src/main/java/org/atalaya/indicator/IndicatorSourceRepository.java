@@ -8,4 +8,8 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface IndicatorSourceRepository extends CrudRepository<IndicatorSource, Long> {
   List<IndicatorSource> findByIndicatorIdOrderById(Long indicatorId);
+
+  @io.micronaut.data.annotation.Query(
+      "SELECT EXISTS (SELECT 1 FROM measurement WHERE source_id = :sourceId)")
+  boolean hasMeasurements(Long sourceId);
 }

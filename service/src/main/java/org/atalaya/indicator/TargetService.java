@@ -67,6 +67,21 @@ public class TargetService {
       if (!d.target().period().isAfter(d.baseline().period())) {
         errors.add(new FieldError(prefix + "target.period", "dateOrder"));
       }
+      if (territory.get().level() != TerritoryLevel.DISTRICT && !indicator.byTerritory()) {
+        errors.add(new FieldError(prefix + "territory", "notDisaggregated", "territorio"));
+      }
+      var periods = new HashSet<java.time.LocalDate>();
+      for (int m = 0; m < d.milestones().size(); m++) {
+        var milestone = d.milestones().get(m).period();
+        if (!milestone.isAfter(d.baseline().period()) || !milestone.isBefore(d.target().period())) {
+          errors.add(new FieldError(prefix + "milestones[" + m + "].period", "milestoneOutside"));
+        }
+        if (!periods.add(milestone)) {
+          errors.add(
+              new FieldError(
+                  prefix + "milestones[" + m + "].period", "duplicateInDocument", milestone));
+        }
+      }
       if (!cells.add(d.sex() + "/" + d.territory())) {
         errors.add(
             new FieldError(

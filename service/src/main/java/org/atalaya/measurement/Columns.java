@@ -34,7 +34,11 @@ enum Columns {
   static final List<Columns> REQUIRED = List.of(INDICATOR, PERIOD, VALUE);
 
   /** Where each known column sits in this file's header, and how the file names it. */
-  record Layout(Map<Columns, Integer> index, Map<Columns, String> names, List<Columns> missing) {
+  record Layout(
+      Map<Columns, Integer> index,
+      Map<Columns, String> names,
+      List<Columns> missing,
+      List<String> unknown) {
     String cell(List<String> cells, Columns column) {
       Integer i = index.get(column);
       if (i == null || i >= cells.size()) {
@@ -51,13 +55,19 @@ enum Columns {
   static Layout layout(List<String> header) {
     Map<Columns, Integer> index = new HashMap<>();
     Map<Columns, String> names = new HashMap<>();
+    List<String> unknown = new ArrayList<>();
     for (int i = 0; i < header.size(); i++) {
       String key = normalise(header.get(i));
+      boolean known = false;
       for (Columns c : values()) {
         if (key.equals(c.spanish) || key.equals(c.english)) {
           index.putIfAbsent(c, i);
           names.putIfAbsent(c, header.get(i).trim());
+          known = true;
         }
+      }
+      if (!known && !key.isEmpty()) {
+        unknown.add(header.get(i).trim());
       }
     }
     List<Columns> missing = new ArrayList<>();
@@ -66,7 +76,7 @@ enum Columns {
         missing.add(c);
       }
     }
-    return new Layout(index, names, missing);
+    return new Layout(index, names, missing, unknown);
   }
 
   static String normalise(String s) {

@@ -10,6 +10,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -36,7 +37,8 @@ final class CsvRowSource implements RowSource {
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    var reader = new BufferedReader(new InputStreamReader(in, decoder), HEADER_LIMIT * 2);
+    var reader =
+        new BufferedReader(new QuoteGuard(new InputStreamReader(in, decoder)), HEADER_LIMIT * 2);
     String header = firstLine(reader);
     char delimiter = header.indexOf(';') >= 0 && header.indexOf(',') < 0 ? ';' : ',';
     CSVParser parser;
@@ -59,7 +61,11 @@ final class CsvRowSource implements RowSource {
         if (e.getCause() instanceof CharacterCodingException) {
           throw ApiException.invalid(file, "notText");
         }
-        throw ApiException.invalid(file + ":" + (parser.getCurrentLineNumber() + 1), "csvSyntax");
+        if (e.getCause() instanceof CSVException
+            || e.getCause() instanceof QuoteGuard.RunawayQuote) {
+          throw ApiException.invalid(file + ":" + (parser.getCurrentLineNumber() + 1), "csvSyntax");
+        }
+        throw e.getCause(); // the request itself failed: cut short, or past the size limit
       }
       List<String> cells = new ArrayList<>(record.size());
       record.forEach(cells::add);

@@ -94,8 +94,20 @@ class MeasurementController {
     try {
       Files.copy(body, spooled, StandardCopyOption.REPLACE_EXISTING);
       var source = new XlsxRowSource(file, spooled, sheet);
-      UploadReport report = ingestion.ingest(file, source.sheetUsed(), source, options);
-      return answer(request, report);
+      try {
+        UploadReport report = ingestion.ingest(file, source.sheetUsed(), source, options);
+        return answer(request, report);
+      } catch (ApiException e) {
+        if (sheet != null || source.sheetNames().size() < 2) {
+          throw e;
+        }
+        // Say which sheet was read when the workbook has others: it may be the wrong one.
+        var errors = new java.util.ArrayList<>(e.fieldErrors());
+        errors.add(
+            new ApiException.FieldError(
+                file, "sheetChosen", source.sheetUsed(), String.join(", ", source.sheetNames())));
+        throw ApiException.invalid(errors);
+      }
     } finally {
       Files.deleteIfExists(spooled);
     }

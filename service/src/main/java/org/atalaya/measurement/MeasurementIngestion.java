@@ -100,22 +100,25 @@ class MeasurementIngestion {
     if (collector.rows == 0) {
       collector.error(RowProblem.of(2, "", "", "noRows"));
     }
-    boolean reject = collector.rejectedRows > 0 && !options.keepValid();
-    if (reject || collector.rows == 0 || collector.rows == collector.rejectedRows) {
+    // A dry run previews what the good rows would do even when bad ones would refuse the file.
+    boolean refuse = collector.rejectedRows > 0 && !options.keepValid();
+    boolean nothingToStore = collector.rows == collector.rejectedRows;
+    if (nothingToStore || (refuse && !options.dryRun())) {
       return collector.report(file, sheet, options.dryRun(), false, 0, 0, 0);
     }
     if (duplicates > 0) {
       sql.dropDuplicates(connection);
     }
+    sql.lockIndicators(connection);
     sql.partsAgainstTotals(connection, MAX_LISTED).forEach(collector::warning);
     long revised = sql.revise(connection, options.user(), options.reason());
     long inserted = sql.insertNew(connection, options.user());
     long staged = sql.countStaged(connection);
     long unchanged = staged - revised - inserted;
+    boolean commit = !options.dryRun() && !refuse;
     UploadReport report =
-        collector.report(
-            file, sheet, options.dryRun(), !options.dryRun(), inserted, revised, unchanged);
-    if (!options.dryRun()) {
+        collector.report(file, sheet, options.dryRun(), commit, inserted, revised, unchanged);
+    if (commit) {
       audit.imported(
           "measurement",
           file,
@@ -166,6 +169,9 @@ class MeasurementIngestion {
                 .toList());
       }
       validator = new RowValidator(catalog, layout, LocalDate.now());
+      for (String unknown : layout.unknown()) {
+        collector.warning(RowProblem.of(1, unknown, unknown, "unknownColumn"));
+      }
     }
 
     @Override

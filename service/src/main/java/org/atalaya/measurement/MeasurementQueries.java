@@ -22,7 +22,6 @@ import org.atalaya.territory.TerritoryService;
 
 @Singleton
 class MeasurementQueries {
-  private static final String[] LEVELS = {"stored", "sexParts", "territoryParts", "allParts"};
 
   private final IndicatorService indicators;
   private final IndicatorSourceRepository sources;
@@ -81,31 +80,35 @@ class MeasurementQueries {
         indicator.kind() == IndicatorKind.RATE
             ? BigDecimal.valueOf(indicator.rateBase())
             : indicator.unit().contains("%") ? BigDecimal.valueOf(100) : BigDecimal.ONE;
-    List<Point> points =
-        seriesQuery
-            .sums(
-                indicator.id(),
-                source.id(),
-                sex.name(),
-                territory.id(),
-                from == null ? LocalDate.of(1900, 1, 1) : from,
-                to == null ? LocalDate.of(2200, 1, 1) : to)
-            .stream()
-            .map(
-                s ->
-                    new Point(
-                        indicator.frequency().label(s.period()),
-                        s.period(),
-                        Numbers.plain(
-                            s.level() == 0
-                                ? s.value()
-                                : Totals.fromParts(indicator.kind(), scale, s).orElse(null)),
-                        Numbers.plain(s.numerator()),
-                        Numbers.plain(s.denominator()),
-                        LEVELS[s.level()],
-                        s.cells(),
-                        s.validated()))
-            .toList();
+    int places = seriesQuery.children(territory.id());
+    var byPeriod = new java.util.TreeMap<LocalDate, List<SeriesQuery.Sums>>();
+    for (SeriesQuery.Sums sums :
+        seriesQuery.sums(
+            indicator.id(),
+            source.id(),
+            sex.name(),
+            territory.id(),
+            indicator.kind() == IndicatorKind.RATE ? scale : null,
+            from == null ? LocalDate.of(1900, 1, 1) : from,
+            to == null ? LocalDate.of(2200, 1, 1) : to)) {
+      byPeriod.computeIfAbsent(sums.period(), k -> new java.util.ArrayList<>()).add(sums);
+    }
+    List<Point> points = new java.util.ArrayList<>();
+    byPeriod.forEach(
+        (period, levels) -> {
+          Totals.Choice c = Totals.choose(indicator.kind(), scale, levels, places);
+          SeriesQuery.Sums s = c.sums();
+          points.add(
+              new Point(
+                  indicator.frequency().label(period),
+                  period,
+                  Numbers.plain(c.value().orElse(null)),
+                  Numbers.plain(s.numerator()),
+                  Numbers.plain(s.denominator()),
+                  c.basis(),
+                  s.cells(),
+                  s.validated()));
+        });
     return new SeriesView(
         code, indicator.kind(), indicator.unit(), sex, territory.code(), source.code(), points);
   }

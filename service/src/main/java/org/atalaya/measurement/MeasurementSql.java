@@ -121,6 +121,22 @@ class MeasurementSql {
     return found;
   }
 
+  /**
+   * Serialises uploads that touch the same indicators, in a fixed order so two uploads cannot
+   * deadlock: revision numbers stay consecutive and two new cells never collide.
+   */
+  void lockIndicators(Connection c) throws SQLException {
+    try (var s = c.createStatement();
+        var rs =
+            s.executeQuery(
+                "SELECT pg_advisory_xact_lock(indicator_id) FROM"
+                    + " (SELECT DISTINCT indicator_id FROM measurement_staging ORDER BY 1) i")) {
+      while (rs.next()) {
+        // each row is one lock taken
+      }
+    }
+  }
+
   /** Changed values become revisions: the old value, who made it and when stay in history. */
   long revise(Connection c, String user, String reason) throws SQLException {
     String history =

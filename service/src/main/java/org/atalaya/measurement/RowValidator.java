@@ -178,11 +178,13 @@ final class RowValidator {
     }
     try {
       BigDecimal n = new BigDecimal(text);
-      if (n.precision() - n.scale() > MAX_DIGITS || n.scale() > 6) {
+      if (n.precision() - n.scale() > MAX_DIGITS) {
         p.add(column, text, "Digits", MAX_DIGITS, 6);
         return null;
       }
-      return n;
+      // Spreadsheets carry 15 significant digits (3/52000*100000 = 5.76923076923077): six
+      // decimals are kept, as the column stores them.
+      return n.scale() > 6 ? n.setScale(6, java.math.RoundingMode.HALF_EVEN) : n;
     } catch (NumberFormatException e) {
       p.add(column, text, "notNumber");
       return null;

@@ -6,15 +6,17 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * A cell's series, period by period. A stored value for the cell is used as it is; otherwise the
- * value is built from the most detailed parts available at one level — women and men of the same
- * place, or the corregimientos of the district, or both — never mixing levels.
+ * The cells that can make up one period of a series, summed level by level: 0 the cell itself, 1
+ * its women and men, 2 its corregimientos (same sex), 3 its corregimientos' women and men. {@link
+ * Totals} then picks the first level that is complete. A rate part stored without its numerator and
+ * denominator takes the population of its sex, territory and year (DESIGN).
  */
 @Singleton
 class SeriesQuery {
@@ -24,7 +26,6 @@ class SeriesQuery {
     this.dataSource = dataSource;
   }
 
-  /** One period: sums of the cells at the chosen level. */
   record Sums(
       LocalDate period,
       int level,
@@ -33,45 +34,67 @@ class SeriesQuery {
       BigDecimal denominator,
       int cells,
       int cellsWithoutFraction,
+      int places,
+      int placesWithWomen,
+      int placesWithMen,
       boolean validated) {}
 
   @Connectable
   List<Sums> sums(
-      long indicatorId, long sourceId, String sex, long territoryId, LocalDate from, LocalDate to)
+      long indicatorId,
+      long sourceId,
+      String sex,
+      long territoryId,
+      BigDecimal rateBase,
+      LocalDate from,
+      LocalDate to)
       throws SQLException {
     String query =
         """
         WITH cells AS (
-          SELECT m.*, CASE WHEN m.sex = ? AND m.territory_id = ? THEN 0
-                           WHEN m.territory_id = ? THEN 1
-                           WHEN m.sex = ? THEN 2 ELSE 3 END AS level
+          SELECT m.period_start, m.sex, m.territory_id, m.value, m.status,
+                 CASE WHEN m.sex = ? AND m.territory_id = ? THEN 0
+                      WHEN m.territory_id = ? THEN 1
+                      WHEN m.sex = ? THEN 2 ELSE 3 END AS level,
+                 COALESCE(m.numerator, m.value * pop.people / ?) AS numerator,
+                 COALESCE(m.denominator, CASE WHEN ?::numeric IS NOT NULL THEN pop.people END)
+                   AS denominator
           FROM measurement m JOIN territory t ON t.id = m.territory_id
+          LEFT JOIN LATERAL (
+            SELECT sum(p.population)::numeric AS people FROM territory_population p
+            WHERE p.territory_id = m.territory_id
+              AND p.year = extract(year FROM m.period_start)
+              AND (p.sex = m.sex OR m.sex = '_T')) pop ON true
           WHERE m.indicator_id = ? AND m.source_id = ? AND m.age_group = '_T'
             AND m.period_start BETWEEN ? AND ?
             AND (m.territory_id = ? OR t.parent_id = ?)
-            AND (m.sex = ? OR (? = '_T' AND m.sex IN ('F', 'M', '_U')))),
-        best AS (SELECT period_start, min(level) AS level FROM cells GROUP BY period_start)
-        SELECT c.period_start, b.level, sum(c.value), sum(c.numerator), sum(c.denominator),
-               count(*), count(*) FILTER (WHERE c.numerator IS NULL OR c.denominator IS NULL),
-               bool_and(c.status = 'VALIDATED')
-        FROM cells c JOIN best b ON b.period_start = c.period_start AND b.level = c.level
-        GROUP BY c.period_start, b.level ORDER BY c.period_start
+            AND (m.sex = ? OR (? = '_T' AND m.sex IN ('F', 'M', '_U'))))
+        SELECT period_start, level, sum(value), sum(numerator), sum(denominator), count(*),
+               count(*) FILTER (WHERE numerator IS NULL OR denominator IS NULL),
+               count(DISTINCT territory_id),
+               count(DISTINCT territory_id) FILTER (WHERE sex = 'F'),
+               count(DISTINCT territory_id) FILTER (WHERE sex = 'M'),
+               bool_and(status = 'VALIDATED')
+        FROM cells GROUP BY period_start, level ORDER BY period_start, level
         """;
     List<Sums> result = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         var s = c.prepareStatement(query)) {
-      s.setString(1, sex);
-      s.setLong(2, territoryId);
-      s.setLong(3, territoryId);
-      s.setString(4, sex);
-      s.setLong(5, indicatorId);
-      s.setLong(6, sourceId);
-      s.setDate(7, Date.valueOf(from));
-      s.setDate(8, Date.valueOf(to));
-      s.setLong(9, territoryId);
-      s.setLong(10, territoryId);
-      s.setString(11, sex);
-      s.setString(12, sex);
+      int i = 1;
+      s.setString(i++, sex);
+      s.setLong(i++, territoryId);
+      s.setLong(i++, territoryId);
+      s.setString(i++, sex);
+      s.setObject(i++, rateBase, Types.NUMERIC);
+      s.setObject(i++, rateBase, Types.NUMERIC);
+      s.setLong(i++, indicatorId);
+      s.setLong(i++, sourceId);
+      s.setDate(i++, Date.valueOf(from));
+      s.setDate(i++, Date.valueOf(to));
+      s.setLong(i++, territoryId);
+      s.setLong(i++, territoryId);
+      s.setString(i++, sex);
+      s.setString(i, sex);
       try (var rs = s.executeQuery()) {
         while (rs.next()) {
           result.add(
@@ -83,10 +106,25 @@ class SeriesQuery {
                   rs.getBigDecimal(5),
                   rs.getInt(6),
                   rs.getInt(7),
-                  rs.getBoolean(8)));
+                  rs.getInt(8),
+                  rs.getInt(9),
+                  rs.getInt(10),
+                  rs.getBoolean(11)));
         }
       }
     }
     return result;
+  }
+
+  @Connectable
+  int children(long territoryId) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        var s = c.prepareStatement("SELECT count(*) FROM territory WHERE parent_id = ?")) {
+      s.setLong(1, territoryId);
+      try (var rs = s.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
   }
 }

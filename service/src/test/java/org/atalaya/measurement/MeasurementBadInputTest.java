@@ -108,6 +108,17 @@ class MeasurementBadInputTest {
             "11:periodo:future",
             "13::duplicateRow");
     assertThat(reply.value()).containsEntry("rejected", 11).containsEntry("accepted", 0);
+    assertThat(
+            (List<?>)
+                api.call(
+                        HttpRequest.GET(
+                                "/api/indicators/" + reports + "/series?sex=F&territory=LCH-01")
+                            .bearerAuth(analyst),
+                        Map.class)
+                    .value()
+                    .get("points"))
+        .as("the valid row 12 is not stored either")
+        .isEmpty();
   }
 
   @Test
@@ -180,7 +191,10 @@ class MeasurementBadInputTest {
             Map.class);
 
     assertThat(first.status()).isEqualTo(422);
-    assertThat(first.error().errors()).extracting("code").containsOnly("missingColumn");
+    assertThat(first.error().errors()).extracting("code").contains("missingColumn", "sheetChosen");
+    assertThat(first.error().errors().get(first.error().errors().size() - 1).message())
+        .isEqualTo(
+            "se leyó la hoja «Resumen»; el libro tiene: Resumen, Datos (elija otra con ?sheet=)");
     assertThat(named.status()).isEqualTo(200);
     assertThat(named.value()).containsEntry("sheet", "Datos").containsEntry("inserted", 2);
   }

@@ -1,6 +1,7 @@
 package org.atalaya.measurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -77,6 +78,16 @@ class MeasurementUploadTest {
         .containsEntry("inserted", 0)
         .containsEntry("revised", 0)
         .containsEntry("unchanged", 3);
+    List<Map> history =
+        api.call(
+                HttpRequest.GET(
+                        "/api/indicators/"
+                            + reports
+                            + "/history?period=2025-01&sex=F&territory=LCH-01")
+                    .bearerAuth(analyst),
+                List.class)
+            .value();
+    assertThat(history).singleElement().satisfies(v -> assertThat(v).containsEntry("revision", 1));
     assertThat(series(reports, "sex=F&territory=LCH-01"))
         .extracting(p -> p.get("period") + "=" + p.get("value"))
         .containsExactly("2025-01=12", "2025-02=9");
@@ -162,6 +173,27 @@ class MeasurementUploadTest {
   }
 
   @Test
+  void aDryRunOfAFileWithABadRowStillPreviewsTheGoodOnes() {
+    var reply =
+        upload(
+            "indicador,periodo,sexo,territorio,valor,notas\n"
+                + reports
+                + ",2025-05,F,LCH-18,7,x\n"
+                + reports
+                + ",2025-05,Q,LCH-18,7,y\n",
+            "dryRun=true");
+
+    assertThat(reply.value())
+        .containsEntry("committed", false)
+        .containsEntry("rejected", 1)
+        .containsEntry("inserted", 1);
+    assertThat((List<Map>) reply.value().get("warnings"))
+        .extracting(w -> w.get("rule") + ":" + w.get("column"))
+        .containsExactly("unknownColumn:notas");
+    assertThat(series(reports, "sex=F&territory=LCH-18")).isEmpty();
+  }
+
+  @Test
   void aDryRunReportsWhatWouldHappenAndStoresNothing() {
     var reply =
         upload(
@@ -201,19 +233,115 @@ class MeasurementUploadTest {
   }
 
   @Test
-  void countTotalsAddTheCorregimientos() {
+  void aCountTotalAddsEveryCorregimientoAndPartsMissingOneMakeNoTotal() {
+    var csv = new StringBuilder("indicador,periodo,sexo,territorio,valor\n");
+    for (int place = 1; place <= 18; place++) {
+      csv.append(reports).append(String.format(",2025-06,F,LCH-%02d,%d\n", place, place));
+    }
+    csv.append(reports)
+        .append(",2025-08,F,LCH-09,4\n")
+        .append(reports)
+        .append(",2025-08,F,LCH-10,6\n");
+
+    upload(csv.toString(), "");
+    List<Map> district = series(reports, "sex=F&territory=LCH");
+
+    // 1 + 2 + … + 18 = 171; in August only two of the eighteen corregimientos reported.
+    assertThat(district)
+        .extracting(p -> p.get("period") + "=" + p.get("value") + " " + p.get("basis"))
+        .containsExactly("2025-06=171 territoryParts", "2025-08=null incomplete");
+  }
+
+  @Test
+  void aRateStoredWithoutNumeratorsIsTotalledWithThePopulationOfEachCell() {
     upload(
         "indicador,periodo,sexo,territorio,valor\n"
-            + reports
-            + ",2025-06,F,LCH-09,4\n"
-            + reports
-            + ",2025-06,F,LCH-10,6\n",
+            + rate
+            + ",2025-01,F,LCH-01,4\n"
+            + rate
+            + ",2025-01,M,LCH-01,20\n",
         "");
+    List<Map> population =
+        (List<Map>) api.get("/api/territories/LCH-01", Map.class).value().get("population");
+    double women = people(population, "F");
+    double men = people(population, "M");
+    // Σ(rate × population / 100 000) / Σpopulation × 100 000 — the rates weighted by people.
+    double expected = (4 * women + 20 * men) / (women + men);
 
-    assertThat(series(reports, "sex=F&territory=LCH"))
+    assertThat(series(rate, "sex=_T&territory=LCH-01"))
         .singleElement()
         .satisfies(
-            p -> assertThat(p).containsEntry("value", 10).containsEntry("basis", "territoryParts"));
+            p -> {
+              assertThat(((Number) p.get("value")).doubleValue()).isCloseTo(expected, within(1e-6));
+              assertThat(((Number) p.get("value")).doubleValue()).isNotCloseTo(12.0, within(0.001));
+            });
+  }
+
+  private static double people(List<Map> population, String sex) {
+    return population.stream()
+        .filter(p -> p.get("year").equals(2025) && p.get("sex").equals(sex))
+        .mapToDouble(p -> ((Number) p.get("population")).doubleValue())
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void aJsonBatchIsStoredLikeAFile() {
+    var reply =
+        api.call(
+            HttpRequest.POST(
+                    "/api/measurements",
+                    List.of(
+                        Map.of(
+                            "indicator",
+                            reports,
+                            "period",
+                            "2025-09",
+                            "sex",
+                            "F",
+                            "territory",
+                            "LCH-16",
+                            "value",
+                            7),
+                        Map.of(
+                            "indicator",
+                            reports,
+                            "period",
+                            "2025-09",
+                            "sex",
+                            "M",
+                            "territory",
+                            "LCH-16",
+                            "value",
+                            1)))
+                .bearerAuth(analyst),
+            Map.class);
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.value()).containsEntry("inserted", 2).containsEntry("committed", true);
+    assertThat(series(reports, "sex=_T&territory=LCH-16"))
+        .singleElement()
+        .satisfies(p -> assertThat(p).containsEntry("value", 8).containsEntry("basis", "sexParts"));
+  }
+
+  @Test
+  void editingAnIndicatorWithoutItsSourcesKeepsItsMeasurements() {
+    upload("indicador,periodo,sexo,territorio,valor\n" + reports + ",2025-10,F,LCH-17,5\n", "");
+    Map<String, Object> edited = IndicatorFixtures.domesticViolenceReports(reports);
+    edited.put("name", "Denuncias de violencia doméstica (renombrado)");
+    Map<String, Object> reshaped = IndicatorFixtures.domesticViolenceReports(reports);
+    reshaped.put("frequency", "ANNUAL");
+
+    var ok =
+        api.call(
+            HttpRequest.PUT("/api/indicators/" + reports, edited).bearerAuth(analyst), Map.class);
+    var refused =
+        api.call(
+            HttpRequest.PUT("/api/indicators/" + reports, reshaped).bearerAuth(analyst), Map.class);
+
+    assertThat(ok.status()).isEqualTo(200);
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(series(reports, "sex=F&territory=LCH-17")).hasSize(1);
   }
 
   @Test
