@@ -3,6 +3,8 @@
 #   bench/run.sh                     the startup benchmark, 3 rounds
 #   bench/run.sh --rounds 5          options pass through to the benchmark (--help lists them)
 #   bench/run.sh startup --rounds 5  the same, naming the benchmark
+#   bench/run.sh ingest              1,000,000 rows by CSV upload and by COPY, side by side
+#   bench/run.sh ingest --rounds 2   options pass through as for startup (--help lists them)
 #   SKIP_BUILD=1 bench/run.sh        reuse the jars already in */target
 #   MVN_ARGS=-o bench/run.sh         extra Maven arguments (here: offline)
 # A benchmark always exits 0, whatever its runs did; only a failed build stops this script
@@ -17,8 +19,9 @@ if [[ $# -gt 0 && "$1" != -* ]]; then
 fi
 case "$bench" in
   startup) main=org.atalaya.bench.StartupBench ;;
+  ingest) main=org.atalaya.bench.IngestBench ;;
   *)
-    echo "Unknown benchmark '$bench'. Known: startup" >&2
+    echo "Unknown benchmark '$bench'. Known: startup, ingest" >&2
     exit 2
     ;;
 esac

@@ -92,6 +92,7 @@ class MeasurementIngestion {
         copy.cancelCopy();
       }
     }
+    sql.analyzeStaging(connection);
     for (RowProblem duplicate : sql.duplicates(connection, MAX_LISTED)) {
       collector.error(duplicate);
     }

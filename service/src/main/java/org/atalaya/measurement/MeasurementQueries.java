@@ -20,8 +20,9 @@ import org.atalaya.shared.Numbers;
 import org.atalaya.territory.Territory;
 import org.atalaya.territory.TerritoryService;
 
+/** Reads of measurements: series with their totals, a cell's history, upload templates. */
 @Singleton
-class MeasurementQueries {
+public class MeasurementQueries {
 
   private final IndicatorService indicators;
   private final IndicatorSourceRepository sources;
@@ -46,7 +47,7 @@ class MeasurementQueries {
   }
 
   @Serdeable
-  record SeriesView(
+  public record SeriesView(
       String indicator,
       IndicatorKind kind,
       String unit,
@@ -60,7 +61,7 @@ class MeasurementQueries {
    * it was built from; {@code value} is absent when the parts cannot make a total.
    */
   @Serdeable
-  record Point(
+  public record Point(
       String period,
       LocalDate start,
       @Nullable BigDecimal value,
@@ -70,7 +71,7 @@ class MeasurementQueries {
       int cells,
       boolean validated) {}
 
-  SeriesView series(
+  public SeriesView series(
       String code, Sex sex, String territoryCode, String sourceCode, LocalDate from, LocalDate to)
       throws SQLException {
     Indicator indicator = indicators.require(code);

@@ -68,6 +68,11 @@ class MeasurementSql {
             + " AND d.row_number > k.row_number");
   }
 
+  /** The planner needs to know the staging table holds a million rows, not none. */
+  void analyzeStaging(Connection c) throws SQLException {
+    update(c, "ANALYZE measurement_staging");
+  }
+
   long countStaged(Connection c) throws SQLException {
     return count(c, "SELECT count(*) FROM measurement_staging");
   }
@@ -174,9 +179,12 @@ class MeasurementSql {
             + " source_id, value, numerator, denominator, status, recorded_by)"
             + " SELECT s.indicator_id, s.period_start, s.sex, s.territory_id, s.age_group,"
             + " s.source_id, s.value, s.numerator, s.denominator, s.status, ?"
-            + " FROM measurement_staging s WHERE NOT EXISTS (SELECT 1 FROM measurement m WHERE "
-            + SAME_CELL
-            + ")";
+            // Cells already stored were revised or left unchanged just before; skipping them on
+            // conflict avoids an anti-join the planner can turn quadratic on a just-analysed
+            // empty table. Uploads of one indicator are serialised, so no row is lost here.
+            + " FROM measurement_staging s ON CONFLICT ("
+            + KEY
+            + ") DO NOTHING";
     try (var s = c.prepareStatement(insert)) {
       s.setString(1, user);
       return s.executeUpdate();
