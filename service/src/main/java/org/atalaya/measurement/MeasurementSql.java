@@ -78,33 +78,42 @@ class MeasurementSql {
   }
 
   /**
-   * Counts whose parts do not add up to the total given in the same file: women + men (+ not
-   * stated) against the total, and every corregimiento against its district.
+   * Parts that do not add up to the total given in the same file — women + men (+ not stated)
+   * against the total, every corregimiento against its district: the values of counts, the
+   * numerators and denominators of rates and proportions.
    */
   List<RowProblem> partsAgainstTotals(Connection c, int limit) throws SQLException {
     String query =
         """
         WITH s AS (
-          SELECT s.* FROM measurement_staging s JOIN indicator i ON i.id = s.indicator_id
-          WHERE i.kind = 'COUNT')
-        SELECT t.row_number, t.value, sum(p.value), string_agg(p.row_number::text, ', '
-               ORDER BY p.row_number), 'partsSex'
+          SELECT s.*, i.kind = 'COUNT' AS counted,
+                 CASE WHEN i.kind = 'COUNT' THEN s.value ELSE s.numerator END AS amount,
+                 CASE WHEN i.kind = 'COUNT' THEN 0 ELSE s.denominator END AS base
+          FROM measurement_staging s JOIN indicator i ON i.id = s.indicator_id
+          WHERE i.kind = 'COUNT' OR (i.kind IN ('RATE', 'PROPORTION')
+                AND s.numerator IS NOT NULL AND s.denominator IS NOT NULL))
+        SELECT t.row_number, sum(p.amount), sum(p.base),
+               string_agg(p.row_number::text, ', ' ORDER BY p.row_number),
+               CASE WHEN t.counted THEN 'partsSex' ELSE 'partsSexFraction' END, t.amount
         FROM s t JOIN s p ON p.indicator_id = t.indicator_id AND p.source_id = t.source_id
          AND p.period_start = t.period_start AND p.territory_id = t.territory_id
          AND p.age_group = t.age_group AND p.sex IN ('F', 'M', '_U')
         WHERE t.sex = '_T'
-        GROUP BY t.row_number, t.value
-        HAVING bool_or(p.sex = 'F') AND bool_or(p.sex = 'M') AND sum(p.value) <> t.value
+        GROUP BY t.row_number, t.amount, t.base, t.counted
+        HAVING bool_or(p.sex = 'F') AND bool_or(p.sex = 'M')
+           AND (sum(p.amount) <> t.amount OR sum(p.base) <> t.base)
         UNION ALL
-        SELECT t.row_number, t.value, sum(p.value), string_agg(p.row_number::text, ', '
-               ORDER BY p.row_number), 'partsTerritory'
+        SELECT t.row_number, sum(p.amount), sum(p.base),
+               string_agg(p.row_number::text, ', ' ORDER BY p.row_number),
+               CASE WHEN t.counted THEN 'partsTerritory' ELSE 'partsTerritoryFraction' END,
+               t.amount
         FROM s t JOIN territory child ON child.parent_id = t.territory_id
         JOIN s p ON p.territory_id = child.id AND p.indicator_id = t.indicator_id
          AND p.source_id = t.source_id AND p.period_start = t.period_start
          AND p.sex = t.sex AND p.age_group = t.age_group
-        GROUP BY t.row_number, t.value, t.territory_id
+        GROUP BY t.row_number, t.amount, t.base, t.counted, t.territory_id
         HAVING count(*) = (SELECT count(*) FROM territory x WHERE x.parent_id = t.territory_id)
-           AND sum(p.value) <> t.value
+           AND (sum(p.amount) <> t.amount OR sum(p.base) <> t.base)
         ORDER BY 1 LIMIT ?
         """;
     List<RowProblem> found = new ArrayList<>();
@@ -116,9 +125,10 @@ class MeasurementSql {
               RowProblem.of(
                   rs.getLong(1),
                   "",
-                  rs.getBigDecimal(2).toPlainString(),
+                  rs.getBigDecimal(6).stripTrailingZeros().toPlainString(),
                   rs.getString(5),
-                  rs.getBigDecimal(3).toPlainString(),
+                  rs.getBigDecimal(2).stripTrailingZeros().toPlainString(),
+                  rs.getBigDecimal(3).stripTrailingZeros().toPlainString(),
                   rs.getString(4)));
         }
       }

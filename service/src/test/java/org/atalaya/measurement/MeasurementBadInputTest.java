@@ -145,6 +145,30 @@ class MeasurementBadInputTest {
   }
 
   @Test
+  void rateNumeratorsAndDenominatorsThatDoNotAddUpAreAWarning() {
+    var reply =
+        csv(
+            "indicador,periodo,sexo,territorio,valor,numerador,denominador\n"
+                + rate
+                + ",2025-01,_T,LCH-12,12,12,100000\n"
+                + rate
+                + ",2025-01,F,LCH-12,5.769231,3,52000\n"
+                + rate
+                + ",2025-01,M,LCH-12,18.75,9,47000\n");
+
+    assertThat((List<Map>) reply.value().get("warnings"))
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w).containsEntry("row", 2).containsEntry("rule", "partsSexFraction");
+              assertThat(w.get("message"))
+                  .isEqualTo(
+                      "los numeradores y denominadores de mujeres y hombres suman 12 y 99000,"
+                          + " no los del total; filas 3, 4");
+            });
+  }
+
+  @Test
   void emptyHeaderOnlyAndWrongDelimiterFilesAreRefusedClearly() {
     assertThat(csv("").error().errors().get(0).code()).isEqualTo("emptyFile");
     var headerOnly = csv("indicador,periodo,valor\n");
