@@ -1,60 +1,17 @@
 package org.atalaya.measurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import org.atalaya.testsupport.Api;
 import org.atalaya.testsupport.IndicatorFixtures;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Measurements go in by file or batch, come back as series, and nothing is silently lost. */
 @MicronautTest(environments = "test")
-class MeasurementUploadTest {
-  @Inject
-  @Client("/")
-  HttpClient client;
-
-  Api api;
-  String analyst;
-  String rate;
-  String reports;
-
-  @BeforeEach
-  void indicators() {
-    api = new Api(client);
-    analyst = api.analystToken();
-    String suffix = Long.toString(System.nanoTime(), 36);
-    rate = "HOM-" + suffix;
-    reports = "VD-" + suffix;
-    IndicatorFixtures.create(api, analyst, IndicatorFixtures.homicideRate(rate));
-    IndicatorFixtures.create(api, analyst, IndicatorFixtures.domesticViolenceReports(reports));
-  }
-
-  Api.Reply<Map> upload(String csv, String query) {
-    return api.call(
-        HttpRequest.POST("/api/measurements/upload?file=datos.csv&" + query, csv)
-            .contentType("text/csv")
-            .bearerAuth(analyst),
-        Map.class);
-  }
-
-  List<Map> series(String code, String query) {
-    return (List<Map>)
-        api.call(
-                HttpRequest.GET("/api/indicators/" + code + "/series?" + query).bearerAuth(analyst),
-                Map.class)
-            .value()
-            .get("points");
-  }
-
+class MeasurementUploadTest extends MeasurementFixture {
   @Test
   void aCsvIsStoredAndUploadingItAgainChangesNothing() {
     String csv =
@@ -206,83 +163,6 @@ class MeasurementUploadTest {
         .containsEntry("committed", false)
         .containsEntry("inserted", 1);
     assertThat(series(reports, "sex=M&territory=LCH-08")).isEmpty();
-  }
-
-  @Test
-  void aRateTotalIsSumOfNumeratorsOverSumOfDenominatorsNotAnAverageOfRates() {
-    // Women: 3 homicides in 52 000 → 5.77 per 100 000; men: 9 in 48 000 → 18.75.
-    // The district total is 12 / 100 000 × 100 000 = 12, not the mean of the rates (12.26).
-    String csv =
-        "indicador,periodo,sexo,territorio,valor,numerador,denominador\n"
-            + rate
-            + ",2025-01,F,LCH,5.769231,3,52000\n"
-            + rate
-            + ",2025-01,M,LCH,18.75,9,48000\n";
-
-    upload(csv, "");
-    List<Map> total = series(rate, "sex=_T&territory=LCH");
-
-    assertThat(total)
-        .singleElement()
-        .satisfies(
-            p -> {
-              assertThat(new java.math.BigDecimal(p.get("value").toString()))
-                  .isEqualByComparingTo("12");
-              assertThat(p).containsEntry("basis", "sexParts").containsEntry("cells", 2);
-            });
-  }
-
-  @Test
-  void aCountTotalAddsEveryCorregimientoAndPartsMissingOneMakeNoTotal() {
-    var csv = new StringBuilder("indicador,periodo,sexo,territorio,valor\n");
-    for (int place = 1; place <= 18; place++) {
-      csv.append(reports).append(String.format(",2025-06,F,LCH-%02d,%d\n", place, place));
-    }
-    csv.append(reports)
-        .append(",2025-08,F,LCH-09,4\n")
-        .append(reports)
-        .append(",2025-08,F,LCH-10,6\n");
-
-    upload(csv.toString(), "");
-    List<Map> district = series(reports, "sex=F&territory=LCH");
-
-    // 1 + 2 + … + 18 = 171; in August only two of the eighteen corregimientos reported.
-    assertThat(district)
-        .extracting(p -> p.get("period") + "=" + p.get("value") + " " + p.get("basis"))
-        .containsExactly("2025-06=171 territoryParts", "2025-08=null incomplete");
-  }
-
-  @Test
-  void aRateStoredWithoutNumeratorsIsTotalledWithThePopulationOfEachCell() {
-    upload(
-        "indicador,periodo,sexo,territorio,valor\n"
-            + rate
-            + ",2025-01,F,LCH-01,4\n"
-            + rate
-            + ",2025-01,M,LCH-01,20\n",
-        "");
-    List<Map> population =
-        (List<Map>) api.get("/api/territories/LCH-01", Map.class).value().get("population");
-    double women = people(population, "F");
-    double men = people(population, "M");
-    // Σ(rate × population / 100 000) / Σpopulation × 100 000 — the rates weighted by people.
-    double expected = (4 * women + 20 * men) / (women + men);
-
-    assertThat(series(rate, "sex=_T&territory=LCH-01"))
-        .singleElement()
-        .satisfies(
-            p -> {
-              assertThat(((Number) p.get("value")).doubleValue()).isCloseTo(expected, within(1e-6));
-              assertThat(((Number) p.get("value")).doubleValue()).isNotCloseTo(12.0, within(0.001));
-            });
-  }
-
-  private static double people(List<Map> population, String sex) {
-    return population.stream()
-        .filter(p -> p.get("year").equals(2025) && p.get("sex").equals(sex))
-        .mapToDouble(p -> ((Number) p.get("population")).doubleValue())
-        .findFirst()
-        .orElseThrow();
   }
 
   @Test
