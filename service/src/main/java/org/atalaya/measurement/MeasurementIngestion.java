@@ -93,10 +93,10 @@ class MeasurementIngestion {
       }
     }
     sql.analyzeStaging(connection);
-    for (RowProblem duplicate : sql.duplicates(connection, MAX_LISTED)) {
-      collector.error(duplicate);
-    }
-    long duplicates = sql.countDuplicates(connection);
+    List<RowProblem> listed = sql.duplicates(connection, MAX_LISTED);
+    listed.forEach(collector::error);
+    // Counting them all again is only needed when the list was cut short.
+    long duplicates = listed.size() < MAX_LISTED ? listed.size() : sql.countDuplicates(connection);
     collector.rejectedRows += duplicates;
     if (collector.rows == 0) {
       collector.error(RowProblem.of(2, "", "", "noRows"));

@@ -85,35 +85,48 @@ class MeasurementSql {
   List<RowProblem> partsAgainstTotals(Connection c, int limit) throws SQLException {
     String query =
         """
-        WITH s AS (
-          SELECT s.*, i.kind = 'COUNT' AS counted,
-                 CASE WHEN i.kind = 'COUNT' THEN s.value ELSE s.numerator END AS amount,
-                 CASE WHEN i.kind = 'COUNT' THEN 0 ELSE s.denominator END AS base
-          FROM measurement_staging s JOIN indicator i ON i.id = s.indicator_id
-          WHERE i.kind = 'COUNT' OR (i.kind IN ('RATE', 'PROPORTION')
-                AND s.numerator IS NOT NULL AND s.denominator IS NOT NULL))
-        SELECT t.row_number, sum(p.amount), sum(p.base),
+        WITH totals AS MATERIALIZED (
+          SELECT t.*, i.kind = 'COUNT' AS counted,
+                 CASE WHEN i.kind = 'COUNT' THEN t.value ELSE t.numerator END AS amount,
+                 CASE WHEN i.kind = 'COUNT' THEN 0 ELSE t.denominator END AS base,
+                 EXISTS (SELECT 1 FROM territory c WHERE c.parent_id = t.territory_id) AS parent
+          FROM measurement_staging t JOIN indicator i ON i.id = t.indicator_id
+          WHERE (t.sex = '_T'
+                 OR EXISTS (SELECT 1 FROM territory c WHERE c.parent_id = t.territory_id))
+            AND (i.kind = 'COUNT' OR (i.kind IN ('RATE', 'PROPORTION')
+                 AND t.numerator IS NOT NULL AND t.denominator IS NOT NULL)))
+        SELECT t.row_number,
+               sum(CASE WHEN t.counted THEN p.value ELSE p.numerator END),
+               sum(CASE WHEN t.counted THEN 0 ELSE p.denominator END),
                string_agg(p.row_number::text, ', ' ORDER BY p.row_number),
                CASE WHEN t.counted THEN 'partsSex' ELSE 'partsSexFraction' END, t.amount
-        FROM s t JOIN s p ON p.indicator_id = t.indicator_id AND p.source_id = t.source_id
-         AND p.period_start = t.period_start AND p.territory_id = t.territory_id
-         AND p.age_group = t.age_group AND p.sex IN ('F', 'M', '_U')
+        FROM totals t JOIN measurement_staging p ON p.indicator_id = t.indicator_id
+         AND p.source_id = t.source_id AND p.period_start = t.period_start
+         AND p.territory_id = t.territory_id AND p.age_group = t.age_group
+         AND p.sex IN ('F', 'M', '_U')
         WHERE t.sex = '_T'
         GROUP BY t.row_number, t.amount, t.base, t.counted
         HAVING bool_or(p.sex = 'F') AND bool_or(p.sex = 'M')
-           AND (sum(p.amount) <> t.amount OR sum(p.base) <> t.base)
+           AND count(*) FILTER (WHERE NOT t.counted AND p.numerator IS NULL) = 0
+           AND (sum(CASE WHEN t.counted THEN p.value ELSE p.numerator END) <> t.amount
+                OR sum(CASE WHEN t.counted THEN 0 ELSE p.denominator END) <> t.base)
         UNION ALL
-        SELECT t.row_number, sum(p.amount), sum(p.base),
+        SELECT t.row_number,
+               sum(CASE WHEN t.counted THEN p.value ELSE p.numerator END),
+               sum(CASE WHEN t.counted THEN 0 ELSE p.denominator END),
                string_agg(p.row_number::text, ', ' ORDER BY p.row_number),
                CASE WHEN t.counted THEN 'partsTerritory' ELSE 'partsTerritoryFraction' END,
                t.amount
-        FROM s t JOIN territory child ON child.parent_id = t.territory_id
-        JOIN s p ON p.territory_id = child.id AND p.indicator_id = t.indicator_id
-         AND p.source_id = t.source_id AND p.period_start = t.period_start
-         AND p.sex = t.sex AND p.age_group = t.age_group
+        FROM totals t JOIN territory child ON child.parent_id = t.territory_id
+        JOIN measurement_staging p ON p.territory_id = child.id
+         AND p.indicator_id = t.indicator_id AND p.source_id = t.source_id
+         AND p.period_start = t.period_start AND p.sex = t.sex AND p.age_group = t.age_group
+        WHERE t.parent
         GROUP BY t.row_number, t.amount, t.base, t.counted, t.territory_id
         HAVING count(*) = (SELECT count(*) FROM territory x WHERE x.parent_id = t.territory_id)
-           AND (sum(p.amount) <> t.amount OR sum(p.base) <> t.base)
+           AND count(*) FILTER (WHERE NOT t.counted AND p.numerator IS NULL) = 0
+           AND (sum(CASE WHEN t.counted THEN p.value ELSE p.numerator END) <> t.amount
+                OR sum(CASE WHEN t.counted THEN 0 ELSE p.denominator END) <> t.base)
         ORDER BY 1 LIMIT ?
         """;
     List<RowProblem> found = new ArrayList<>();
