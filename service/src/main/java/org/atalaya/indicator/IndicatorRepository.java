@@ -31,6 +31,13 @@ public interface IndicatorRepository extends CrudRepository<Indicator, Long> {
   @io.micronaut.core.annotation.Introspected
   record PlanDistrict(Long indicatorId, Long districtId) {}
 
+  @Query(
+      """
+      SELECT p.territory_id FROM indicator i JOIN action_card c ON c.id = i.action_card_id
+      JOIN plan p ON p.id = c.plan_id WHERE i.id = :indicatorId
+      """)
+  Optional<Long> planDistrict(Long indicatorId);
+
   @Query("SELECT EXISTS (SELECT 1 FROM measurement WHERE indicator_id = :id)")
   boolean hasMeasurements(Long id);
 }

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.atalaya.indicator.Frequency;
 import org.atalaya.indicator.Indicator;
 import org.atalaya.indicator.IndicatorKind;
@@ -27,23 +26,23 @@ public class MeasurementQueries {
   private final IndicatorService indicators;
   private final IndicatorSourceRepository sources;
   private final TerritoryService territories;
-  private final CatalogLoader catalogs;
   private final SeriesQuery seriesQuery;
   private final MeasurementReads reads;
+  private final org.atalaya.indicator.IndicatorRepository indicatorRows;
 
   MeasurementQueries(
       IndicatorService indicators,
       IndicatorSourceRepository sources,
       TerritoryService territories,
-      CatalogLoader catalogs,
       SeriesQuery seriesQuery,
-      MeasurementReads reads) {
+      MeasurementReads reads,
+      org.atalaya.indicator.IndicatorRepository indicatorRows) {
     this.indicators = indicators;
     this.sources = sources;
     this.territories = territories;
-    this.catalogs = catalogs;
     this.seriesQuery = seriesQuery;
     this.reads = reads;
+    this.indicatorRows = indicatorRows;
   }
 
   @Serdeable
@@ -155,10 +154,14 @@ public class MeasurementQueries {
 
   String template(String code) {
     Indicator indicator = indicators.require(code);
-    Catalog.IndicatorInfo info = catalogs.load().indicators().get(code);
     Frequency f = indicator.frequency();
     LocalDate last = f.startOf(LocalDate.now().minusYears(1));
-    String district = info.district().flatMap(territories::byId).map(Territory::code).orElse("");
+    String district =
+        indicatorRows
+            .planDistrict(indicator.id())
+            .flatMap(territories::byId)
+            .map(Territory::code)
+            .orElse("");
     var csv = new StringBuilder(Columns.header()).append('\n');
     List<String> sexes = indicator.bySex() ? List.of("F", "M") : List.of("_T");
     for (String sex : sexes) {
@@ -174,8 +177,8 @@ public class MeasurementQueries {
     if (code != null) {
       return territories.require(code);
     }
-    Optional<Long> district = catalogs.load().indicators().get(indicator.code()).district();
-    return district
+    return indicatorRows
+        .planDistrict(indicator.id())
         .flatMap(territories::byId)
         .orElseThrow(() -> ApiException.invalid("territory", "NotBlank"));
   }

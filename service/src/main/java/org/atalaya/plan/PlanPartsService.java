@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.atalaya.audit.AuditLog;
-import org.atalaya.institution.InstitutionRepository;
 import org.atalaya.plan.PlanDocument.ActionCardDoc;
 import org.atalaya.plan.PlanDocument.AxisDoc;
 import org.atalaya.plan.PlanDocument.ProjectDoc;
@@ -22,7 +21,6 @@ class PlanPartsService {
   private final AxisRepository axes;
   private final ActionCardRepository cards;
   private final ProjectRepository projects;
-  private final InstitutionRepository institutions;
   private final AuditLog audit;
 
   PlanPartsService(
@@ -32,7 +30,6 @@ class PlanPartsService {
       AxisRepository axes,
       ActionCardRepository cards,
       ProjectRepository projects,
-      InstitutionRepository institutions,
       AuditLog audit) {
     this.plans = plans;
     this.planRows = planRows;
@@ -40,7 +37,6 @@ class PlanPartsService {
     this.axes = axes;
     this.cards = cards;
     this.projects = projects;
-    this.institutions = institutions;
     this.audit = audit;
   }
 
@@ -231,8 +227,6 @@ class PlanPartsService {
   }
 
   private Map<Long, String> institutionCodes() {
-    Map<Long, String> codes = new HashMap<>();
-    institutions.findAll().forEach(i -> codes.put(i.id(), i.code()));
-    return codes;
+    return store.institutionCodesById();
   }
 }

@@ -56,9 +56,14 @@ class PlanStore {
         p.code(), p.name(), territory, p.periodStart(), p.periodEnd(), p.status(), p.description());
   }
 
+  Map<Long, String> institutionCodesById() {
+    Map<Long, String> codes = new HashMap<>();
+    institutions.findAll().forEach(i -> codes.put(i.id(), i.code()));
+    return codes;
+  }
+
   PlanDocument document(Plan plan) {
-    Map<Long, String> institutionCodes = new HashMap<>();
-    institutions.findAll().forEach(i -> institutionCodes.put(i.id(), i.code()));
+    Map<Long, String> institutionCodes = institutionCodesById();
     List<Axis> axisRows = axes.findByPlanIdOrderByPosition(plan.id());
     Map<Long, String> axisCodes = new HashMap<>();
     axisRows.forEach(a -> axisCodes.put(a.id(), a.code()));
