@@ -93,7 +93,7 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
         doc = PlanDocuments.read(in.readAllBytes(), PlanDocuments.Format.YAML);
       }
       if (plans.list(true).stream().noneMatch(p -> p.code().equals(doc.plan().code()))) {
-        plans.importDocument(doc, false);
+        plans.importDocument(doc, false, true);
         LOG.info("Demo data loaded: La Chorrera and the plan {}", doc.plan().code());
       }
       if (indicators.list(null).stream().noneMatch(i -> i.code().equals("HOM-TASA"))) {

@@ -62,8 +62,8 @@ class PlanController {
 
   @Put("/{code}")
   @Secured({Role.ADMIN_NAME, Role.ANALYST_NAME})
-  PlanSummary update(String code, @Body @Valid PlanDocument.Header header) {
-    return plans.update(code, header);
+  PlanSummary update(String code, @Body @Valid PlanDocument.Header header, Authentication auth) {
+    return plans.update(code, header, isAdmin(auth));
   }
 
   @Delete("/{code}")
@@ -74,6 +74,10 @@ class PlanController {
   }
 
   /** The plan as one YAML (default) or JSON document, to keep, share or import elsewhere. */
+  private static boolean isAdmin(Authentication auth) {
+    return auth.getRoles().contains(Role.ADMIN_NAME);
+  }
+
   @Get("/{code}/export")
   @Secured(SecurityRule.IS_ANONYMOUS)
   HttpResponse<String> export(
@@ -105,13 +109,14 @@ class PlanController {
   HttpResponse<PlanSummary> importDocument(
       @Body byte[] content,
       @Header(HttpHeaders.CONTENT_TYPE) String contentType,
-      @QueryValue(defaultValue = "false") boolean replace) {
+      @QueryValue(defaultValue = "false") boolean replace,
+      Authentication auth) {
     PlanDocument doc = PlanDocuments.read(content, Format.fromMediaType(contentType));
     var violations = validator.validate(doc);
     if (!violations.isEmpty()) {
       throw new jakarta.validation.ConstraintViolationException(violations);
     }
-    PlanSummary summary = plans.importDocument(doc, replace);
+    PlanSummary summary = plans.importDocument(doc, replace, isAdmin(auth));
     return HttpResponse.status(HttpStatus.CREATED).body(summary);
   }
 }

@@ -114,12 +114,13 @@ public class PlanService {
   }
 
   @Transactional
-  PlanSummary update(String code, PlanDocument.Header header) {
+  PlanSummary update(String code, PlanDocument.Header header, boolean mayChangeStatus) {
     Plan before = require(code);
     if (!code.equals(header.code())) {
       throw ApiException.invalid("code", "format", code);
     }
     PlanStatus status = header.status() == null ? before.status() : header.status();
+    requireStatusRight(before.status(), status, mayChangeStatus);
     Plan after = plans.update(row(before.id(), header, status, before.version() + 1));
     audit.updated("plan", code, summary(before), summary(after));
     return summary(after);
@@ -138,7 +139,7 @@ public class PlanService {
    * matched by code, so an action card keeps its identity (and what hangs from it) across imports.
    */
   @Transactional
-  public PlanSummary importDocument(PlanDocument doc, boolean replace) {
+  public PlanSummary importDocument(PlanDocument doc, boolean replace, boolean mayChangeStatus) {
     var existing = plans.findByCode(doc.plan().code());
     if (existing.isPresent() && !replace) {
       throw ApiException.conflict("plan.code", "duplicate", doc.plan().code());
@@ -166,6 +167,8 @@ public class PlanService {
       }
     }
     PlanStatus status = doc.plan().status() == null ? PlanStatus.DRAFT : doc.plan().status();
+    requireStatusRight(
+        existing.map(Plan::status).orElse(PlanStatus.DRAFT), status, mayChangeStatus);
     Plan plan =
         existing.isPresent()
             ? plans.update(
@@ -212,6 +215,19 @@ public class PlanService {
     projectByCode.values().stream()
         .filter(p -> !keptProjects.contains(p.code()))
         .forEach(projects::delete);
+  }
+
+  /**
+   * Approving and publishing a plan is not a data-entry step: only an administrator moves its
+   * status (the committee's approval workflow comes with publishing reports).
+   */
+  private static void requireStatusRight(PlanStatus from, PlanStatus to, boolean mayChangeStatus) {
+    if (from != to && !mayChangeStatus) {
+      throw new ApiException(
+          io.micronaut.http.HttpStatus.FORBIDDEN,
+          "problem.invalid",
+          List.of(new ApiException.FieldError("status", "statusRight", from, to)));
+    }
   }
 
   PlanSummary summary(Plan p) {

@@ -75,7 +75,13 @@ class PlanDocumentRoundTripTest {
     String copyCode = "LCH-COPY-" + System.nanoTime();
     String yaml = export(DEMO, "yaml").replace("code: " + DEMO, "code: " + copyCode);
 
-    var reply = importDocument(yaml, "application/yaml", false);
+    // The copy arrives published: only an administrator may bring in a plan in that state.
+    var reply =
+        api.call(
+            HttpRequest.POST("/api/plans/import", yaml)
+                .contentType("application/yaml")
+                .bearerAuth(api.adminToken()),
+            Map.class);
     String copy = export(copyCode, "yaml");
 
     assertThat(reply.status()).isEqualTo(201);
@@ -243,5 +249,18 @@ class PlanDocumentRoundTripTest {
   void anUnknownExportFormatIsRefused() {
     assertThat(api.get("/api/plans/" + DEMO + "/export?format=xml", String.class).status())
         .isEqualTo(422);
+  }
+
+  @Test
+  void anAnalystCannotPublishAPlanByImportingIt() {
+    String yaml =
+        export(DEMO, "yaml").replace("code: " + DEMO, "code: LCH-PUB-" + System.nanoTime());
+
+    var reply = importDocument(yaml, "application/yaml", false);
+
+    assertThat(reply.status()).isEqualTo(403);
+    assertThat(reply.error().errors().get(0).message())
+        .isEqualTo(
+            "solo una persona administradora cambia el estado de un plan (de DRAFT a PUBLISHED)");
   }
 }
