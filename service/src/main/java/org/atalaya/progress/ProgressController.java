@@ -19,9 +19,23 @@ import org.atalaya.indicator.Sex;
 @Tag(name = "Avance")
 class ProgressController {
   private final ProgressService progress;
+  private final GapService gaps;
 
-  ProgressController(ProgressService progress) {
+  ProgressController(ProgressService progress, GapService gaps) {
     this.progress = progress;
+    this.gaps = gaps;
+  }
+
+  /** Women against men, corregimientos against the district, concentration of counts. */
+  @Get("/indicators/{code}/gaps")
+  @Secured(SecurityRule.IS_AUTHENTICATED)
+  GapService.GapsView gaps(
+      String code,
+      @Nullable @QueryValue LocalDate asOf,
+      @QueryValue(defaultValue = "_T") Sex sex,
+      @Nullable @QueryValue String territory)
+      throws SQLException {
+    return gaps.gaps(code, asOf(asOf), sex, territory);
   }
 
   @Get("/indicators/{code}")

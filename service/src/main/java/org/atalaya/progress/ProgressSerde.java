@@ -11,6 +11,10 @@ import io.micronaut.serde.annotation.SerdeImport;
 @SerdeImport(Forecast.class)
 @SerdeImport(Forecast.Projection.class)
 @SerdeImport(RollUp.class)
+@SerdeImport(Gaps.SexGap.class)
+@SerdeImport(Gaps.TerritoryGap.class)
+@SerdeImport(Gaps.TerritoryValue.class)
+@SerdeImport(Gaps.Concentration.class)
 final class ProgressSerde {
   private ProgressSerde() {}
 }
