@@ -47,7 +47,8 @@ public class IndicatorService {
   public List<IndicatorDoc> list(String planCode) {
     List<Indicator> rows =
         planCode == null ? indicators.listOrderByCode() : indicators.findByPlanCode(planCode);
-    return rows.stream().map(this::doc).toList();
+    Map<Long, String> institutionCodes = institutionCodes();
+    return rows.stream().map(i -> doc(i, institutionCodes)).toList();
   }
 
   @Transactional(readOnly = true)
@@ -199,8 +200,16 @@ public class IndicatorService {
   }
 
   IndicatorDoc doc(Indicator i) {
-    Map<Long, String> institutionCodes = new HashMap<>();
-    institutions.findAll().forEach(x -> institutionCodes.put(x.id(), x.code()));
+    return doc(i, institutionCodes());
+  }
+
+  private Map<Long, String> institutionCodes() {
+    Map<Long, String> codes = new HashMap<>();
+    institutions.findAll().forEach(x -> codes.put(x.id(), x.code()));
+    return codes;
+  }
+
+  private IndicatorDoc doc(Indicator i, Map<Long, String> institutionCodes) {
     ActionRef card =
         i.actionCardId() == null
             ? null

@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.atalaya.indicator.Indicator;
 import org.atalaya.indicator.IndicatorDoc;
 import org.atalaya.indicator.IndicatorService;
@@ -101,7 +103,7 @@ class ProgressService {
     for (PlanDocument.AxisDoc axis : doc.axes()) {
       for (PlanDocument.ActionCardDoc c : axis.actionCards()) {
         if (c.code().equals(card)) {
-          return cardProgress(plan, c, asOf, sex, territory);
+          return cardProgress(byCard(plan), c, asOf, sex, territory);
         }
       }
     }
@@ -116,44 +118,61 @@ class ProgressService {
             .filter(a -> a.code().equals(axisCode))
             .findFirst()
             .orElseThrow(() -> ApiException.notFound("axis", axisCode));
-    return axisProgress(plan, axis, asOf, sex, territory);
+    return axisProgress(byCard(plan), axis, asOf, sex, territory);
   }
 
   LevelProgress plan(String plan, LocalDate asOf, Sex sex, String territory) throws SQLException {
     PlanDocument doc = plans.document(plan, true);
+    Map<String, List<IndicatorDoc>> byCard = byCard(plan);
     List<LevelProgress> axes = new ArrayList<>();
     for (PlanDocument.AxisDoc axis : doc.axes()) {
-      axes.add(axisProgress(plan, axis, asOf, sex, territory));
+      axes.add(axisProgress(byCard, axis, asOf, sex, territory));
     }
     RollUp rollUp = RollUps.plan(axes.stream().map(LevelProgress::progress).toList());
     return new LevelProgress("plan", plan, doc.plan().name(), asOf, rollUp, axes);
   }
 
   private LevelProgress axisProgress(
-      String plan, PlanDocument.AxisDoc axis, LocalDate asOf, Sex sex, String territory)
+      Map<String, List<IndicatorDoc>> byCard,
+      PlanDocument.AxisDoc axis,
+      LocalDate asOf,
+      Sex sex,
+      String territory)
       throws SQLException {
     List<LevelProgress> cards = new ArrayList<>();
     for (PlanDocument.ActionCardDoc card : axis.actionCards()) {
-      cards.add(cardProgress(plan, card, asOf, sex, territory));
+      cards.add(cardProgress(byCard, card, asOf, sex, territory));
     }
     RollUp rollUp = RollUps.axis(cards.stream().map(LevelProgress::progress).toList());
     return new LevelProgress("axis", axis.code(), axis.name(), asOf, rollUp, cards);
   }
 
   private LevelProgress cardProgress(
-      String plan, PlanDocument.ActionCardDoc card, LocalDate asOf, Sex sex, String territory)
+      Map<String, List<IndicatorDoc>> byCard,
+      PlanDocument.ActionCardDoc card,
+      LocalDate asOf,
+      Sex sex,
+      String territory)
       throws SQLException {
     List<IndicatorProgress> cells = new ArrayList<>();
-    for (IndicatorDoc i : indicators.list(plan)) {
-      if (i.actionCard() != null && i.actionCard().code().equals(card.code())) {
-        boolean applies = sex == Sex._T || i.disaggregations().sex();
-        if (applies) {
-          cells.add(indicator(i.code(), asOf, sex, territory));
-        }
+    for (IndicatorDoc i : byCard.getOrDefault(card.code(), List.of())) {
+      if (sex == Sex._T || i.disaggregations().sex()) {
+        cells.add(indicator(i.code(), asOf, sex, territory));
       }
     }
     RollUp rollUp = RollUps.card(cells.stream().map(IndicatorProgress::progress).toList());
     return new LevelProgress("action", card.code(), card.title(), asOf, rollUp, cells);
+  }
+
+  /** The plan's indicators by the code of the card they follow, read once per answer. */
+  private Map<String, List<IndicatorDoc>> byCard(String plan) {
+    Map<String, List<IndicatorDoc>> byCard = new HashMap<>();
+    for (IndicatorDoc i : indicators.list(plan)) {
+      if (i.actionCard() != null) {
+        byCard.computeIfAbsent(i.actionCard().code(), k -> new ArrayList<>()).add(i);
+      }
+    }
+    return byCard;
   }
 
   private static TargetSeries series(IndicatorDoc.TargetDoc t) {
