@@ -32,6 +32,11 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   mvn -q -DskipTests ${MVN_ARGS:-} package
 fi
 
-# The bench's own JVM stays small; the service JVMs it launches get no extra flags unless
-# given with --jvm-arg.
+# Benchmarks that launch the service keep their own JVM small; the service JVMs they launch
+# get no extra flags unless given with --jvm-arg. In-process benchmarks run the service's
+# classes inside this JVM, from the service's jar, with room for their data.
+if [[ -n "${inprocess:-}" ]]; then
+  exec "${JAVA:-java}" -Xmx${BENCH_HEAP:-4g} -Djava.awt.headless=true \
+    -cp "bench/target/atalaya-bench.jar:service/target/atalaya-service-0.1.0-SNAPSHOT.jar" "$main" "$@"
+fi
 exec "${JAVA:-java}" -Xmx256m -XX:+UseSerialGC -cp bench/target/atalaya-bench.jar "$main" "$@"
