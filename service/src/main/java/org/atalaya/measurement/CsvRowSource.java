@@ -20,12 +20,12 @@ import org.atalaya.shared.ApiException;
  * A CSV upload read as a stream: UTF-8 (a byte-order mark is skipped), comma or semicolon separated
  * (guessed from the header), any line ending. A file that is not text is refused.
  */
-final class CsvRowSource implements RowSource {
+public final class CsvRowSource implements RowSource {
   private static final int HEADER_LIMIT = 1 << 16;
   private final String file;
   private final InputStream in;
 
-  CsvRowSource(String file, InputStream in) {
+  public CsvRowSource(String file, InputStream in) {
     this.file = file;
     this.in = in;
   }

@@ -7,7 +7,7 @@ import java.util.List;
  * The rows of an uploaded table as text, whatever the file format, pushed one at a time so that
  * memory stays flat however long the file is. Row numbers are the file's own (the header is 1).
  */
-interface RowSource {
+public interface RowSource {
   void read(RowConsumer consumer) throws IOException;
 
   interface RowConsumer {

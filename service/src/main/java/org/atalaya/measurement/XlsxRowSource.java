@@ -32,7 +32,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * <p>{@link XlsxPackage} opens the file and maps its failures; {@link XlsxCells} turns the sheet's
  * cells into rows of text.
  */
-final class XlsxRowSource implements RowSource {
+public final class XlsxRowSource implements RowSource {
   private final String fileName;
   private final XlsxPackage xlsx;
   private final List<String> sheetNames;
@@ -40,7 +40,7 @@ final class XlsxRowSource implements RowSource {
   private final boolean date1904;
 
   /** {@code sheetName} null or blank means the first sheet; case is ignored, as Excel does. */
-  XlsxRowSource(String fileName, Path file, @Nullable String sheetName) {
+  public XlsxRowSource(String fileName, Path file, @Nullable String sheetName) {
     this.fileName = fileName;
     this.xlsx = new XlsxPackage(fileName, file);
     Workbook workbook = xlsx.withPackage(XlsxRowSource::workbook);
@@ -62,11 +62,11 @@ final class XlsxRowSource implements RowSource {
     this.sheetIndex = index;
   }
 
-  List<String> sheetNames() {
+  public List<String> sheetNames() {
     return sheetNames;
   }
 
-  String sheetUsed() {
+  public String sheetUsed() {
     return sheetNames.get(sheetIndex);
   }
 
