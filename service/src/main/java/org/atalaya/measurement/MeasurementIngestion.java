@@ -32,16 +32,19 @@ class MeasurementIngestion {
   private final CatalogLoader catalogs;
   private final MeasurementSql sql;
   private final AuditLog audit;
+  private final RollupRefresh rollups;
 
   MeasurementIngestion(
       TransactionOperations<Connection> tx,
       CatalogLoader catalogs,
       MeasurementSql sql,
-      AuditLog audit) {
+      AuditLog audit,
+      RollupRefresh rollups) {
     this.tx = tx;
     this.catalogs = catalogs;
     this.sql = sql;
     this.audit = audit;
+    this.rollups = rollups;
   }
 
   record Options(boolean dryRun, boolean keepValid, String reason, String user) {}
@@ -49,7 +52,11 @@ class MeasurementIngestion {
   UploadReport ingest(String file, String sheet, RowSource source, Options options)
       throws IOException {
     try {
-      return transaction(file, sheet, source, options);
+      UploadReport report = transaction(file, sheet, source, options);
+      if (report.committed()) {
+        rollups.afterCommit();
+      }
+      return report;
     } catch (UncheckedIOException e) {
       throw e.getCause(); // the upload's own stream failed (cut short, or past the size limit)
     }

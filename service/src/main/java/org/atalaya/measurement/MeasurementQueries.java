@@ -26,7 +26,7 @@ public class MeasurementQueries {
   private final IndicatorService indicators;
   private final IndicatorSourceRepository sources;
   private final TerritoryService territories;
-  private final SeriesQuery seriesQuery;
+  private final SeriesReader seriesReader;
   private final MeasurementReads reads;
   private final org.atalaya.indicator.IndicatorRepository indicatorRows;
 
@@ -34,13 +34,13 @@ public class MeasurementQueries {
       IndicatorService indicators,
       IndicatorSourceRepository sources,
       TerritoryService territories,
-      SeriesQuery seriesQuery,
+      SeriesReader seriesReader,
       MeasurementReads reads,
       org.atalaya.indicator.IndicatorRepository indicatorRows) {
     this.indicators = indicators;
     this.sources = sources;
     this.territories = territories;
-    this.seriesQuery = seriesQuery;
+    this.seriesReader = seriesReader;
     this.reads = reads;
     this.indicatorRows = indicatorRows;
   }
@@ -76,39 +76,16 @@ public class MeasurementQueries {
     Indicator indicator = indicators.require(code);
     Territory territory = territoryOrDistrict(indicator, territoryCode);
     IndicatorSource source = source(indicator, sourceCode);
-    BigDecimal scale =
-        indicator.kind() == IndicatorKind.RATE
-            ? BigDecimal.valueOf(indicator.rateBase())
-            : indicator.unit().contains("%") ? BigDecimal.valueOf(100) : BigDecimal.ONE;
-    int places = seriesQuery.children(territory.id());
-    var byPeriod = new java.util.TreeMap<LocalDate, List<SeriesQuery.Sums>>();
-    for (SeriesQuery.Sums sums :
-        seriesQuery.sums(
+    var ref =
+        new SeriesReader.Ref(
             indicator.id(),
             source.id(),
-            sex.name(),
-            territory.id(),
-            indicator.kind() == IndicatorKind.RATE ? scale : null,
-            from == null ? LocalDate.of(1900, 1, 1) : from,
-            to == null ? LocalDate.of(2200, 1, 1) : to)) {
-      byPeriod.computeIfAbsent(sums.period(), k -> new java.util.ArrayList<>()).add(sums);
-    }
-    List<Point> points = new java.util.ArrayList<>();
-    byPeriod.forEach(
-        (period, levels) -> {
-          Totals.Choice c = Totals.choose(indicator.kind(), scale, levels, places);
-          SeriesQuery.Sums s = c.sums();
-          points.add(
-              new Point(
-                  indicator.frequency().label(period),
-                  period,
-                  Numbers.plain(c.value().orElse(null)),
-                  Numbers.plain(s.numerator()),
-                  Numbers.plain(s.denominator()),
-                  c.basis(),
-                  s.cells(),
-                  s.validated()));
-        });
+            indicator.kind(),
+            indicator.rateBase(),
+            indicator.unit(),
+            indicator.frequency());
+    List<Point> points =
+        seriesReader.read(List.of(ref), sex.name(), territory.id(), from, to).get(ref);
     return new SeriesView(
         code, indicator.kind(), indicator.unit(), sex, territory.code(), source.code(), points);
   }

@@ -6,40 +6,40 @@ import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.atalaya.indicator.Indicator;
-import org.atalaya.indicator.IndicatorDoc;
-import org.atalaya.indicator.IndicatorService;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.atalaya.indicator.Sex;
-import org.atalaya.indicator.TargetService;
+import org.atalaya.indicator.TargetRules;
 import org.atalaya.measurement.MeasurementQueries;
+import org.atalaya.measurement.SeriesReader;
 import org.atalaya.plan.PlanDocument;
 import org.atalaya.plan.PlanService;
 import org.atalaya.shared.ApiException;
+import org.atalaya.territory.Territory;
+import org.atalaya.territory.TerritoryService;
 
 /**
  * "How are we doing?" for an indicator, an action card, an axis or the plan, as of a date, for one
- * sex and territory: reads the official series and the target that applies to the cell, and hands
- * them to the {@link ProgressEngine}; levels above the indicator are {@link RollUps}.
+ * sex and territory: reads the official series and the target that applies to each cell — for a
+ * whole plan in a handful of queries, from the rollup of the parts ({@link SeriesReader}) — and
+ * hands them to the {@link ProgressEngine}; levels above the indicator are {@link RollUps}.
  */
 @Singleton
 class ProgressService {
-  private final IndicatorService indicators;
-  private final TargetService targets;
-  private final MeasurementQueries measurements;
+  private final ProgressInputs inputs;
+  private final SeriesReader series;
+  private final TerritoryService territories;
   private final PlanService plans;
 
   ProgressService(
-      IndicatorService indicators,
-      TargetService targets,
-      MeasurementQueries measurements,
-      PlanService plans) {
-    this.indicators = indicators;
-    this.targets = targets;
-    this.measurements = measurements;
+      ProgressInputs inputs, SeriesReader series, TerritoryService territories, PlanService plans) {
+    this.inputs = inputs;
+    this.series = series;
+    this.territories = territories;
     this.plans = plans;
   }
 
@@ -60,26 +60,79 @@ class ProgressService {
 
   IndicatorProgress indicator(String code, LocalDate asOf, Sex sex, @Nullable String territory)
       throws SQLException {
-    Indicator indicator = indicators.require(code);
-    MeasurementQueries.SeriesView series =
-        measurements.series(code, sex, territory, null, null, asOf);
+    List<ProgressInputs.Subject> subject = inputs.ofIndicator(code);
+    if (subject.isEmpty()) {
+      throw ApiException.notFound("indicator", code);
+    }
+    return assess(subject, asOf, sex, territory).get(code);
+  }
+
+  /** Every subject's progress by indicator code, in the subjects' order. */
+  private Map<String, IndicatorProgress> assess(
+      List<ProgressInputs.Subject> subjects, LocalDate asOf, Sex sex, @Nullable String territory)
+      throws SQLException {
+    Territory asked = territory == null ? null : territories.require(territory);
+    Map<Long, List<ProgressInputs.Subject>> byPlace = new LinkedHashMap<>();
+    for (ProgressInputs.Subject s : subjects) {
+      if (s.sourceId() == null) {
+        throw ApiException.notFound("source", "OFICIAL");
+      }
+      Long place = asked != null ? asked.id() : s.district();
+      if (place == null) {
+        throw ApiException.invalid("territory", "NotBlank");
+      }
+      byPlace.computeIfAbsent(place, k -> new ArrayList<>()).add(s);
+    }
+    Map<String, IndicatorProgress> result = new LinkedHashMap<>();
+    for (var group : byPlace.entrySet()) {
+      long place = group.getKey();
+      String placeCode = territories.byId(place).map(Territory::code).orElseThrow();
+      List<SeriesReader.Ref> refs =
+          group.getValue().stream().map(ProgressInputs.Subject::ref).toList();
+      var points = series.read(refs, sex.name(), place, null, asOf);
+      for (ProgressInputs.Subject s : group.getValue()) {
+        result.put(s.code(), progress(s, points.get(s.ref()), asOf, sex, place, placeCode));
+      }
+    }
+    return result;
+  }
+
+  private static IndicatorProgress progress(
+      ProgressInputs.Subject s,
+      List<MeasurementQueries.Point> points,
+      LocalDate asOf,
+      Sex sex,
+      long place,
+      String placeCode) {
     List<Point> observations =
-        series.points().stream()
+        points.stream()
             .filter(p -> p.value() != null)
             .map(p -> new Point(p.start(), p.value().doubleValue()))
             .toList();
-    var applicable = targets.applicableTarget(code, sex, series.territory());
-    TargetSeries target = applicable.map(a -> series(a.target())).orElse(null);
-    var facts =
-        new IndicatorFacts(
-            indicator.kind(),
-            indicator.direction(),
-            indicator.accumulation(),
-            indicator.frequency(),
-            indicator.tolerance() == null ? null : indicator.tolerance().doubleValue());
+    Set<Long> districts =
+        s.targets().stream()
+            .filter(ProgressInputs.TargetRow::districtWide)
+            .map(ProgressInputs.TargetRow::territoryId)
+            .collect(Collectors.toSet());
+    var applicable =
+        TargetRules.applicable(
+            s.facts().kind(),
+            s.targets(),
+            ProgressInputs.TargetRow::sex,
+            ProgressInputs.TargetRow::territoryId,
+            sex,
+            place,
+            districts::contains);
+    TargetSeries target =
+        applicable
+            .map(
+                a ->
+                    new TargetSeries(
+                        a.target().baseline(), a.target().milestones(), a.target().target()))
+            .orElse(null);
     CellProgress progress;
     try {
-      progress = ProgressEngine.assess(new Cell(facts, target, observations), asOf);
+      progress = ProgressEngine.assess(new Cell(s.facts(), target, observations), asOf);
     } catch (AsOfBeforeBaselineException e) {
       throw new ApiException(
           io.micronaut.http.HttpStatus.BAD_REQUEST,
@@ -87,13 +140,13 @@ class ProgressService {
           List.of(new ApiException.FieldError("asOf", "asOfBeforeBaseline", e.baselinePeriod())));
     }
     return new IndicatorProgress(
-        code,
-        indicator.name(),
-        indicator.unit(),
+        s.code(),
+        s.name(),
+        s.unit(),
         sex,
-        series.territory(),
-        series.source(),
-        applicable.map(a -> a.inherited()).orElse(false),
+        placeCode,
+        s.source(),
+        applicable.map(TargetRules.Applicable::inherited).orElse(false),
         progress);
   }
 
@@ -103,7 +156,7 @@ class ProgressService {
     for (PlanDocument.AxisDoc axis : doc.axes()) {
       for (PlanDocument.ActionCardDoc c : axis.actionCards()) {
         if (c.code().equals(card)) {
-          return cardProgress(byCard(plan), c, asOf, sex, territory);
+          return cardProgress(byCard(plan, Set.of(card), asOf, sex, territory), c, asOf);
         }
       }
     }
@@ -118,72 +171,60 @@ class ProgressService {
             .filter(a -> a.code().equals(axisCode))
             .findFirst()
             .orElseThrow(() -> ApiException.notFound("axis", axisCode));
-    return axisProgress(byCard(plan), axis, asOf, sex, territory);
+    Set<String> cards =
+        axis.actionCards().stream()
+            .map(PlanDocument.ActionCardDoc::code)
+            .collect(Collectors.toSet());
+    return axisProgress(byCard(plan, cards, asOf, sex, territory), axis, asOf);
   }
 
   LevelProgress plan(String plan, LocalDate asOf, Sex sex, String territory) throws SQLException {
     PlanDocument doc = plans.document(plan, true);
-    Map<String, List<IndicatorDoc>> byCard = byCard(plan);
+    Map<String, List<IndicatorProgress>> byCard = byCard(plan, null, asOf, sex, territory);
     List<LevelProgress> axes = new ArrayList<>();
     for (PlanDocument.AxisDoc axis : doc.axes()) {
-      axes.add(axisProgress(byCard, axis, asOf, sex, territory));
+      axes.add(axisProgress(byCard, axis, asOf));
     }
     RollUp rollUp = RollUps.plan(axes.stream().map(LevelProgress::progress).toList());
     return new LevelProgress("plan", plan, doc.plan().name(), asOf, rollUp, axes);
   }
 
-  private LevelProgress axisProgress(
-      Map<String, List<IndicatorDoc>> byCard,
-      PlanDocument.AxisDoc axis,
-      LocalDate asOf,
-      Sex sex,
-      String territory)
-      throws SQLException {
+  private static LevelProgress axisProgress(
+      Map<String, List<IndicatorProgress>> byCard, PlanDocument.AxisDoc axis, LocalDate asOf) {
     List<LevelProgress> cards = new ArrayList<>();
     for (PlanDocument.ActionCardDoc card : axis.actionCards()) {
-      cards.add(cardProgress(byCard, card, asOf, sex, territory));
+      cards.add(cardProgress(byCard, card, asOf));
     }
     RollUp rollUp = RollUps.axis(cards.stream().map(LevelProgress::progress).toList());
     return new LevelProgress("axis", axis.code(), axis.name(), asOf, rollUp, cards);
   }
 
-  private LevelProgress cardProgress(
-      Map<String, List<IndicatorDoc>> byCard,
+  private static LevelProgress cardProgress(
+      Map<String, List<IndicatorProgress>> byCard,
       PlanDocument.ActionCardDoc card,
-      LocalDate asOf,
-      Sex sex,
-      String territory)
-      throws SQLException {
-    List<IndicatorProgress> cells = new ArrayList<>();
-    for (IndicatorDoc i : byCard.getOrDefault(card.code(), List.of())) {
-      if (sex == Sex._T || i.disaggregations().sex()) {
-        cells.add(indicator(i.code(), asOf, sex, territory));
-      }
-    }
+      LocalDate asOf) {
+    List<IndicatorProgress> cells = byCard.getOrDefault(card.code(), List.of());
     RollUp rollUp = RollUps.card(cells.stream().map(IndicatorProgress::progress).toList());
     return new LevelProgress("action", card.code(), card.title(), asOf, rollUp, cells);
   }
 
-  /** The plan's indicators by the code of the card they follow, read once per answer. */
-  private Map<String, List<IndicatorDoc>> byCard(String plan) {
-    Map<String, List<IndicatorDoc>> byCard = new HashMap<>();
-    for (IndicatorDoc i : indicators.list(plan)) {
-      if (i.actionCard() != null) {
-        byCard.computeIfAbsent(i.actionCard().code(), k -> new ArrayList<>()).add(i);
-      }
+  /**
+   * The progress of the plan's indicators (those of {@code cards}, or all when null) by card, in
+   * one pass; an indicator without women and men is left out of a question about one sex.
+   */
+  private Map<String, List<IndicatorProgress>> byCard(
+      String plan, @Nullable Set<String> cards, LocalDate asOf, Sex sex, String territory)
+      throws SQLException {
+    List<ProgressInputs.Subject> subjects =
+        inputs.ofPlan(plan).stream()
+            .filter(s -> cards == null || cards.contains(s.card()))
+            .filter(s -> sex == Sex._T || s.bySex())
+            .toList();
+    Map<String, IndicatorProgress> assessed = assess(subjects, asOf, sex, territory);
+    Map<String, List<IndicatorProgress>> byCard = new HashMap<>();
+    for (ProgressInputs.Subject s : subjects) {
+      byCard.computeIfAbsent(s.card(), k -> new ArrayList<>()).add(assessed.get(s.code()));
     }
     return byCard;
-  }
-
-  private static TargetSeries series(IndicatorDoc.TargetDoc t) {
-    List<Point> milestones =
-        t.milestones().stream()
-            .sorted(Comparator.comparing(IndicatorDoc.Point::period))
-            .map(m -> new Point(m.period(), m.value().doubleValue()))
-            .toList();
-    return new TargetSeries(
-        new Point(t.baseline().period(), t.baseline().value().doubleValue()),
-        milestones,
-        new Point(t.target().period(), t.target().value().doubleValue()));
   }
 }

@@ -1,0 +1,70 @@
+package org.atalaya.measurement;
+
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps {@code measurement_rollup} current where the database cannot do it inside the writing
+ * transaction. On plain PostgreSQL it is a table kept by triggers and there is nothing to do. On
+ * TimescaleDB it is a continuous aggregate, whose refresh runs in transactions of its own: it is
+ * called after a write commits, on a connection of its own in auto-commit, and once at start so
+ * that rows migrated before the aggregate existed are materialised. Only invalidated buckets are
+ * recomputed, so a refresh after a small upload is small.
+ */
+@Singleton
+public class RollupRefresh {
+  private static final Logger LOG = LoggerFactory.getLogger(RollupRefresh.class);
+  private final DataSource dataSource;
+  private volatile Boolean continuous;
+
+  RollupRefresh(DataSource dataSource) {
+    this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+  }
+
+  @EventListener
+  void onStartup(StartupEvent event) {
+    afterCommit();
+  }
+
+  /** Call after (never inside) a transaction that changed measurements has committed. */
+  public void afterCommit() {
+    try (Connection c = dataSource.getConnection()) {
+      if (!continuous(c)) {
+        return;
+      }
+      c.setAutoCommit(true);
+      try (var s = c.createStatement()) {
+        s.execute("CALL refresh_continuous_aggregate('measurement_rollup', NULL, NULL)");
+      }
+    } catch (SQLException e) {
+      // The aggregate is real-time: answers stay right, only slower, until the next refresh.
+      LOG.warn("Refreshing measurement_rollup failed: {}", e.getMessage());
+    }
+  }
+
+  private boolean continuous(Connection c) throws SQLException {
+    if (continuous == null) {
+      continuous =
+          bool(c, "SELECT atalaya_timescale_enabled()")
+              && bool(
+                  c,
+                  "SELECT EXISTS (SELECT 1 FROM timescaledb_information.continuous_aggregates"
+                      + " WHERE view_name = 'measurement_rollup')");
+    }
+    return continuous;
+  }
+
+  private static boolean bool(Connection c, String query) throws SQLException {
+    try (var s = c.prepareStatement(query);
+        var rs = s.executeQuery()) {
+      return rs.next() && rs.getBoolean(1);
+    }
+  }
+}
