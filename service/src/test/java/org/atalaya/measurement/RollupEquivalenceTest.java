@@ -27,7 +27,7 @@ class RollupEquivalenceTest extends MeasurementFixture {
       """
       SELECT indicator_id, source_id, period_start, sex, parent_id, value, numerator, denominator,
              cells, cells_without_fraction, validated
-      FROM measurement_rollup WHERE indicator_id IN (SELECT id FROM indicator WHERE code = ANY(?))
+      FROM measurement_rollup WHERE parent_id IS NOT NULL AND indicator_id IN (SELECT id FROM indicator WHERE code = ANY(?))
       EXCEPT
       SELECT m.indicator_id, m.source_id, m.period_start, m.sex, t.parent_id, sum(m.value),
              sum(m.numerator), sum(m.denominator), count(*),
@@ -41,6 +41,7 @@ class RollupEquivalenceTest extends MeasurementFixture {
   @Inject DataSource dataSource;
   @Inject SeriesReader reader;
   @Inject SeriesQuery raw;
+  @Inject RollupRefresh refresh;
 
   @Test
   void theRollupHoldsTheRawSumsAfterUploadsRevisionsAndDeletions() throws SQLException {
@@ -75,6 +76,8 @@ class RollupEquivalenceTest extends MeasurementFixture {
         c.commit();
       }
     }
+    // A write outside the upload path: on TimescaleDB it needs the refresh an upload runs.
+    refresh.afterCommit();
     assertThat(womenInTheDistrict())
         .as("17 of 18 corregimientos make no district total")
         .isEqualTo("null incomplete");
