@@ -1,0 +1,7 @@
+package org.atalaya.chart;
+
+/** A chart to draw: its data and what it states about them. */
+public sealed interface ChartSpec
+    permits TimeSeriesChart, TerritoryBarChart, BulletChart, EstimateChart, SmallMultiplesChart {
+  ChartMeta meta();
+}
