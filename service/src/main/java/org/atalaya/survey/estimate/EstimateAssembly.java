@@ -49,8 +49,9 @@ final class EstimateAssembly {
           kind == EstimateKind.PROPORTION
               ? Intervals.logit(estimate, se, df)
               : Intervals.symmetric(estimate, se, df);
-      lower = ci[0];
-      upper = ci[1];
+      // A vanishing half-width must not put the estimate a rounding error outside its interval.
+      lower = Math.min(ci[0], estimate);
+      upper = Math.max(ci[1], estimate);
     }
     return new Estimate(kind, estimate, se, deff, n, df, lower, upper, cv, why, sums.nonZero[d]);
   }

@@ -1,0 +1,110 @@
+package org.atalaya.bench;
+
+import static org.atalaya.bench.Bench.OUT;
+
+import java.util.List;
+
+/** The survey benchmark's tables: what each side took, the ratio, and how far apart they are. */
+final class SurveyReport {
+  private SurveyReport() {}
+
+  static void print(List<SurveyBench.Row> rows, SurveyBench.Options o) {
+    OUT.println();
+    OUT.printf(
+        "Survey estimates: 5 proportions x (sex, region, commune, sex x region), %d-core machine%n",
+        Runtime.getRuntime().availableProcessors());
+    OUT.printf(
+        "Java: median of %d rounds after %d warm-up rounds, one thread; a round = coding strata and"
+            + " PSUs, both designs with their checks, domain codes, every estimate.%n",
+        o.rounds(), o.warmup());
+    OUT.println(
+        "R: one run of svydesign (both designs) + svyby(svymean, deff = TRUE) per variable and"
+            + " domain set + n, df, logit CI; system.time elapsed. File reading apart on both sides.");
+    OUT.println();
+    Figures.printHead(
+        String.format(
+            "%-11s %11s %6s %6s %9s | %8s %12s %17s | %8s %9s %9s | %8s",
+            "dataset",
+            "respondents",
+            "PSUs",
+            "strata",
+            "estimates",
+            "Java rd",
+            "Java est ms",
+            "(min-max)",
+            "R read s",
+            "R design",
+            "R est s",
+            "R/Java"),
+        0);
+    for (SurveyBench.Row row : rows) {
+      SurveyJavaRun run = row.java().run();
+      String range = String.format("%.1f-%.1f", row.java().minMs(), row.java().maxMs());
+      String rPart = "%8s %9s %9s | %8s".formatted("-", "-", "-", "-");
+      if (row.r() != null) {
+        double rSeconds = row.r().designS() + row.r().estimateS();
+        rPart =
+            String.format(
+                "%8.2f %9.2f %9.2f | %7.0fx",
+                row.r().readS(),
+                row.r().designS(),
+                row.r().estimateS(),
+                rSeconds * 1000 / row.java().medianMs());
+      }
+      OUT.printf(
+          "%-11s %,11d %6d %6d %9d | %7.2fs %12.1f %17s | %s%n",
+          row.dataset(),
+          row.table().size,
+          run.psus,
+          run.strata,
+          run.estimates.size(),
+          row.javaReadS(),
+          row.java().medianMs(),
+          range,
+          rPart);
+    }
+    OUT.println();
+    OUT.println("R/Java = R (design + estimate) seconds / Java median round.");
+    rows.stream()
+        .filter(r -> r.r() != null)
+        .findFirst()
+        .ifPresent(r -> OUT.println("R " + r.r().version()));
+    printDifferences(rows);
+  }
+
+  private static void printDifferences(List<SurveyBench.Row> rows) {
+    OUT.println();
+    Figures.printHead(
+        String.format(
+            "%-11s %9s %13s %13s %9s %9s %9s  %s",
+            "dataset",
+            "figures",
+            "max abs diff",
+            "max rel diff",
+            "n/df !=",
+            "NaN !=",
+            "not in R",
+            "largest relative difference at"),
+        0);
+    for (SurveyBench.Row row : rows) {
+      SurveyComparison d = row.diff();
+      if (d == null) {
+        OUT.printf("%-11s (no R figures)%n", row.dataset());
+        continue;
+      }
+      OUT.printf(
+          "%-11s %9d %13.3e %13.3e %9d %9d %9d  %s%n",
+          row.dataset(),
+          d.compared,
+          d.maxAbs,
+          d.maxRel,
+          d.countMismatches,
+          d.nanMismatches,
+          d.missingInR,
+          d.worst);
+    }
+    OUT.println(
+        "Figures: estimate, se, deff and both interval bounds of every estimate; n and df compared"
+            + " exactly. Goal: differences below 1e-9, R/Java at least 10x.");
+  }
+}
