@@ -1,0 +1,75 @@
+package org.atalaya.survey;
+
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.atalaya.shared.Messages;
+
+/**
+ * An estimate table as a CSV download: one row per cell, domain codes and labels first, numbers
+ * with a decimal point and full precision; a missing figure is an empty field, a suppressed one
+ * carries the mark, never a zero.
+ */
+final class EstimateCsv {
+  private EstimateCsv() {}
+
+  static String write(EstimateTable table, Locale locale) {
+    var out = new StringBuilder();
+    try (var csv =
+        new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
+      var header = new java.util.ArrayList<String>();
+      for (String by : table.by()) {
+        header.add(by);
+        header.add(by + "_label");
+      }
+      header.addAll(
+          List.of(
+              "item",
+              "value",
+              "kind",
+              "estimate",
+              "se",
+              "ci_lower",
+              "ci_upper",
+              "deff",
+              "cv",
+              "n",
+              "df",
+              "reliability",
+              "no_interval",
+              "suppressed"));
+      csv.printRecord(header);
+      for (EstimateTable.Cell cell : table.cells()) {
+        var row = new java.util.ArrayList<Object>();
+        for (String by : table.by()) {
+          var code =
+              cell.domain().stream().filter(d -> d.variable().equals(by)).findFirst().orElse(null);
+          row.add(code == null ? "_T" : code.code());
+          row.add(code == null ? Messages.format(locale, "survey.total") : code.label());
+        }
+        row.add(table.item());
+        row.add(table.value() == null ? "" : table.value());
+        row.add(table.kind());
+        for (Double d :
+            new Double[] {
+              cell.estimate(), cell.se(), cell.ciLower(), cell.ciUpper(), cell.deff(), cell.cv()
+            }) {
+          row.add(
+              d != null
+                  ? d.toString()
+                  : cell.suppressed() && cell.mark() != null ? cell.mark() : "");
+        }
+        row.add(cell.n());
+        row.add(cell.df() == null ? "" : cell.df());
+        row.add(cell.reliability() == null ? "" : cell.reliability());
+        row.add(cell.noInterval() == null ? "" : cell.noInterval());
+        row.add(cell.suppressed());
+        csv.printRecord(row);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+}

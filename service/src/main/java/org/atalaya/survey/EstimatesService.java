@@ -1,0 +1,174 @@
+package org.atalaya.survey;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.atalaya.shared.ApiException;
+import org.atalaya.shared.Messages;
+import org.atalaya.survey.estimate.Estimate;
+import org.atalaya.survey.estimate.Estimator;
+import org.atalaya.survey.estimate.SurveyDesign;
+import org.atalaya.territory.Territory;
+import org.atalaya.territory.TerritoryService;
+
+/**
+ * Design-based estimates of a wave: reads the few columns needed, builds the design and the
+ * domains, and asks the estimator for all domains at once (always inside the full design). A wave
+ * without microdata answers from the aggregates entered for it.
+ */
+@Singleton
+class EstimatesService {
+  private final SurveyService surveys;
+  private final DataSource dataSource;
+  private final TerritoryService territories;
+  private final Publication publication;
+  private final AggregateStore aggregates;
+
+  EstimatesService(
+      SurveyService surveys,
+      DataSource dataSource,
+      TerritoryService territories,
+      Publication publication,
+      AggregateStore aggregates) {
+    this.surveys = surveys;
+    this.dataSource = dataSource;
+    this.territories = territories;
+    this.publication = publication;
+    this.aggregates = aggregates;
+  }
+
+  /** The raw estimates with their domain labels, before publication rules. */
+  record Computed(
+      Outcome outcome,
+      String weight,
+      List<List<EstimateTable.DomainCode>> domains,
+      List<Estimate> estimates) {}
+
+  @Transactional(readOnly = true)
+  EstimateTable table(
+      String code, String waveCode, EstimateRequest request, Locale locale, boolean anonymous)
+      throws SQLException {
+    var survey = surveys.require(code);
+    var wave = surveys.wave(survey, waveCode);
+    if (anonymous && !Boolean.TRUE.equals(wave.doc().published())) {
+      throw ApiException.notFound("surveyWave", waveCode);
+    }
+    Computed computed = computeAny(survey, wave, request, locale);
+    List<EstimateTable.Cell> cells = new ArrayList<>();
+    for (int i = 0; i < computed.estimates().size(); i++) {
+      cells.add(
+          publication.cell(
+              computed.domains().get(i), computed.estimates().get(i), anonymous, locale));
+    }
+    boolean english = english(locale);
+    return new EstimateTable(
+        survey.doc().code(),
+        wave.doc().code(),
+        computed.outcome().item().code(),
+        computed.outcome().label(english),
+        request.kind(),
+        computed.outcome().value() == null ? null : computed.outcome().value().code(),
+        computed.outcome().valueLabel(english),
+        request.by(),
+        request.filter(),
+        computed.weight(),
+        publication.scheme(),
+        publication.mark(locale),
+        List.copyOf(cells));
+  }
+
+  /** From the microdata when the wave has them, else from the aggregates entered for it. */
+  @Transactional(readOnly = true)
+  Computed computeAny(
+      SurveyStore.Stored survey, SurveyStore.Wave wave, EstimateRequest request, Locale locale)
+      throws SQLException {
+    return wave.doc().loaded() == null
+        ? aggregates.estimates(wave.id(), survey.doc(), request, locale)
+        : compute(survey.doc(), wave.id(), request, locale);
+  }
+
+  /** The total first (when no domain is asked, or always for indicator cells), then each domain. */
+  @Transactional(readOnly = true)
+  Computed compute(SurveyDoc survey, long waveId, EstimateRequest request, Locale locale)
+      throws SQLException {
+    Outcome outcome = Outcome.of(survey, request);
+    List<String> weights = survey.design().weights();
+    String weight = request.weight() == null ? weights.get(0) : request.weight();
+    if (!weights.contains(weight)) {
+      throw ApiException.invalid(
+          "weight", "survey.unknownWeight", weight, String.join(", ", weights));
+    }
+    List<String> variables = new ArrayList<>(outcome.variables());
+    for (String item : Domains.itemsNeeded(survey, request.by())) {
+      if (!variables.contains(item)) {
+        variables.add(item);
+      }
+    }
+    SurveyDoc.Item filterItem = null;
+    if (request.filterItem() != null) {
+      filterItem = survey.item(request.filterItem());
+      if (filterItem == null
+          || !filterItem.type().coded()
+          || filterItem.type() == ItemType.SELECT_MULTIPLE) {
+        throw ApiException.invalid("filter", "survey.unknownDomain", request.filterItem());
+      }
+      if (!variables.contains(filterItem.code())) {
+        variables.add(filterItem.code());
+      }
+    }
+    WaveData data = WaveData.load(dataSource, waveId, weights.indexOf(weight), variables);
+    if (data.size() == 0) {
+      throw ApiException.invalid("wave", "survey.noMicrodata");
+    }
+    var design = new SurveyDesign(data.weights(), data.strata(), data.psus());
+    double[] y = outcome.values(data);
+    boolean[] inFilter =
+        filterItem == null ? null : filter(filterItem, request.filterValue(), data);
+    boolean english = english(locale);
+    List<Domains.Axis> axes = new ArrayList<>();
+    for (String by : request.by()) {
+      axes.add(
+          Domains.axis(
+              by,
+              survey,
+              data,
+              english,
+              t -> territories.find(t).map(Territory::name).orElse(t),
+              s -> Messages.format(locale, "survey.sex." + s)));
+    }
+    List<List<EstimateTable.DomainCode>> cells = new ArrayList<>();
+    List<Estimate> estimates = new ArrayList<>();
+    cells.add(List.of());
+    estimates.add(Estimator.estimate(design, request.kind(), y, inFilter));
+    if (!axes.isEmpty()) {
+      Domains domains = Domains.build(axes, inFilter, data.size());
+      cells.addAll(domains.cells());
+      estimates.addAll(
+          List.of(
+              Estimator.byDomain(
+                  design, request.kind(), y, domains.codes(), domains.cells().size())));
+    }
+    return new Computed(outcome, weight, cells, estimates);
+  }
+
+  private static boolean[] filter(SurveyDoc.Item item, String value, WaveData data) {
+    String code = Answers.code(item, value);
+    if (code == null) {
+      throw ApiException.invalid("filter", "survey.unknownValue", value, item.code());
+    }
+    String[] raw = data.variables().get(item.code());
+    boolean[] in = new boolean[raw.length];
+    for (int i = 0; i < raw.length; i++) {
+      in[i] = code.equals(raw[i]);
+    }
+    return in;
+  }
+
+  static boolean english(Locale locale) {
+    return "en".equals(locale.getLanguage());
+  }
+}

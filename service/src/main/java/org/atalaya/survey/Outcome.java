@@ -1,0 +1,87 @@
+package org.atalaya.survey;
+
+import io.micronaut.core.annotation.Nullable;
+import java.util.List;
+import org.atalaya.shared.ApiException;
+import org.atalaya.survey.estimate.EstimateKind;
+
+/**
+ * The variable an estimate is about, per respondent: 1/0 for "answered this value" in a proportion,
+ * the number for a mean or total. Blank answers and missing codes (88, 99…) are NaN, which the
+ * estimator leaves out of the domain while the design keeps their PSUs.
+ */
+record Outcome(SurveyDoc.Item item, EstimateKind kind, @Nullable SurveyDoc.ValueLabel value) {
+
+  static Outcome of(SurveyDoc survey, EstimateRequest request) {
+    SurveyDoc.Item item = survey.item(request.item());
+    if (item == null) {
+      throw ApiException.invalid("item", "survey.unknownItem", request.item());
+    }
+    SurveyDoc.ValueLabel value = null;
+    if (request.value() != null) {
+      String code = item.type().coded() ? Answers.code(item, request.value()) : null;
+      value = code == null ? null : item.value(code);
+      if (value == null) {
+        throw ApiException.invalid("value", "survey.unknownValue", request.value(), item.code());
+      }
+    } else if (item.type() == ItemType.BINARY) {
+      value = item.values().get(0);
+    }
+    boolean needsValue =
+        switch (request.kind()) {
+          case PROPORTION -> true;
+          case MEAN, TOTAL ->
+              item.type() == ItemType.SELECT_MULTIPLE || item.type() == ItemType.CATEGORICAL;
+        };
+    if (needsValue && value == null) {
+      throw ApiException.invalid("value", "survey.valueRequired", item.code());
+    }
+    if (request.kind() == EstimateKind.PROPORTION && item.type() == ItemType.NUMERIC) {
+      throw ApiException.invalid("kind", "survey.kindForItem", request.kind(), item.type());
+    }
+    return new Outcome(item, request.kind(), value);
+  }
+
+  /** The stored variables to read: the item, and for a choice of a select-multiple its own key. */
+  List<String> variables() {
+    return item.type() == ItemType.SELECT_MULTIPLE
+        ? List.of(item.code(), Variables.choice(item.code(), value.code()))
+        : List.of(item.code());
+  }
+
+  double[] values(WaveData data) {
+    String[] raw = data.variables().get(item.code());
+    double[] y = new double[data.size()];
+    if (item.type() == ItemType.SELECT_MULTIPLE) {
+      String[] chosen = data.variables().get(Variables.choice(item.code(), value.code()));
+      for (int i = 0; i < y.length; i++) {
+        y[i] = chosen[i] == null ? Double.NaN : "1".equals(chosen[i]) ? 1 : 0;
+      }
+      return y;
+    }
+    for (int i = 0; i < y.length; i++) {
+      String text = raw[i];
+      if (text == null || item.missing().contains(text)) {
+        y[i] = Double.NaN;
+      } else if (value != null) {
+        y[i] = value.code().equals(text) ? 1 : 0;
+      } else {
+        Double number = Answers.number(text);
+        y[i] = number == null ? Double.NaN : number;
+      }
+    }
+    return y;
+  }
+
+  String label(boolean english) {
+    return english && item.labelEn() != null ? item.labelEn() : item.label();
+  }
+
+  @Nullable
+  String valueLabel(boolean english) {
+    if (value == null) {
+      return null;
+    }
+    return english && value.labelEn() != null ? value.labelEn() : value.label();
+  }
+}
