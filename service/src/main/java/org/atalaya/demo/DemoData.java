@@ -27,6 +27,7 @@ import org.atalaya.measurement.MeasurementImport;
 import org.atalaya.plan.PlanDocument;
 import org.atalaya.plan.PlanDocuments;
 import org.atalaya.plan.PlanService;
+import org.atalaya.survey.DemoSurvey;
 import org.atalaya.territory.PopulationEntry;
 import org.atalaya.territory.Territory;
 import org.atalaya.territory.TerritoryForm;
@@ -50,18 +51,21 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
   private final IndicatorService indicators;
   private final TargetService targets;
   private final MeasurementImport measurements;
+  private final DemoSurvey survey;
 
   DemoData(
       TerritoryService territories,
       PlanService plans,
       IndicatorService indicators,
       TargetService targets,
-      MeasurementImport measurements) {
+      MeasurementImport measurements,
+      DemoSurvey survey) {
     this.territories = territories;
     this.plans = plans;
     this.indicators = indicators;
     this.targets = targets;
     this.measurements = measurements;
+    this.survey = survey;
   }
 
   @Override
@@ -99,8 +103,11 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
       if (indicators.list(null).stream().noneMatch(i -> i.code().equals("HOM-TASA"))) {
         loadIndicators();
       }
+      survey.load();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("Demo survey could not be loaded", e);
     }
   }
 

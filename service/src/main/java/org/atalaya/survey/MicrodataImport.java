@@ -113,6 +113,12 @@ class MicrodataImport {
     }
 
     void execute(Connection connection, RowSource source) throws SQLException, IOException {
+      // One upload per wave at a time: a second waits here rather than mixing its rows in.
+      try (var lock =
+          connection.prepareStatement("SELECT id FROM survey_wave WHERE id = ? FOR UPDATE")) {
+        lock.setLong(1, waveId);
+        lock.executeQuery().close();
+      }
       try (var delete =
           connection.prepareStatement("DELETE FROM survey_respondent WHERE wave_id = ?")) {
         delete.setLong(1, waveId);

@@ -85,7 +85,11 @@ class SurveyService {
       throw ApiException.invalid("periodEnd", "periodOrder");
     }
     store.saveWave(survey.id(), existing == null ? null : existing.id(), doc);
-    audit.created("surveyWave", code + "/" + doc.code(), doc.withoutLoad());
+    if (existing == null) {
+      audit.created("surveyWave", code + "/" + doc.code(), doc.withoutLoad());
+    } else {
+      audit.updated("surveyWave", code + "/" + doc.code(), existing.doc(), doc.withoutLoad());
+    }
     return wave(survey, doc.code()).doc();
   }
 

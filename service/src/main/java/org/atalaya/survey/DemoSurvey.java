@@ -1,0 +1,136 @@
+package org.atalaya.survey;
+
+import jakarta.inject.Singleton;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.atalaya.measurement.CsvRowSource;
+import org.atalaya.shared.Messages;
+
+/**
+ * For the demonstration: an illustrative perception survey of La Chorrera with two published waves
+ * of synthetic microdata (one stratum per corregimiento, four PSUs of ten interviews each), loaded
+ * through the real upload. The figures are invented and the survey says so in its name.
+ */
+@Singleton
+public class DemoSurvey {
+  static final String CODE = "LCH-PERCEPCION";
+  private final SurveyService surveys;
+  private final MicrodataImport imports;
+
+  DemoSurvey(SurveyService surveys, MicrodataImport imports) {
+    this.surveys = surveys;
+    this.imports = imports;
+  }
+
+  /** Idempotent: a survey already there is left as it is. */
+  public void load() throws IOException, SQLException {
+    if (surveys.list().stream().anyMatch(s -> s.code().equals(CODE))) {
+      return;
+    }
+    var binary =
+        List.of(
+            new SurveyDoc.ValueLabel("1", "Sí", "Yes"), new SurveyDoc.ValueLabel("2", "No", "No"));
+    Map<String, String> places = new HashMap<>();
+    for (int c = 1; c <= 18; c++) {
+      places.put(Integer.toString(c), String.format("LCH-%02d", c));
+    }
+    var doc =
+        new SurveyDoc(
+            CODE,
+            "Encuesta de percepción de seguridad de La Chorrera (datos ilustrativos)",
+            "Personas de 18 años o más residentes en el distrito",
+            LocalDate.of(2024, 1, 1),
+            LocalDate.of(2025, 12, 31),
+            new SurveyDoc.Design(
+                List.of("peso"),
+                "estrato",
+                "upm",
+                new SurveyDoc.Coded("sexo", Map.of("1", "M", "2", "F"), List.of()),
+                new SurveyDoc.Coded("corregimiento", places, List.of()),
+                null),
+            List.of(
+                new SurveyDoc.Item(
+                    "inseguro",
+                    "Se siente inseguro(a) al caminar de noche por su barrio",
+                    "Feels unsafe walking in their neighbourhood at night",
+                    ItemType.BINARY,
+                    binary,
+                    List.of("8", "9"),
+                    null),
+                new SurveyDoc.Item(
+                    "denuncio",
+                    "Denunció el último delito sufrido",
+                    "Reported the last crime suffered",
+                    ItemType.BINARY,
+                    binary,
+                    List.of("8", "9"),
+                    null)));
+    surveys.save(null, doc);
+    for (int year : new int[] {2024, 2025}) {
+      String wave = Integer.toString(year);
+      surveys.saveWave(
+          CODE,
+          null,
+          new WaveDoc(
+              wave,
+              "Ronda " + year,
+              LocalDate.of(year, 6, 1),
+              LocalDate.of(year, 7, 31),
+              null,
+              null));
+      var survey = surveys.require(CODE);
+      var w = surveys.wave(survey, wave);
+      byte[] csv = microdata(year).getBytes(StandardCharsets.UTF_8);
+      var report =
+          imports.load(
+              survey,
+              w,
+              MappingDoc.identity(),
+              new MicrodataImport.Upload("demo-" + wave + ".csv", null, "UTF-8", false),
+              new CsvRowSource("demo-" + wave + ".csv", new ByteArrayInputStream(csv)),
+              Messages.DEFAULT);
+      if (!report.committed()) {
+        throw new IllegalStateException("demo survey refused: " + report.errors());
+      }
+      surveys.publish(surveys.wave(survey, wave), true);
+    }
+  }
+
+  /** Women feel less safe than men, more so in the first corregimientos; 2025 a little better. */
+  private static String microdata(int year) {
+    var random = new Random(year);
+    var out = new StringBuilder("peso,estrato,upm,sexo,corregimiento,inseguro,denuncio\n");
+    for (int c = 1; c <= 18; c++) {
+      for (int u = 1; u <= 4; u++) {
+        for (int k = 0; k < 10; k++) {
+          boolean woman = random.nextBoolean();
+          double unsafe = 0.35 + (woman ? 0.15 : 0) + (18 - c) * 0.01 - (year - 2024) * 0.04;
+          out.append(80 + random.nextInt(60))
+              .append(',')
+              .append(c)
+              .append(',')
+              .append(c)
+              .append('-')
+              .append(u)
+              .append(',')
+              .append(woman ? 2 : 1)
+              .append(',')
+              .append(c)
+              .append(',')
+              .append(random.nextDouble() < unsafe ? 1 : 2)
+              .append(',')
+              .append(random.nextDouble() < 0.05 ? "9" : random.nextDouble() < 0.3 ? "1" : "2")
+              .append('\n');
+        }
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,26 @@
+package org.atalaya.survey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+
+/** The demonstration's survey is there for anyone to read, with its small cells withheld. */
+@MicronautTest(environments = "test")
+class DemoSurveyTest extends SurveyFixture {
+
+  @Test
+  void theDemoSurveysPublishedWaveAnswersAnonymousReaders() {
+    var bySex = estimates(DemoSurvey.CODE, "2025", "item=inseguro&by=sex", null);
+    var byPlace = estimates(DemoSurvey.CODE, "2025", "item=inseguro&by=territory", null);
+
+    assertThat(cell(bySex)).containsEntry("suppressed", false).containsEntry("n", 720);
+    assertThat((double) cell(bySex, "F").get("estimate"))
+        .isGreaterThan((double) cell(bySex, "M").get("estimate"));
+    // Forty interviews in four PSUs of one stratum: 3 degrees of freedom, below INE's 9.
+    assertThat(cell(byPlace, "LCH-01"))
+        .containsEntry("suppressed", true)
+        .containsEntry("estimate", null)
+        .containsEntry("df", 3);
+  }
+}
