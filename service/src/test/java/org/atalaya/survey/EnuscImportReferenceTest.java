@@ -106,6 +106,15 @@ class EnuscImportReferenceTest extends SurveyFixture {
       }
     }
     assertThat(checked).isEqualTo(23);
+    // Every respondent falls in exactly one age bracket and one sex × region cell.
+    var ages = estimates(code, "2023", "item=VP_DC&by=ageGroup", analyst);
+    var crossed = estimates(code, "2023", "item=VP_DC&by=sex,region", analyst);
+    assertThat(cells(ages)).hasSize(1 + 7);
+    assertThat(cells(crossed)).hasSize(1 + 2 * 16);
+    assertThat(
+            cells(crossed).stream().skip(1).mapToLong(c -> ((Number) c.get("n")).longValue()).sum())
+        .isEqualTo(49813);
+    assertThat(cell(crossed, "F", "13").get("domain").toString()).contains("Mujeres", "Región 13");
   }
 
   private static void assertRelative(
