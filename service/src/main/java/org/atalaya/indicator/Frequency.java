@@ -73,7 +73,9 @@ public enum Frequency {
 
   public String label(LocalDate start) {
     return switch (this) {
-      case MONTHLY -> String.format("%d-%02d", start.getYear(), start.getMonthValue());
+      // Not String.format: a plan's progress labels tens of thousands of periods.
+      case MONTHLY ->
+          start.getYear() + (start.getMonthValue() < 10 ? "-0" : "-") + start.getMonthValue();
       case QUARTERLY -> start.getYear() + "-T" + ((start.getMonthValue() - 1) / 3 + 1);
       case ANNUAL -> Integer.toString(start.getYear());
     };

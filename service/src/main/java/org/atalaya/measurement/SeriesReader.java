@@ -79,8 +79,7 @@ public class SeriesReader {
     return result;
   }
 
-  static List<MeasurementQueries.Point> points(
-      Ref ref, List<SeriesQuery.Sums> sums, int places) {
+  static List<MeasurementQueries.Point> points(Ref ref, List<SeriesQuery.Sums> sums, int places) {
     var byPeriod = new TreeMap<LocalDate, List<SeriesQuery.Sums>>();
     for (SeriesQuery.Sums s : sums) {
       byPeriod.computeIfAbsent(s.period(), k -> new ArrayList<>()).add(s);

@@ -16,8 +16,6 @@ import org.atalaya.indicator.Sex;
 import org.atalaya.indicator.TargetRules;
 import org.atalaya.measurement.MeasurementQueries;
 import org.atalaya.measurement.SeriesReader;
-import org.atalaya.plan.PlanDocument;
-import org.atalaya.plan.PlanService;
 import org.atalaya.shared.ApiException;
 import org.atalaya.territory.Territory;
 import org.atalaya.territory.TerritoryService;
@@ -33,14 +31,17 @@ class ProgressService {
   private final ProgressInputs inputs;
   private final SeriesReader series;
   private final TerritoryService territories;
-  private final PlanService plans;
+  private final PlanOutline outlines;
 
   ProgressService(
-      ProgressInputs inputs, SeriesReader series, TerritoryService territories, PlanService plans) {
+      ProgressInputs inputs,
+      SeriesReader series,
+      TerritoryService territories,
+      PlanOutline outlines) {
     this.inputs = inputs;
     this.series = series;
     this.territories = territories;
-    this.plans = plans;
+    this.outlines = outlines;
   }
 
   @Serdeable
@@ -152,9 +153,8 @@ class ProgressService {
 
   LevelProgress card(String plan, String card, LocalDate asOf, Sex sex, String territory)
       throws SQLException {
-    PlanDocument doc = plans.document(plan, true);
-    for (PlanDocument.AxisDoc axis : doc.axes()) {
-      for (PlanDocument.ActionCardDoc c : axis.actionCards()) {
+    for (PlanOutline.Axis axis : outline(plan).axes()) {
+      for (PlanOutline.Card c : axis.cards()) {
         if (c.code().equals(card)) {
           return cardProgress(byCard(plan, Set.of(card), asOf, sex, territory), c, asOf);
         }
@@ -165,34 +165,35 @@ class ProgressService {
 
   LevelProgress axis(String plan, String axisCode, LocalDate asOf, Sex sex, String territory)
       throws SQLException {
-    PlanDocument doc = plans.document(plan, true);
-    PlanDocument.AxisDoc axis =
-        doc.axes().stream()
+    PlanOutline.Axis axis =
+        outline(plan).axes().stream()
             .filter(a -> a.code().equals(axisCode))
             .findFirst()
             .orElseThrow(() -> ApiException.notFound("axis", axisCode));
     Set<String> cards =
-        axis.actionCards().stream()
-            .map(PlanDocument.ActionCardDoc::code)
-            .collect(Collectors.toSet());
+        axis.cards().stream().map(PlanOutline.Card::code).collect(Collectors.toSet());
     return axisProgress(byCard(plan, cards, asOf, sex, territory), axis, asOf);
   }
 
   LevelProgress plan(String plan, LocalDate asOf, Sex sex, String territory) throws SQLException {
-    PlanDocument doc = plans.document(plan, true);
+    PlanOutline.Plan outline = outline(plan);
     Map<String, List<IndicatorProgress>> byCard = byCard(plan, null, asOf, sex, territory);
     List<LevelProgress> axes = new ArrayList<>();
-    for (PlanDocument.AxisDoc axis : doc.axes()) {
+    for (PlanOutline.Axis axis : outline.axes()) {
       axes.add(axisProgress(byCard, axis, asOf));
     }
     RollUp rollUp = RollUps.plan(axes.stream().map(LevelProgress::progress).toList());
-    return new LevelProgress("plan", plan, doc.plan().name(), asOf, rollUp, axes);
+    return new LevelProgress("plan", plan, outline.name(), asOf, rollUp, axes);
+  }
+
+  private PlanOutline.Plan outline(String plan) throws SQLException {
+    return outlines.of(plan).orElseThrow(() -> ApiException.notFound("plan", plan));
   }
 
   private static LevelProgress axisProgress(
-      Map<String, List<IndicatorProgress>> byCard, PlanDocument.AxisDoc axis, LocalDate asOf) {
+      Map<String, List<IndicatorProgress>> byCard, PlanOutline.Axis axis, LocalDate asOf) {
     List<LevelProgress> cards = new ArrayList<>();
-    for (PlanDocument.ActionCardDoc card : axis.actionCards()) {
+    for (PlanOutline.Card card : axis.cards()) {
       cards.add(cardProgress(byCard, card, asOf));
     }
     RollUp rollUp = RollUps.axis(cards.stream().map(LevelProgress::progress).toList());
@@ -200,9 +201,7 @@ class ProgressService {
   }
 
   private static LevelProgress cardProgress(
-      Map<String, List<IndicatorProgress>> byCard,
-      PlanDocument.ActionCardDoc card,
-      LocalDate asOf) {
+      Map<String, List<IndicatorProgress>> byCard, PlanOutline.Card card, LocalDate asOf) {
     List<IndicatorProgress> cells = byCard.getOrDefault(card.code(), List.of());
     RollUp rollUp = RollUps.card(cells.stream().map(IndicatorProgress::progress).toList());
     return new LevelProgress("action", card.code(), card.title(), asOf, rollUp, cells);
