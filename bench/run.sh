@@ -5,8 +5,10 @@
 #   bench/run.sh startup --rounds 5  the same, naming the benchmark
 #   bench/run.sh ingest              1,000,000 rows by CSV upload and by COPY, side by side
 #   bench/run.sh ingest --rounds 2   options pass through as for startup (--help lists them)
-#   bench/run.sh charts              chart rendering, PNG and SVG, ours vs bare JFreeChart (in-process)
+#   bench/run.sh progress            whole-plan progress at ×1, ×10, ×50 corregimientos vs raw SQL
+#   bench/run.sh progress --scales 1,10 --rounds 20   fewer scales or rounds
 #   bench/run.sh survey              survey estimates, Java vs R's survey package (ENUSC + 1M synthetic)
+#   bench/run.sh charts              chart rendering, PNG and SVG, ours vs bare JFreeChart (in-process)
 #   SKIP_BUILD=1 bench/run.sh        reuse the jars already in */target
 #   MVN_ARGS=-o bench/run.sh         extra Maven arguments (here: offline)
 # A benchmark always exits 0, whatever its runs did; only a failed build stops this script
@@ -22,10 +24,11 @@ fi
 case "$bench" in
   startup) main=org.atalaya.bench.StartupBench ;;
   ingest) main=org.atalaya.bench.IngestBench ;;
-  charts) main=org.atalaya.bench.ChartBench inprocess=1 ;;
+  progress) main=org.atalaya.bench.ProgressBench ;;
   survey) main=org.atalaya.bench.SurveyBench inprocess=1 ;;
+  charts) main=org.atalaya.bench.ChartBench inprocess=1 ;;
   *)
-    echo "Unknown benchmark '$bench'. Known: startup, ingest, charts, survey" >&2
+    echo "Unknown benchmark '$bench'. Known: startup, ingest, progress, survey, charts" >&2
     exit 2
     ;;
 esac
