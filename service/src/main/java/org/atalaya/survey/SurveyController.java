@@ -38,6 +38,13 @@ class SurveyController {
     return surveys.list();
   }
 
+  /** Anyone: surveys with published waves, their questions and those waves. */
+  @Get("/published")
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  List<PublishedSurvey> published() throws SQLException {
+    return surveys.published();
+  }
+
   @Get("/{code}")
   @Secured(SecurityRule.IS_AUTHENTICATED)
   SurveyDoc get(String code) throws SQLException {

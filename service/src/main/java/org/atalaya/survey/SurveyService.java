@@ -28,6 +28,23 @@ class SurveyService {
     return store.list().stream().map(SurveyStore.Stored::doc).toList();
   }
 
+  /** Surveys with at least one published wave, as the public may see them. */
+  @Transactional(readOnly = true)
+  List<PublishedSurvey> published() throws SQLException {
+    List<PublishedSurvey> out = new ArrayList<>();
+    for (SurveyStore.Stored s : store.list()) {
+      var waves =
+          store.waves(s.id()).stream()
+              .map(SurveyStore.Wave::doc)
+              .filter(w -> Boolean.TRUE.equals(w.published()))
+              .toList();
+      if (!waves.isEmpty()) {
+        out.add(PublishedSurvey.of(s.doc(), waves));
+      }
+    }
+    return out;
+  }
+
   @Transactional(readOnly = true)
   SurveyStore.Stored require(String code) throws SQLException {
     return store.find(code).orElseThrow(() -> ApiException.notFound("survey", code));
