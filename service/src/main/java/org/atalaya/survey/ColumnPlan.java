@@ -77,6 +77,27 @@ record ColumnPlan(
         List.copyOf(items));
   }
 
+  /** Header columns that feed nothing: meta columns, or what the mapping does not name. */
+  List<String> unused() {
+    var used = new java.util.HashSet<Integer>();
+    used.add(id);
+    for (int w : weights) {
+      used.add(w);
+    }
+    used.addAll(List.of(strata, psu, sex, territory, ageGroup));
+    for (ItemColumns item : items) {
+      used.add(item.column());
+      used.addAll(item.choices().values());
+    }
+    List<String> unused = new ArrayList<>();
+    for (int i = 0; i < header.size(); i++) {
+      if (!used.contains(i)) {
+        unused.add(header.get(i));
+      }
+    }
+    return unused;
+  }
+
   String name(int column) {
     return column < 0 ? "" : header.get(column);
   }

@@ -10,7 +10,8 @@ import org.atalaya.shared.Messages;
 /**
  * What a microdata upload did or, in a dry run, would do: rows read, accepted and rejected, every
  * problem with its row, column, value, rule and a message in the caller's language, the sheet and
- * the text encoding actually read, and in a dry run the first respondents as they would be stored.
+ * the text encoding actually read, the variables stored and the columns left unread (meta columns
+ * such as _uuid, or anything the mapping does not name), and in a dry run the first respondents.
  */
 @Serdeable
 record ImportReport(
@@ -23,6 +24,7 @@ record ImportReport(
     long accepted,
     long rejected,
     List<String> variables,
+    List<String> ignoredColumns,
     List<Line> errors,
     List<Line> warnings,
     boolean truncated,

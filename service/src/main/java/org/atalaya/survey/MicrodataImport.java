@@ -98,6 +98,7 @@ class MicrodataImport {
     final List<SurveyProblem> errors = new ArrayList<>();
     final List<SurveyProblem> warnings = new ArrayList<>();
     final Set<String> variables = new LinkedHashSet<>();
+    final List<String> ignored = new ArrayList<>();
     final List<ImportReport.Preview> preview = new ArrayList<>();
     long rows;
     long accepted;
@@ -155,6 +156,7 @@ class MicrodataImport {
               plan,
               t -> known.computeIfAbsent(t, code -> territories.find(code).isPresent()),
               this::error);
+      ignored.addAll(plan.unused());
       for (ColumnPlan.ItemColumns item : plan.items()) {
         if (item.column() >= 0) {
           variables.add(item.item().code());
@@ -212,6 +214,7 @@ class MicrodataImport {
           accepted,
           rows - accepted,
           List.copyOf(variables),
+          List.copyOf(ignored),
           ImportReport.lines(errors, locale),
           ImportReport.lines(warnings, locale),
           errorCount > errors.size(),

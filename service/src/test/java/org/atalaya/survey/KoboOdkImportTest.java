@@ -44,6 +44,19 @@ class KoboOdkImportTest extends SurveyFixture {
     assertThat(reply.value()).containsEntry("accepted", 8).containsEntry("committed", true);
     assertThat((List<String>) reply.value().get("variables"))
         .contains("inseguro", "delitos/robo", "delitos/hurto", "delitos/agresion");
+    assertThat((List<String>) reply.value().get("ignoredColumns"))
+        .containsExactly(
+            "start",
+            "end",
+            "_id",
+            "_submission_time",
+            "_validation_status",
+            "_notes",
+            "_status",
+            "_submitted_by",
+            "__version__",
+            "_tags",
+            "_index");
     assertHandComputed("kobo");
   }
 
@@ -53,6 +66,8 @@ class KoboOdkImportTest extends SurveyFixture {
 
     assertThat(reply.status()).as("%s", reply.body()).isEqualTo(200);
     assertThat(reply.value()).containsEntry("accepted", 8);
+    assertThat((List<String>) reply.value().get("ignoredColumns"))
+        .containsExactly("SubmissionDate", "meta-instanceID");
     assertHandComputed("odk");
   }
 
