@@ -19,6 +19,7 @@ import java.util.List;
  */
 public final class ProgressBench {
   private static final int MUNICIPAL_PLACES = 18;
+  private static final double SQL_BUDGET_SECONDS = 60;
 
   record Result(int scale, long rows, double loadSeconds, ProgressTimer.Timing timing) {}
 
@@ -48,8 +49,8 @@ public final class ProgressBench {
     OUT.printf(
         "Whole-plan progress (GET /api/progress/plans/%s?asOf=%s, district, everyone) vs a"
             + " hand-written SQL aggregate over the raw rows; %d warm-up and %d timed rounds,"
-            + " interleaved%n%n",
-        ProgressPlanData.PLAN, ProgressTimer.AS_OF, warmUp, rounds);
+            + " interleaved (the SQL in about %.0f s of them at most, 3 runs at least)%n%n",
+        ProgressPlanData.PLAN, ProgressTimer.AS_OF, warmUp, rounds, SQL_BUDGET_SECONDS);
     EmbeddedPostgres server = BenchPostgres.start(work.resolve("pg"));
     List<Result> results = new ArrayList<>();
     try {
@@ -90,7 +91,8 @@ public final class ProgressBench {
           "×%d: %d corregimientos, %,d measurement rows generated and rolled up in %.1f s%n",
           scale, places, rows, load);
       var timing =
-          new ProgressTimer(service.base(), service.login(), dataSource).run(warmUp, rounds);
+          new ProgressTimer(service.base(), service.login(), dataSource)
+              .run(warmUp, rounds, SQL_BUDGET_SECONDS);
       return new Result(scale, rows, load, timing);
     } finally {
       service.stop();

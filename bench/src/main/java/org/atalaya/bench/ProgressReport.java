@@ -29,13 +29,14 @@ final class ProgressReport {
     for (ProgressBench.Result r : results) {
       var t = r.timing();
       OUT.printf(
-          "×%-5d %,12d %10.1f ms %9.1f ms %10.1f ms %9.1f ms %12.2f %10.1f%n",
+          "×%-5d %,12d %10.1f ms %9.1f ms %10.1f ms %9.1f ms %8d %12.2f %10.1f%n",
           r.scale(),
           r.rows(),
           t.median(t.serviceMs()),
           t.p90(t.serviceMs()),
           t.median(t.sqlMs()),
           t.p90(t.sqlMs()),
+          t.sqlMs().length,
           t.median(t.serviceMs()) / t.median(t.sqlMs()),
           t.answerBytes() / 1024.0);
     }
