@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Records every write: who, what, before and after. It joins the caller's transaction, so a change
- * and its audit entry land together or not at all.
+ * Records every write: who, what, before and after, and why when the caller said. It joins the
+ * caller's transaction, so a change and its audit entry land together or not at all.
  */
 @Singleton
 public class AuditLog {
@@ -24,25 +24,40 @@ public class AuditLog {
   }
 
   public void created(String entity, String key, Object after) {
-    write("CREATE", entity, key, null, after);
+    write(AuditAction.CREATE, entity, key, null, after, null);
   }
 
   public void updated(String entity, String key, Object before, Object after) {
-    write("UPDATE", entity, key, before, after);
+    write(AuditAction.UPDATE, entity, key, before, after, null);
+  }
+
+  public void updated(
+      String entity, String key, Object before, Object after, @Nullable String reason) {
+    write(AuditAction.UPDATE, entity, key, before, after, reason);
   }
 
   public void deleted(String entity, String key, Object before) {
-    write("DELETE", entity, key, before, null);
+    write(AuditAction.DELETE, entity, key, before, null, null);
   }
 
   public void imported(String entity, String key, Object after) {
-    write("IMPORT", entity, key, null, after);
+    write(AuditAction.IMPORT, entity, key, null, after, null);
+  }
+
+  public void imported(String entity, String key, Object after, @Nullable String reason) {
+    write(AuditAction.IMPORT, entity, key, null, after, reason);
   }
 
   private void write(
-      String action, String entity, String key, @Nullable Object before, @Nullable Object after) {
+      AuditAction action,
+      String entity,
+      String key,
+      @Nullable Object before,
+      @Nullable Object after,
+      @Nullable String reason) {
     String actor = security.username().orElse("system");
-    repository.insert(actor, action, entity, key, toJson(before), toJson(after));
+    String why = reason == null || reason.isBlank() ? null : reason;
+    repository.insert(actor, action.name(), entity, key, toJson(before), toJson(after), why);
   }
 
   private String toJson(@Nullable Object value) {

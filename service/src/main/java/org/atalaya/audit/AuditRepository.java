@@ -10,8 +10,9 @@ import io.micronaut.data.repository.GenericRepository;
 interface AuditRepository extends GenericRepository<AuditEntry, Long> {
   @Query(
       """
-      INSERT INTO audit_log (actor, action, entity, entity_key, before_json, after_json)
-      VALUES (:actor, :action, :entity, :key, CAST(:before AS jsonb), CAST(:after AS jsonb))
+      INSERT INTO audit_log (actor, action, entity, entity_key, before_json, after_json, reason)
+      VALUES (:actor, :action, :entity, :key, CAST(:before AS jsonb), CAST(:after AS jsonb),
+              :reason)
       """)
   void insert(
       String actor,
@@ -19,5 +20,6 @@ interface AuditRepository extends GenericRepository<AuditEntry, Long> {
       String entity,
       String key,
       @Nullable String before,
-      @Nullable String after);
+      @Nullable String after,
+      @Nullable String reason);
 }

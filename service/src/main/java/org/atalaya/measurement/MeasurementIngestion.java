@@ -140,7 +140,8 @@ class MeasurementIngestion {
               "unchanged",
               unchanged,
               "rejected",
-              report.rejected()));
+              report.rejected()),
+          options.reason());
     }
     return report;
   }

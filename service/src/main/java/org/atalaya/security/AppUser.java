@@ -15,10 +15,16 @@ record AppUser(
     boolean enabled,
     int failedAttempts,
     @Nullable Instant lockedUntil,
-    @Nullable @GeneratedValue Instant createdAt) {
+    @Nullable @GeneratedValue Instant createdAt,
+    @Nullable Instant tokensValidFrom) {
 
   static AppUser create(String username, String passwordHash, Role role) {
-    return new AppUser(null, username, passwordHash, role, true, 0, null, null);
+    return new AppUser(null, username, passwordHash, role, true, 0, null, null, null);
+  }
+
+  /** Whether a token issued at {@code issuedAt} (whole seconds, as JWTs carry it) still counts. */
+  boolean acceptsTokenIssuedAt(Instant issuedAt) {
+    return tokensValidFrom == null || !issuedAt.isBefore(tokensValidFrom);
   }
 
   boolean lockedAt(Instant now) {

@@ -16,6 +16,21 @@ interface UserRepository extends CrudRepository<AppUser, Long> {
 
   List<AppUser> listOrderByUsername();
 
+  @Query("UPDATE app_user SET role = :role, enabled = :enabled WHERE id = :id")
+  void updateRoleAndEnabled(Long id, Role role, boolean enabled);
+
+  @Query("SELECT count(*) FROM app_user WHERE role = 'ADMIN' AND enabled")
+  long countEnabledAdmins();
+
+  @Query("SELECT id FROM app_user WHERE role = 'ADMIN' ORDER BY id FOR UPDATE")
+  java.util.List<Long> lockAdmins();
+
+  /** Whole seconds, as a JWT's issue time: tokens issued from the next second on still count. */
+  @Query(
+      "UPDATE app_user SET tokens_valid_from = date_trunc('second', now()) + interval '1 second'"
+          + " WHERE id = :id")
+  void endIssuedTokens(Long id);
+
   @Query("UPDATE app_user SET password_hash = :hash WHERE id = :id")
   void updatePassword(Long id, String hash);
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.atalaya.audit.AuditLog;
 import org.atalaya.shared.ApiException;
 import org.atalaya.shared.ApiException.FieldError;
 import org.atalaya.shared.Messages;
@@ -22,15 +23,18 @@ class AggregateStore {
   private static final double Z = 1.959963984540054;
   private final DataSource dataSource;
   private final TerritoryService territories;
+  private final AuditLog audit;
 
-  AggregateStore(DataSource dataSource, TerritoryService territories) {
+  AggregateStore(DataSource dataSource, TerritoryService territories, AuditLog audit) {
     this.dataSource = dataSource;
     this.territories = territories;
+    this.audit = audit;
   }
 
   /** Checks every row first (naming each by its position), then upserts them all. */
   @io.micronaut.transaction.annotation.Transactional
-  void save(long waveId, SurveyDoc survey, List<AggregateInput> rows) throws SQLException {
+  void save(long waveId, String wave, SurveyDoc survey, List<AggregateInput> rows)
+      throws SQLException {
     List<FieldError> errors = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       check(survey, rows.get(i), "[" + i + "]", errors);
@@ -67,6 +71,7 @@ class AggregateStore {
       }
       s.executeBatch();
     }
+    audit.imported("surveyAggregate", survey.code() + "/" + wave, rows);
   }
 
   private void check(SurveyDoc survey, AggregateInput r, String at, List<FieldError> errors) {

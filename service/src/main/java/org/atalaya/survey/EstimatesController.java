@@ -93,7 +93,7 @@ class EstimatesController {
     if (w.doc().loaded() != null) {
       throw org.atalaya.shared.ApiException.conflict("wave", "survey.hasMicrodata", wave);
     }
-    aggregates.save(w.id(), survey.doc(), rows);
+    aggregates.save(w.id(), wave, survey.doc(), rows);
     return Map.of("saved", rows.size());
   }
 }
