@@ -1,0 +1,30 @@
+package org.atalaya.web;
+
+import io.micronaut.core.annotation.Nullable;
+
+/**
+ * What the layout fragments need on every page: the page's language and the other one (for the
+ * switch), the current path (to come back to after switching or logging in), who is signed in and
+ * the CSRF token for the forms on the page.
+ */
+public record Layout(
+    String lang,
+    String otherLang,
+    String path,
+    @Nullable String user,
+    @Nullable String role,
+    String csrf) {
+
+  public boolean signedIn() {
+    return user != null;
+  }
+
+  /** Analysts and administrators enter data. */
+  public boolean analyst() {
+    return "ANALYST".equals(role) || "ADMIN".equals(role);
+  }
+
+  public boolean committee() {
+    return "COMMITTEE".equals(role) || "ADMIN".equals(role);
+  }
+}

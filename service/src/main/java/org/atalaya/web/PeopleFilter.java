@@ -1,0 +1,99 @@
+package org.atalaya.web;
+
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+import java.net.URI;
+import org.atalaya.shared.Problem;
+
+/**
+ * The outermost filter, so that it sees every answer, the framework's own refusals included: adds
+ * the security headers, hands a new CSRF seed to the browser, and turns an error meant for a person
+ * (a browser asking for HTML outside {@code /api}) into a readable page — or, when it is "sign in
+ * first", into a redirect to the login page. API callers keep problem+json.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+class PeopleFilter implements Ordered {
+  /** Scripts, styles and images from this site only; no inline script, no framing. */
+  static final String CSP =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+  /** Swagger UI's page starts itself with an inline script; it gets that and nothing more. */
+  static final String SWAGGER_CSP =
+      "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline';"
+          + " img-src 'self' data:; object-src 'none'; frame-ancestors 'none'";
+
+  private final Pages pages;
+
+  PeopleFilter(Pages pages) {
+    this.pages = pages;
+  }
+
+  @Override
+  public int getOrder() {
+    return ServerFilterPhase.FIRST.order();
+  }
+
+  @ResponseFilter
+  MutableHttpResponse<?> polish(HttpRequest<?> request, MutableHttpResponse<?> response) {
+    MutableHttpResponse<?> out =
+        response.getStatus().getCode() >= 400 && forPeople(request, response)
+            ? errorPage(request, response)
+            : response;
+    request
+        .getAttribute(Csrf.NEW_SEED, String.class)
+        .ifPresent(seed -> out.cookie(Csrf.cookie(seed)));
+    boolean swagger = request.getPath().startsWith("/swagger-ui");
+    out.header("Content-Security-Policy", swagger ? SWAGGER_CSP : CSP);
+    out.header("X-Content-Type-Options", "nosniff");
+    out.header("Referrer-Policy", "same-origin");
+    out.header("X-Frame-Options", "DENY");
+    return out;
+  }
+
+  private static boolean forPeople(HttpRequest<?> request, HttpResponse<?> response) {
+    String path = request.getPath();
+    if (path.startsWith("/api/") || path.equals("/api")) {
+      return false;
+    }
+    boolean html = request.accept().stream().anyMatch(t -> t.matches(MediaType.TEXT_HTML_TYPE));
+    boolean alreadyHtml =
+        response.getContentType().map(t -> t.matches(MediaType.TEXT_HTML_TYPE)).orElse(false);
+    return html && !alreadyHtml;
+  }
+
+  private MutableHttpResponse<?> errorPage(
+      HttpRequest<?> request, MutableHttpResponse<?> response) {
+    int status = response.getStatus().getCode();
+    if (status == 401 && request.getMethod() == io.micronaut.http.HttpMethod.GET) {
+      String back = pages.layout(request).path();
+      return HttpResponse.seeOther(
+          URI.create(
+              "/entrar?volver="
+                  + java.net.URLEncoder.encode(back, java.nio.charset.StandardCharsets.UTF_8)));
+    }
+    Problem problem = response.getBody(Problem.class).orElse(null);
+    var body =
+        ErrorView.of(status, problem, pages.text(request, "web.error.detail." + bucket(status)));
+    MutableHttpResponse<?> page = pages.render(response.getStatus(), "error", request, body);
+    response
+        .getHeaders()
+        .getAll(HttpHeaders.SET_COOKIE)
+        .forEach(c -> page.getHeaders().add(HttpHeaders.SET_COOKIE, c));
+    return page;
+  }
+
+  private static int bucket(int status) {
+    return switch (status) {
+      case 400, 401, 403, 404, 413 -> status;
+      default -> status >= 500 ? 500 : 400;
+    };
+  }
+}

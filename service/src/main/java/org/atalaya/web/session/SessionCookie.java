@@ -1,0 +1,35 @@
+package org.atalaya.web.session;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The browser's session: the same JWT the API hands out, in a cookie scripts cannot read
+ * (HttpOnly), sent only over HTTPS (Secure; browsers make an exception for localhost) and never on
+ * a request started by another site (SameSite=Strict).
+ */
+public final class SessionCookie {
+  public static final String NAME = "ATALAYA_SESSION";
+
+  private SessionCookie() {}
+
+  static Cookie of(String token, Duration maxAge) {
+    return secure(Cookie.of(NAME, token)).maxAge(maxAge);
+  }
+
+  static Cookie cleared() {
+    return secure(Cookie.of(NAME, "")).maxAge(0);
+  }
+
+  public static Optional<String> read(HttpRequest<?> request) {
+    return request.getCookies().findCookie(NAME).map(Cookie::getValue).filter(v -> !v.isBlank());
+  }
+
+  /** The attributes every cookie of ours shares. */
+  public static Cookie secure(Cookie cookie) {
+    return cookie.httpOnly(true).secure(true).sameSite(SameSite.Strict).path("/");
+  }
+}
