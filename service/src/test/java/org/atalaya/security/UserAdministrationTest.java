@@ -73,9 +73,7 @@ class UserAdministrationTest {
     assertThat(me(token)).isEqualTo(401);
     String fresh = api.login(user, Api.STAFF_PASSWORD);
     assertThat(
-            api.call(HttpRequest.GET("/api/me").bearerAuth(fresh), Map.class)
-                .value()
-                .get("roles"))
+            api.call(HttpRequest.GET("/api/me").bearerAuth(fresh), Map.class).value().get("roles"))
         .isEqualTo(List.of("COMMITTEE"));
   }
 
