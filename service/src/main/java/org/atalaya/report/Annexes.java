@@ -1,0 +1,76 @@
+package org.atalaya.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.atalaya.indicator.IndicatorDoc;
+import org.atalaya.progress.Thresholds;
+
+/** The methodology annex (definitions, sources, rules) and the glossary. */
+final class Annexes {
+  static final int GLOSSARY_TERMS = 10;
+
+  private Annexes() {}
+
+  static List<ReportModel.Definition> definitions(ReportFacts facts, Figures f) {
+    List<ReportModel.Definition> out = new ArrayList<>();
+    for (var i : facts.indicators()) {
+      IndicatorDoc d = i.doc();
+      String sources =
+          d.sources().stream()
+              .map(s -> s.official() ? s.name() + " (" + f.t("report.official") + ")" : s.name())
+              .collect(Collectors.joining("; "));
+      List<String> by = new ArrayList<>();
+      if (d.disaggregations().sex()) {
+        by.add(f.t("report.by.sex"));
+      }
+      if (d.disaggregations().territory()) {
+        by.add(f.t("report.by.territory"));
+      }
+      String kind = f.t("report.kind." + d.kind().name());
+      if (d.rateBase() != null) {
+        kind += " " + f.t("report.rateBase", f.count(d.rateBase()));
+      }
+      out.add(
+          new ReportModel.Definition(
+              d.code(),
+              d.name(),
+              d.description() == null ? "" : d.description(),
+              kind,
+              d.unit(),
+              f.t("report.direction." + d.direction().name()),
+              f.t("report.frequency." + d.frequency().name()),
+              f.t("report.accumulation." + d.accumulation().name()),
+              d.numeratorDefinition() == null ? "" : d.numeratorDefinition(),
+              d.denominatorDefinition() == null ? "" : d.denominatorDefinition(),
+              sources.isEmpty() ? i.total().source() : sources,
+              by.isEmpty() ? f.t("report.by.none") : String.join(", ", by)));
+    }
+    return out;
+  }
+
+  /** The rules, with the thresholds actually in force. */
+  static List<String> methodology(ReportFacts facts, Figures f) {
+    Thresholds t = Thresholds.DEFAULTS;
+    return List.of(
+        f.t("report.method.cutoff", f.date(facts.asOf())),
+        f.t("report.method.achievement"),
+        f.t("report.method.status", f.percent(t.onTrackMargin()), f.percent(t.atRiskMargin())),
+        f.t("report.method.rollup"),
+        f.t("report.method.totals"),
+        f.t("report.method.forecast", f.percent(t.predictionLevel())),
+        f.t("report.method.survey", f.t("report.scheme." + facts.surveyScheme())),
+        f.t("report.method.suppression", facts.smallCountThreshold() - 1),
+        f.t("report.method.openData"));
+  }
+
+  static List<ReportModel.Term> glossary(Figures f) {
+    List<ReportModel.Term> out = new ArrayList<>();
+    for (int n = 1; n <= GLOSSARY_TERMS; n++) {
+      out.add(
+          new ReportModel.Term(
+              f.t("report.glossary." + n + ".term"), f.t("report.glossary." + n + ".text")));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,210 @@
+package org.atalaya.report;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.atalaya.chart.BulletChart;
+import org.atalaya.chart.ChartDescription;
+import org.atalaya.chart.ChartMeta;
+import org.atalaya.chart.ChartPoint;
+import org.atalaya.chart.ChartSpec;
+import org.atalaya.chart.Charts;
+import org.atalaya.chart.EstimateChart;
+import org.atalaya.chart.NumberStyle;
+import org.atalaya.chart.SmallMultiplesChart;
+import org.atalaya.chart.TerritoryBarChart;
+import org.atalaya.chart.TimeSeriesChart;
+import org.atalaya.indicator.Accumulation;
+import org.atalaya.indicator.IndicatorDoc;
+import org.atalaya.indicator.IndicatorKind;
+import org.atalaya.indicator.Sex;
+import org.atalaya.progress.CellProgress;
+import org.atalaya.progress.ProgressStatus;
+
+/**
+ * The report's charts as SVG (vectors stay crisp in print), each with its alt text and data table.
+ * Every chart of one document gets its own id prefix, so that the clip paths of one chart never
+ * clip another when the SVGs sit inline in the same HTML page.
+ */
+final class ReportCharts {
+  static final int WIDTH = 640;
+  private final Figures f;
+  private final LocalDate asOf;
+  private int drawn;
+
+  ReportCharts(Figures f, LocalDate asOf) {
+    this.f = f;
+    this.asOf = asOf;
+  }
+
+  ReportModel.Chart draw(ChartSpec spec, int height) {
+    String prefix = "c" + (++drawn) + "-";
+    // JFreeSVG quotes with ' and writes the root's size as "640.0"; openhtmltopdf wants whole
+    // pixels there.
+    String svg =
+        Charts.svg(spec, WIDTH, height, f.locale)
+            .replace("id='atalaya-", "id='" + prefix + "atalaya-")
+            .replace("#atalaya-", "#" + prefix + "atalaya-")
+            .replaceFirst("width='" + WIDTH + "\\.0'", "width='" + WIDTH + "'")
+            .replaceFirst("height='" + height + "\\.0'", "height='" + height + "'");
+    ChartDescription d = Charts.describe(spec, f.locale);
+    return new ReportModel.Chart(spec.meta().title(), svg, d.altText(), d.header(), d.rows());
+  }
+
+  private ChartMeta meta(String title, String unit, String source, NumberStyle style) {
+    return new ChartMeta(title, unit, source, asOf, style);
+  }
+
+  static NumberStyle style(IndicatorKind kind) {
+    return kind == IndicatorKind.COUNT ? NumberStyle.INTEGER : NumberStyle.ONE_DECIMAL;
+  }
+
+  /**
+   * Each indicator's achievement against its target, in percent; cells without a target left out.
+   */
+  ReportModel.Chart progress(String axisName, List<ReportFacts.IndicatorFacts> indicators) {
+    List<BulletChart.Row> rows = new ArrayList<>();
+    for (var i : indicators) {
+      CellProgress p = i.total().progress();
+      if (p.status() == ProgressStatus.NO_TARGET) {
+        continue;
+      }
+      Double value = p.achievement() == null ? null : 100 * p.achievement();
+      Double expected = p.expectedAchievement() == null ? null : 100 * p.expectedAchievement();
+      if (p.status() == ProgressStatus.NO_DATA) {
+        rows.add(new BulletChart.Row(i.code(), null, null, null, p.status()));
+      } else {
+        rows.add(new BulletChart.Row(i.code(), value, expected, 100.0, p.status()));
+      }
+    }
+    if (rows.isEmpty()) {
+      return null;
+    }
+    var meta =
+        meta(
+            f.t("report.chart.progress", axisName),
+            f.t("report.chart.percentOfTarget"),
+            f.t("report.chart.sourcePlan"),
+            NumberStyle.INTEGER);
+    return draw(new BulletChart(meta, rows), 90 + 34 * rows.size());
+  }
+
+  /** One small time series per indicator, with the line from baseline to target. */
+  ReportModel.Chart trends(String axisName, List<ReportFacts.IndicatorFacts> indicators) {
+    List<SmallMultiplesChart.Panel> panels = new ArrayList<>();
+    for (var i : indicators) {
+      CellProgress p = i.total().progress();
+      List<ChartPoint> target = new ArrayList<>();
+      if (p.baseline() != null && p.target() != null) {
+        target.add(new ChartPoint(p.baseline().date(), p.baseline().value()));
+        target.add(new ChartPoint(p.target().date(), p.target().value()));
+      }
+      panels.add(
+          new SmallMultiplesChart.Panel(
+              i.code(),
+              i.doc().unit(),
+              style(i.doc().kind()),
+              values(i.doc(), i.series(), p),
+              target,
+              p.status()));
+    }
+    if (panels.isEmpty()) {
+      return null;
+    }
+    var meta =
+        meta(
+            f.t("report.chart.trends", axisName),
+            f.t("report.chart.ownUnits"),
+            f.t("report.chart.sourcePlan"),
+            NumberStyle.ONE_DECIMAL);
+    int rows = (panels.size() + 1) / 2;
+    return draw(new SmallMultiplesChart(meta, panels, 2), Math.min(900, 90 + 190 * rows));
+  }
+
+  /** What progress compares with the target: running totals for cumulative indicators. */
+  private static List<ChartPoint> values(
+      IndicatorDoc doc, List<ReportFacts.Obs> series, CellProgress p) {
+    List<ChartPoint> out = new ArrayList<>();
+    double running = p.baseline() == null ? 0 : p.baseline().value();
+    for (ReportFacts.Obs o : series) {
+      if (o.value() == null) {
+        continue;
+      }
+      if (doc.accumulation() != Accumulation.CUMULATIVE) {
+        out.add(new ChartPoint(o.start(), o.value()));
+      } else if (p.baseline() == null || o.start().isAfter(p.baseline().date())) {
+        running += o.value();
+        out.add(new ChartPoint(o.start(), running));
+      }
+    }
+    return out;
+  }
+
+  ReportModel.Chart bySex(ReportFacts.IndicatorFacts i, String source) {
+    Map<Sex, List<ChartPoint>> lines = new EnumMap<>(Sex.class);
+    i.seriesBySex()
+        .forEach(
+            (sex, obs) ->
+                lines.put(
+                    sex,
+                    obs.stream()
+                        .filter(o -> o.value() != null)
+                        .map(o -> new ChartPoint(o.start(), o.value()))
+                        .toList()));
+    if (lines.values().stream().allMatch(List::isEmpty)) {
+      return null;
+    }
+    var meta =
+        meta(
+            f.t("report.chart.bySex", i.doc().name()),
+            i.doc().unit(),
+            source,
+            style(i.doc().kind()));
+    return draw(TimeSeriesChart.bySex(meta, lines, null, List.of(), null), 300);
+  }
+
+  ReportModel.Chart byTerritory(
+      ReportFacts.IndicatorFacts i, Map<String, String> names, String source) {
+    List<TerritoryBarChart.Bar> bars = new ArrayList<>();
+    for (ReportFacts.Part p : i.byTerritory()) {
+      String name = names.getOrDefault(p.territory(), p.territory());
+      if (p.suppressed()) {
+        bars.add(TerritoryBarChart.Bar.suppressed(name));
+      } else if (p.value() != null) {
+        bars.add(TerritoryBarChart.Bar.of(name, p.value()));
+      }
+    }
+    if (bars.isEmpty()) {
+      return null;
+    }
+    CellProgress total = i.total().progress();
+    // A target for an intensive indicator's total applies to each part; a count's does not split.
+    Double target =
+        i.doc().kind().extensive() || total.target() == null ? null : total.target().value();
+    var meta =
+        meta(
+            f.t("report.chart.byTerritory", i.doc().name()),
+            i.doc().unit(),
+            source,
+            style(i.doc().kind()));
+    return draw(new TerritoryBarChart(meta, bars, target), 80 + 22 * bars.size());
+  }
+
+  ReportModel.Chart survey(
+      ReportFacts.IndicatorFacts i, List<EstimateChart.Estimate> estimates, String source) {
+    if (estimates.isEmpty()) {
+      return null;
+    }
+    var meta =
+        meta(
+            f.t("report.chart.survey", i.doc().name()),
+            i.doc().unit(),
+            source,
+            NumberStyle.ONE_DECIMAL);
+    long groups = estimates.stream().map(EstimateChart.Estimate::group).distinct().count();
+    return draw(
+        new EstimateChart(meta, estimates, 0.95), (int) Math.min(1400, 90 + 26 * groups * 2));
+  }
+}

@@ -1,0 +1,102 @@
+package org.atalaya.report;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.atalaya.indicator.IndicatorDoc;
+import org.atalaya.indicator.Sex;
+import org.atalaya.progress.ProgressFacade;
+import org.atalaya.survey.IndicatorCells;
+
+/**
+ * Every figure a report shows, read once and in no language: the Spanish and English renderings and
+ * the open data are all made from the same facts, so they cannot disagree. Small counts are already
+ * withheld here ({@link SmallCounts}), so no later step can print them.
+ */
+record ReportFacts(
+    Plan plan,
+    ReportPeriod period,
+    ProgressFacade.Level progress,
+    List<IndicatorFacts> indicators,
+    int smallCountThreshold,
+    String surveyScheme,
+    boolean hasData) {
+
+  ReportFacts {
+    Objects.requireNonNull(plan, "plan");
+    Objects.requireNonNull(period, "period");
+    Objects.requireNonNull(progress, "progress");
+    indicators = List.copyOf(indicators);
+  }
+
+  LocalDate asOf() {
+    return period.asOf();
+  }
+
+  record Plan(
+      String code,
+      String name,
+      String territory,
+      String territoryName,
+      LocalDate start,
+      LocalDate end,
+      String description,
+      Map<String, String> placeNames) {}
+
+  /**
+   * One indicator of the plan with its district total ({@code total}, the progress API's answer),
+   * its series up to the cut-off, and its breakdowns.
+   *
+   * @param series the district total by period, up to the cut-off
+   * @param seriesBySex women's and men's series, when the indicator is broken down by sex
+   * @param bySex women's and men's latest values
+   * @param byTerritory each corregimiento's latest value, in code order
+   * @param survey the published survey cells of waves up to the cut-off, oldest first
+   */
+  record IndicatorFacts(
+      IndicatorDoc doc,
+      String axis,
+      String card,
+      ProgressFacade.IndicatorCell total,
+      List<Obs> series,
+      Map<Sex, List<Obs>> seriesBySex,
+      List<Part> bySex,
+      List<Part> byTerritory,
+      List<IndicatorCells.CellInterval> survey) {
+    IndicatorFacts {
+      series = List.copyOf(series);
+      seriesBySex = Map.copyOf(seriesBySex);
+      bySex = List.copyOf(bySex);
+      byTerritory = List.copyOf(byTerritory);
+      survey = List.copyOf(survey);
+    }
+
+    String code() {
+      return doc.code();
+    }
+  }
+
+  /** A value of a period; a withheld one has no value. */
+  record Obs(LocalDate start, String period, Double value, boolean suppressed, boolean validated) {
+    Obs {
+      if (suppressed && value != null) {
+        throw new IllegalArgumentException("a suppressed observation carries no value");
+      }
+    }
+  }
+
+  /** A cell of a breakdown (a sex, or a corregimiento) at its latest period. */
+  record Part(
+      Sex sex, String territory, LocalDate start, String period, Double value, boolean suppressed) {
+    Part {
+      if (suppressed && value != null) {
+        throw new IllegalArgumentException("a suppressed cell carries no value");
+      }
+    }
+
+    Part withheld() {
+      return new Part(sex, territory, start, period, null, true);
+    }
+  }
+}

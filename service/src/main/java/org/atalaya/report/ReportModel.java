@@ -1,0 +1,109 @@
+package org.atalaya.report;
+
+import java.util.List;
+
+/**
+ * A report ready to print in one language: every figure already formatted, every chart already
+ * drawn, so that the templates only lay it out. Public accessors: Thymeleaf reads them by
+ * reflection.
+ */
+public record ReportModel(
+    String lang,
+    Cover cover,
+    boolean hasData,
+    List<StatusCount> actions,
+    int actionTotal,
+    List<StatusCount> cells,
+    List<Row> headlines,
+    List<AxisSection> axes,
+    List<SurveyBlock> surveys,
+    List<Definition> definitions,
+    List<String> methodology,
+    List<Term> glossary) {
+
+  public record Cover(
+      String planCode,
+      String planName,
+      String municipality,
+      String planPeriod,
+      String period,
+      String periodLabel,
+      String asOf,
+      String version) {}
+
+  public record StatusCount(String status, String label, int count) {}
+
+  /** An indicator's district figures: baseline, latest (and its period), change, target. */
+  public record Row(
+      String code,
+      String name,
+      String unit,
+      String baseline,
+      String latest,
+      String latestPeriod,
+      String change,
+      String target,
+      String expected,
+      String achievement,
+      String status,
+      String statusLabel) {}
+
+  public record Card(
+      String code,
+      String title,
+      String status,
+      String statusLabel,
+      String achievement,
+      List<Row> indicators) {}
+
+  public record AxisSection(
+      String code,
+      String anchor,
+      String name,
+      String status,
+      String statusLabel,
+      String achievement,
+      List<StatusCount> actions,
+      List<Card> cards,
+      List<Chart> charts,
+      List<Breakdown> breakdowns) {}
+
+  /** A drawn chart with the words beside it: its alt text and its data as a table. */
+  public record Chart(
+      String title, String svg, String alt, List<String> header, List<List<String>> rows) {}
+
+  /** One indicator split by sex or by corregimiento, withheld cells marked. */
+  public record Breakdown(
+      String code, String name, String unit, String dimension, List<Cell> cells, Chart chart) {}
+
+  public record Cell(String label, String value, String period, boolean suppressed) {}
+
+  public record SurveyBlock(
+      String code, String name, String unit, String wave, List<Estimate> rows, Chart chart) {}
+
+  public record Estimate(
+      String domain,
+      String value,
+      String lower,
+      String upper,
+      String n,
+      String reliability,
+      boolean lowPrecision,
+      boolean suppressed) {}
+
+  public record Definition(
+      String code,
+      String name,
+      String description,
+      String kind,
+      String unit,
+      String direction,
+      String frequency,
+      String accumulation,
+      String numerator,
+      String denominator,
+      String sources,
+      String disaggregations) {}
+
+  public record Term(String term, String definition) {}
+}
