@@ -11,35 +11,52 @@ final class ProgressReport {
 
   private ProgressReport() {}
 
-  static void print(List<ProgressBench.Result> results) {
-    if (results.isEmpty()) {
-      return;
-    }
-    OUT.println();
+  private static void head() {
     OUT.printf(
-        "%-6s %12s %13s %12s %13s %12s %12s %10s%n",
+        "%-6s %12s %13s %12s %13s %12s %8s %12s %10s%n",
         "scale",
         "rows",
         "progress p50",
         "progress p90",
         "raw SQL p50",
         "raw SQL p90",
+        "SQL runs",
         "progress/SQL",
         "answer KiB");
-    for (ProgressBench.Result r : results) {
-      var t = r.timing();
-      OUT.printf(
-          "×%-5d %,12d %10.1f ms %9.1f ms %10.1f ms %9.1f ms %8d %12.2f %10.1f%n",
-          r.scale(),
-          r.rows(),
-          t.median(t.serviceMs()),
-          t.p90(t.serviceMs()),
-          t.median(t.sqlMs()),
-          t.p90(t.sqlMs()),
-          t.sqlMs().length,
-          t.median(t.serviceMs()) / t.median(t.sqlMs()),
-          t.answerBytes() / 1024.0);
+  }
+
+  private static void row(ProgressBench.Result r) {
+    var t = r.timing();
+    String more = t.sqlCapped() ? ">" : " ";
+    OUT.printf(
+        "×%-5d %,12d %10.1f ms %9.1f ms %s%9.1f ms %s%8.1f ms %8d %12.3f %10.1f%n",
+        r.scale(),
+        r.rows(),
+        t.median(t.serviceMs()),
+        t.p90(t.serviceMs()),
+        more,
+        t.median(t.sqlMs()),
+        more,
+        t.p90(t.sqlMs()),
+        t.sqlMs().length,
+        t.median(t.serviceMs()) / t.median(t.sqlMs()),
+        t.answerBytes() / 1024.0);
+  }
+
+  /** One scale's line as soon as it is measured, so a long run shows its figures as it goes. */
+  static void printScale(ProgressBench.Result r) {
+    head();
+    row(r);
+    OUT.println();
+  }
+
+  static void print(List<ProgressBench.Result> results) {
+    if (results.isEmpty()) {
+      return;
     }
+    OUT.println();
+    head();
+    results.forEach(ProgressReport::row);
     ProgressBench.Result base = results.get(0);
     double baseService = base.timing().median(base.timing().serviceMs());
     double baseSql = base.timing().median(base.timing().sqlMs());

@@ -1,0 +1,139 @@
+package org.atalaya.web.indicator;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.atalaya.chart.ChartSpec;
+import org.atalaya.indicator.IndicatorDoc;
+import org.atalaya.indicator.IndicatorService;
+import org.atalaya.plan.PlanService;
+import org.atalaya.plan.PlanStatus;
+import org.atalaya.shared.ApiException;
+import org.atalaya.territory.TerritoryService;
+import org.atalaya.web.Filters;
+import org.atalaya.web.Page;
+import org.atalaya.web.Pages;
+import org.atalaya.web.chart.ChartBlock;
+import org.atalaya.web.chart.ChartResponses;
+import org.atalaya.web.chart.IndicatorSpecs;
+
+/**
+ * An indicator's page and its charts. The public sees the indicators of published plans only; an
+ * indicator of a draft, or of no plan, is "not found" to them, page and images alike.
+ */
+@Controller("/indicadores/{code}")
+@Hidden
+@ExecuteOn(TaskExecutors.BLOCKING)
+class IndicatorPages {
+  private final IndicatorService indicators;
+  private final PlanService plans;
+  private final TerritoryService territories;
+  private final IndicatorSpecs specs;
+  private final IndicatorView.Builder views;
+  private final Pages pages;
+
+  IndicatorPages(
+      IndicatorService indicators,
+      PlanService plans,
+      TerritoryService territories,
+      IndicatorSpecs specs,
+      IndicatorView.Builder views,
+      Pages pages) {
+    this.indicators = indicators;
+    this.plans = plans;
+    this.territories = territories;
+    this.specs = specs;
+    this.views = views;
+    this.pages = pages;
+  }
+
+  @Get
+  @Produces(MediaType.TEXT_HTML)
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  ModelAndView<Page<IndicatorView>> page(
+      HttpRequest<?> request,
+      String code,
+      @Nullable @QueryValue String corte,
+      @Nullable @QueryValue String sexo,
+      @Nullable @QueryValue String territorio)
+      throws SQLException {
+    Filters f = Filters.parse(corte, sexo, territorio, territories);
+    IndicatorDoc doc = visible(request, code).doc();
+    Locale locale = pages.locale(request);
+    List<ChartBlock> charts = new ArrayList<>();
+    for (IndicatorSpecs.Kind kind : IndicatorSpecs.Kind.values()) {
+      ChartSpec spec = specs.spec(doc, kind, f, locale);
+      if (spec != null) {
+        String base = "/indicadores/" + code + "/graficos/" + kind.name().toLowerCase(Locale.ROOT);
+        charts.add(ChartBlock.of(spec, base, f.query(), locale));
+      }
+    }
+    return pages.view("indicator", request, views.of(doc, f, charts, locale));
+  }
+
+  @Get("/graficos/{kind}.{format}")
+  @Produces({"image/svg+xml", "image/png"})
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  HttpResponse<?> chart(
+      HttpRequest<?> request,
+      String code,
+      String kind,
+      String format,
+      @Nullable @QueryValue String corte,
+      @Nullable @QueryValue String sexo,
+      @Nullable @QueryValue String territorio)
+      throws SQLException {
+    Filters f = Filters.parse(corte, sexo, territorio, territories);
+    Visible v = visible(request, code);
+    IndicatorSpecs.Kind which = kind(kind);
+    if (!format.equals("svg") && !format.equals("png")) {
+      throw ApiException.notFound("chart", kind + "." + format);
+    }
+    Locale locale = pages.locale(request);
+    ChartSpec spec = specs.spec(v.doc(), which, f, locale);
+    if (spec == null) {
+      throw ApiException.notFound("chart", kind);
+    }
+    return ChartResponses.image(request, spec, format, locale, v.published());
+  }
+
+  record Visible(IndicatorDoc doc, boolean published) {}
+
+  private Visible visible(HttpRequest<?> request, String code) {
+    boolean staff = Pages.currentUser(request) != null;
+    IndicatorDoc doc = indicators.get(code);
+    if (doc.actionCard() == null) {
+      if (!staff) {
+        throw ApiException.notFound("indicator", code);
+      }
+      return new Visible(doc, false);
+    }
+    // Throws "not found" to the public when the plan is not published.
+    var plan = plans.document(doc.actionCard().plan(), staff);
+    return new Visible(doc, plan.plan().status() == PlanStatus.PUBLISHED);
+  }
+
+  private static IndicatorSpecs.Kind kind(String name) {
+    return switch (name) {
+      case "trajectory" -> IndicatorSpecs.Kind.TRAJECTORY;
+      case "sex" -> IndicatorSpecs.Kind.SEX;
+      case "territories" -> IndicatorSpecs.Kind.TERRITORIES;
+      default -> throw ApiException.notFound("chart", name);
+    };
+  }
+}

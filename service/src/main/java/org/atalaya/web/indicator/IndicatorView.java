@@ -1,0 +1,87 @@
+package org.atalaya.web.indicator;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import org.atalaya.indicator.IndicatorDoc;
+import org.atalaya.progress.CellProgress;
+import org.atalaya.progress.ProgressFacade;
+import org.atalaya.progress.ProgressStatus;
+import org.atalaya.shared.Messages;
+import org.atalaya.territory.TerritoryService;
+import org.atalaya.web.Filters;
+import org.atalaya.web.Numbers;
+import org.atalaya.web.chart.ChartBlock;
+
+/** What the indicator page shows, every figure already written in the page's language. */
+public record IndicatorView(
+    String code,
+    String name,
+    @Nullable String description,
+    String unit,
+    @Nullable String plan,
+    @Nullable String card,
+    List<String> sources,
+    FilterForm filters,
+    ProgressStatus status,
+    String baseline,
+    String latest,
+    String target,
+    String achievement,
+    List<ChartBlock> charts) {
+
+  /** The filter form's current values and its choices. */
+  public record FilterForm(String asOf, String sex, String territory, List<Option> territories) {}
+
+  public record Option(String value, String label) {}
+
+  @Singleton
+  static class Builder {
+    private final ProgressFacade progress;
+    private final TerritoryService territories;
+
+    Builder(ProgressFacade progress, TerritoryService territories) {
+      this.progress = progress;
+      this.territories = territories;
+    }
+
+    IndicatorView of(IndicatorDoc doc, Filters f, List<ChartBlock> charts, Locale locale)
+        throws SQLException {
+      CellProgress cell =
+          progress.indicator(doc.code(), f.asOf(), f.sex(), f.territory()).progress();
+      int decimals = doc.kind() == org.atalaya.indicator.IndicatorKind.COUNT ? 0 : 1;
+      List<String> sources =
+          doc.sources().stream()
+              .map(
+                  s ->
+                      s.official()
+                          ? Messages.format(locale, "web.indicator.official", s.name())
+                          : s.name())
+              .toList();
+      return new IndicatorView(
+          doc.code(),
+          doc.name(),
+          doc.description(),
+          doc.unit(),
+          doc.actionCard() == null ? null : doc.actionCard().plan(),
+          doc.actionCard() == null ? null : doc.actionCard().code(),
+          sources,
+          form(f),
+          cell.status(),
+          cell.baseline() == null ? "—" : Numbers.number(cell.baseline().value(), decimals, locale),
+          cell.latest() == null ? "—" : Numbers.number(cell.latest().value(), decimals, locale),
+          cell.target() == null ? "—" : Numbers.number(cell.target().value(), decimals, locale),
+          Numbers.percent(cell.achievement(), locale),
+          charts);
+    }
+
+    FilterForm form(Filters f) {
+      List<Option> places =
+          territories.all().stream().map(t -> new Option(t.code(), t.name())).toList();
+      return new FilterForm(
+          f.asOf().toString(), f.sex().name(), f.territory() == null ? "" : f.territory(), places);
+    }
+  }
+}

@@ -1,0 +1,163 @@
+package org.atalaya.web.plan;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.atalaya.plan.PlanDocument;
+import org.atalaya.plan.PlanDocument.ActionCardDoc;
+import org.atalaya.plan.PlanDocument.AxisDoc;
+import org.atalaya.progress.ProgressFacade.IndicatorCell;
+import org.atalaya.progress.ProgressFacade.Level;
+import org.atalaya.progress.ProgressStatus;
+import org.atalaya.shared.ApiException;
+import org.atalaya.web.Filters;
+import org.atalaya.web.Numbers;
+import org.atalaya.web.indicator.IndicatorView;
+
+/** The plan's texts (from its document) joined with its progress (from the progress engine). */
+@Singleton
+class PlanViews {
+  private final org.atalaya.territory.TerritoryService territories;
+
+  PlanViews(org.atalaya.territory.TerritoryService territories) {
+    this.territories = territories;
+  }
+
+  public record PlanView(
+      String code,
+      String name,
+      String status,
+      String period,
+      String asOf,
+      String query,
+      @Nullable String axis,
+      IndicatorView.FilterForm filters,
+      ProgressStatus overall,
+      List<AxisRow> axes) {}
+
+  public record AxisRow(
+      String code, String name, ProgressStatus status, String achievement, List<CardRow> cards) {}
+
+  public record CardRow(
+      String code, String title, ProgressStatus status, String achievement, int indicators) {}
+
+  public record CardView(
+      String plan,
+      String planName,
+      String axis,
+      String axisName,
+      ActionCardDoc card,
+      String query,
+      IndicatorView.FilterForm filters,
+      ProgressStatus status,
+      List<IndicatorRow> indicators,
+      @Nullable String budget) {}
+
+  public record IndicatorRow(
+      String code, String name, String unit, ProgressStatus status, String latest, String target) {}
+
+  PlanView plan(PlanDocument doc, Level level, Filters f, Locale locale, @Nullable String only) {
+    Map<String, Level> byCode = index(level);
+    List<AxisRow> axes = new ArrayList<>();
+    for (AxisDoc a : doc.axes()) {
+      if (only != null && !only.equals(a.code())) {
+        continue;
+      }
+      Level al = byCode.get(a.code());
+      List<CardRow> cards = new ArrayList<>();
+      for (ActionCardDoc c : a.actionCards()) {
+        Level cl = index(al).get(c.code());
+        cards.add(
+            new CardRow(
+                c.code(),
+                c.title(),
+                status(cl),
+                achievement(cl, locale),
+                cl == null ? 0 : cl.indicators().size()));
+      }
+      axes.add(new AxisRow(a.code(), a.name(), status(al), achievement(al, locale), cards));
+    }
+    var h = doc.plan();
+    return new PlanView(
+        h.code(),
+        h.name(),
+        String.valueOf(h.status()),
+        Numbers.date(h.periodStart(), locale) + " – " + Numbers.date(h.periodEnd(), locale),
+        Numbers.date(f.asOf(), locale),
+        f.query(),
+        only,
+        form(f),
+        level.progress().status(),
+        axes);
+  }
+
+  CardView card(PlanDocument doc, Level level, String code, Filters f, Locale locale) {
+    for (AxisDoc a : doc.axes()) {
+      for (ActionCardDoc c : a.actionCards()) {
+        if (c.code().equals(code)) {
+          Level cl = index(index(level).get(a.code())).get(code);
+          List<IndicatorRow> rows = new ArrayList<>();
+          if (cl != null) {
+            for (IndicatorCell i : cl.indicators()) {
+              var p = i.progress();
+              rows.add(
+                  new IndicatorRow(
+                      i.code(),
+                      i.name(),
+                      i.unit(),
+                      p.status(),
+                      p.latest() == null ? "—" : Numbers.number(p.latest().value(), 1, locale),
+                      p.target() == null ? "—" : Numbers.number(p.target().value(), 1, locale)));
+            }
+          }
+          String budget =
+              c.budget() == null
+                  ? null
+                  : Numbers.number(c.budget().amount().doubleValue(), 2, locale)
+                      + " "
+                      + c.budget().currency();
+          return new CardView(
+              doc.plan().code(),
+              doc.plan().name(),
+              a.code(),
+              a.name(),
+              c,
+              f.query(),
+              form(f),
+              status(cl),
+              rows,
+              budget);
+        }
+      }
+    }
+    throw ApiException.notFound("action", code);
+  }
+
+  private IndicatorView.FilterForm form(Filters f) {
+    return new IndicatorView.FilterForm(
+        f.asOf().toString(),
+        f.sex().name(),
+        f.territory() == null ? "" : f.territory(),
+        territories.all().stream().map(t -> new IndicatorView.Option(t.code(), t.name())).toList());
+  }
+
+  private static Map<String, Level> index(@Nullable Level level) {
+    return level == null
+        ? Map.of()
+        : level.children().stream()
+            .collect(Collectors.toMap(Level::code, Function.identity(), (x, y) -> x));
+  }
+
+  private static ProgressStatus status(@Nullable Level l) {
+    return l == null ? ProgressStatus.NO_DATA : l.progress().status();
+  }
+
+  private static String achievement(@Nullable Level l, Locale locale) {
+    return l == null ? "—" : Numbers.percent(l.progress().achievement(), locale);
+  }
+}
