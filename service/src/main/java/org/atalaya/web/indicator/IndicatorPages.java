@@ -31,6 +31,7 @@ import org.atalaya.web.Pages;
 import org.atalaya.web.chart.ChartBlock;
 import org.atalaya.web.chart.ChartResponses;
 import org.atalaya.web.chart.IndicatorSpecs;
+import org.atalaya.web.dashboard.Dashboards;
 
 /**
  * An indicator's page and its charts. The public sees the indicators of published plans only; an
@@ -46,6 +47,7 @@ class IndicatorPages {
   private final IndicatorSpecs specs;
   private final IndicatorView.Builder views;
   private final Pages pages;
+  private final Dashboards dashboards;
 
   IndicatorPages(
       IndicatorService indicators,
@@ -53,7 +55,9 @@ class IndicatorPages {
       TerritoryService territories,
       IndicatorSpecs specs,
       IndicatorView.Builder views,
-      Pages pages) {
+      Pages pages,
+      Dashboards dashboards) {
+    this.dashboards = dashboards;
     this.indicators = indicators;
     this.plans = plans;
     this.territories = territories;
@@ -76,7 +80,7 @@ class IndicatorPages {
     IndicatorDoc doc = visible(request, code).doc();
     Locale locale = pages.locale(request);
     List<ChartBlock> charts = new ArrayList<>();
-    for (IndicatorSpecs.Kind kind : IndicatorSpecs.Kind.values()) {
+    for (IndicatorSpecs.Kind kind : kinds()) {
       ChartSpec spec = specs.spec(doc, kind, f, locale);
       if (spec != null) {
         String base = "/indicadores/" + code + "/graficos/" + kind.name().toLowerCase(Locale.ROOT);
@@ -110,6 +114,20 @@ class IndicatorPages {
       throw ApiException.notFound("chart", kind);
     }
     return ChartResponses.image(request, spec, format, locale, v.published());
+  }
+
+  /** The charts the "indicador" dashboard lists, in its order; all of them without one. */
+  private List<IndicatorSpecs.Kind> kinds() {
+    return dashboards
+        .forPage("indicador")
+        .map(
+            d ->
+                d.panels().stream()
+                    .map(p -> p.chart().name())
+                    .filter(n -> List.of("TRAJECTORY", "SEX", "TERRITORIES").contains(n))
+                    .map(IndicatorSpecs.Kind::valueOf)
+                    .toList())
+        .orElse(List.of(IndicatorSpecs.Kind.values()));
   }
 
   record Visible(IndicatorDoc doc, boolean published) {}
