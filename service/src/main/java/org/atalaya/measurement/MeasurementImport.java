@@ -3,9 +3,19 @@ package org.atalaya.measurement;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
-/** For other features (the demo): load a CSV of measurements through the same checks. */
+/**
+ * For other features (the demo, the data-entry pages): load measurements through the same checks
+ * and the same all-or-nothing merge as the upload API.
+ */
 @Singleton
 public class MeasurementImport {
   private final MeasurementIngestion ingestion;
@@ -25,5 +35,38 @@ public class MeasurementImport {
       throw new IllegalStateException(file + " was refused: " + report.errors());
     }
     return report.inserted();
+  }
+
+  /**
+   * One measurement typed into a form: the fields keyed by the upload's column names, read as a
+   * one-row file, so a problem names the field it is about.
+   */
+  public UploadView entry(Map<String, String> fields, String user, Locale locale)
+      throws IOException {
+    List<String> header = new ArrayList<>(fields.keySet());
+    List<String> cells =
+        header.stream().map(k -> fields.get(k) == null ? "" : fields.get(k)).toList();
+    RowSource source =
+        consumer -> {
+          consumer.header(header);
+          consumer.row(1, cells);
+        };
+    var options = new MeasurementIngestion.Options(false, false, null, user);
+    return UploadView.of(ingestion.ingest("formulario", null, source, options), locale);
+  }
+
+  /** A CSV or XLSX (by its name) already on disk, read as the upload API reads it. */
+  public UploadView file(
+      String file, Path path, boolean dryRun, boolean keepValid, String user, Locale locale)
+      throws IOException {
+    var options = new MeasurementIngestion.Options(dryRun, keepValid, null, user);
+    if (file.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+      var source = new XlsxRowSource(file, path, null);
+      return UploadView.of(ingestion.ingest(file, source.sheetUsed(), source, options), locale);
+    }
+    try (InputStream in = Files.newInputStream(path)) {
+      return UploadView.of(
+          ingestion.ingest(file, null, new CsvRowSource(file, in), options), locale);
+    }
   }
 }

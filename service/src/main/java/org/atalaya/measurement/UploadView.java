@@ -8,7 +8,7 @@ import org.atalaya.shared.Messages;
 
 /** The upload report as the caller reads it, every problem with a message in their language. */
 @Serdeable
-record UploadView(
+public record UploadView(
     String file,
     @Nullable String sheet,
     boolean dryRun,
@@ -24,7 +24,7 @@ record UploadView(
     boolean truncated) {
 
   @Serdeable
-  record Line(long row, String column, String value, String rule, String message) {}
+  public record Line(long row, String column, String value, String rule, String message) {}
 
   static UploadView of(UploadReport r, Locale locale) {
     return new UploadView(

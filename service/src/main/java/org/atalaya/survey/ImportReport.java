@@ -14,7 +14,7 @@ import org.atalaya.shared.Messages;
  * such as _uuid, or anything the mapping does not name), and in a dry run the first respondents.
  */
 @Serdeable
-record ImportReport(
+public record ImportReport(
     String file,
     @Nullable String sheet,
     @Nullable String encoding,
@@ -31,10 +31,10 @@ record ImportReport(
     List<Preview> preview) {
 
   @Serdeable
-  record Line(long row, String column, String value, String rule, String message) {}
+  public record Line(long row, String column, String value, String rule, String message) {}
 
   @Serdeable
-  record Preview(
+  public record Preview(
       long row,
       String respondent,
       List<Double> weights,

@@ -1,0 +1,48 @@
+package org.atalaya.web.upload;
+
+import io.micronaut.core.annotation.Nullable;
+import java.util.List;
+import org.atalaya.measurement.UploadView;
+import org.atalaya.shared.Problem;
+
+/**
+ * The measurement upload page: the form (its action carries the CSRF token, as a multipart body is
+ * not read by the CSRF filter), then either the dry run's preview of the file just sent — counts,
+ * every row's problems, and an id to confirm it with — or what the confirmed load did.
+ *
+ * @param stashId the kept file to confirm; null when there is nothing that could be stored
+ * @param problems what stopped the file from being read at all (no file, a missing column, a
+ *     damaged workbook), each with the file or column it is about
+ */
+public record UploadPage(
+    String action,
+    @Nullable UploadView report,
+    @Nullable String stashId,
+    List<Problem.Violation> problems) {
+
+  public UploadPage {
+    problems = List.copyOf(problems);
+  }
+
+  static UploadPage empty(String action) {
+    return new UploadPage(action, null, null, List.of());
+  }
+
+  public boolean preview() {
+    return report != null && report.dryRun();
+  }
+
+  public boolean committed() {
+    return report != null && report.committed();
+  }
+
+  /** Confirming stores every row: the file has no bad one. */
+  public boolean canCommitAll() {
+    return stashId != null && report.rejected() == 0 && report.accepted() > 0;
+  }
+
+  /** Some rows are good and some bad: the person may keep the good ones, knowingly. */
+  public boolean canKeepValid() {
+    return stashId != null && report.rejected() > 0 && report.accepted() > 0;
+  }
+}
