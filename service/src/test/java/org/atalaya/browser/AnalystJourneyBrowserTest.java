@@ -1,0 +1,176 @@
+package org.atalaya.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.atalaya.testsupport.Api;
+import org.atalaya.testsupport.IndicatorFixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The main screens in a real browser (Debian's chromium, headless, through its chromedriver): an
+ * analyst signs in, uploads a CSV with one bad row, reads the error, fixes the file and stores it,
+ * sees the new value in the indicator's table, switches to English and signs out; an anonymous
+ * visitor cannot reach the data pages. Screenshots go to {@code target/screenshots/}. Without
+ * chromium and chromedriver on the machine the test is skipped (CI installs them).
+ */
+@MicronautTest(environments = "test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AnalystJourneyBrowserTest {
+  private static final Path SHOTS = Path.of("target", "screenshots");
+
+  @Inject EmbeddedServer server;
+
+  @Inject
+  @Client("/")
+  HttpClient client;
+
+  private WebDriver browser;
+
+  @BeforeAll
+  void startBrowser() {
+    Optional<Path> driver = onPath("chromedriver");
+    Optional<Path> chromium =
+        onPath("chromium").or(() -> onPath("chromium-browser")).or(() -> onPath("google-chrome"));
+    Assumptions.assumeTrue(
+        driver.isPresent() && chromium.isPresent(),
+        "chromium and chromedriver are not installed (apt-get install chromium chromium-driver);"
+            + " the browser test is skipped");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(chromium.get().toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        "--window-size=1280,1400");
+    // Headless chromium ignores --lang; the pages follow Accept-Language, which this sets.
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "es-PA,es"));
+    var service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(driver.get().toFile())
+            .usingAnyFreePort()
+            .build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+  }
+
+  @AfterAll
+  void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void anAnalystUploadsFixesCommitsSeesTheValueSwitchesToEnglishAndSignsOut() throws IOException {
+    Api api = new Api(client);
+    String token = api.analystToken();
+    String code = "BR-" + Long.toString(System.nanoTime(), 36).toUpperCase();
+    IndicatorFixtures.create(api, token, IndicatorFixtures.domesticViolenceReports(code));
+
+    open("/planes/LCH-PISCC-2025");
+    shot("overview");
+
+    open("/datos/cargas");
+    assertThat(browser.getCurrentUrl()).contains("/entrar");
+    browser.findElement(By.id("username")).sendKeys("test-analyst");
+    browser.findElement(By.id("password")).sendKeys(Api.STAFF_PASSWORD);
+    browser.findElement(By.cssSelector("form[action^='/login'] button[type=submit]")).click();
+    assertThat(browser.getCurrentUrl()).endsWith("/datos/cargas");
+    assertThat(text("h1")).isEqualTo("Cargar mediciones");
+
+    Path bad = csv(code, "cuarenta y uno");
+    browser.findElement(By.id("archivo")).sendKeys(bad.toAbsolutePath().toString());
+    browser.findElement(By.id("revisar")).click();
+    String errors = text("#errores");
+    assertThat(errors).contains("cuarenta y uno").contains("notNumber").contains("no es un número");
+    assertThat(browser.findElements(By.id("confirmar"))).isEmpty();
+    shot("upload-preview");
+
+    Path fixed = csv(code, "41");
+    browser.findElement(By.id("archivo")).sendKeys(fixed.toAbsolutePath().toString());
+    browser.findElement(By.id("revisar")).click();
+    assertThat(text("#rechazadas")).isEqualTo("0");
+    browser.findElement(By.id("confirmar")).click();
+    assertThat(text("#guardado")).contains("Carga guardada: 2 nuevas");
+
+    open("/indicadores/" + code);
+    assertThat(browser.findElements(By.xpath("//table//td[normalize-space()='41']"))).isNotEmpty();
+    assertThat(browser.findElements(By.xpath("//table//td[normalize-space()='37']"))).isNotEmpty();
+    shot("indicator");
+
+    browser.findElement(By.cssSelector("a.lang")).click();
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+    assertThat(browser.getCurrentUrl()).contains("/indicadores/" + code);
+
+    browser.findElement(By.cssSelector("form[action^='/salir'] button")).click();
+    assertThat(browser.findElements(By.cssSelector("form[action^='/salir']"))).isEmpty();
+    for (String page : new String[] {"/datos/cargas", "/datos/medicion", "/datos/encuestas"}) {
+      open(page);
+      assertThat(browser.getCurrentUrl()).as(page).contains("/entrar");
+      assertThat(browser.findElements(By.id("archivo"))).isEmpty();
+    }
+  }
+
+  private void open(String path) {
+    browser.get(server.getURI().toString().replaceAll("/$", "") + path);
+  }
+
+  private String text(String css) {
+    return browser.findElement(By.cssSelector(css)).getText().strip();
+  }
+
+  private static Path csv(String code, String february) throws IOException {
+    Path file = Files.createTempFile("mediciones-", ".csv");
+    Files.writeString(
+        file,
+        "indicador,periodo,valor\n"
+            + code
+            + ",2025-01,37\n"
+            + code
+            + ",2025-02,"
+            + february
+            + "\n");
+    file.toFile().deleteOnExit();
+    return file;
+  }
+
+  private void shot(String name) throws IOException {
+    Files.createDirectories(SHOTS);
+    File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+    Files.copy(png.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static Optional<Path> onPath(String program) {
+    String path = System.getenv().getOrDefault("PATH", "");
+    return Stream.of(path.split(File.pathSeparator))
+        .map(dir -> Path.of(dir, program))
+        .filter(Files::isExecutable)
+        .findFirst();
+  }
+}
