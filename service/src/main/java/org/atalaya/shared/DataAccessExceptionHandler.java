@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Constraint violations the database caught (two requests racing for one code, a row still in use)
- * are the caller's conflict, not a server error. Anything else is logged and answered 500.
+ * are the caller's conflict, not a server error; a database that is down is a 503 to retry.
+ * Anything else is logged and answered 500.
  */
 @Singleton
 class DataAccessExceptionHandler
@@ -27,6 +28,14 @@ class DataAccessExceptionHandler
 
   @Override
   public HttpResponse<Problem> handle(HttpRequest request, DataAccessException e) {
+    if (DatabaseUnavailable.causedBy(e)) {
+      LOG.warn(
+          "Database unavailable on {} {}: {}",
+          request.getMethod(),
+          request.getPath(),
+          e.toString());
+      return DatabaseUnavailable.answer(problems, request);
+    }
     String state = sqlState(e);
     if ("23505".equals(state)) {
       return problems.of(

@@ -35,6 +35,9 @@ class IoExceptionHandler implements ExceptionHandler<IOException, HttpResponse<P
             List.of());
       }
     }
+    if (DatabaseUnavailable.causedBy(e)) {
+      return DatabaseUnavailable.answer(problems, request);
+    }
     LOG.error("I/O error on {} {}", request.getMethod(), request.getPath(), e);
     return problems.of(
         request,
