@@ -9,6 +9,7 @@
 #   bench/run.sh progress --scales 1,10 --rounds 20   fewer scales or rounds
 #   bench/run.sh survey              survey estimates, Java vs R's survey package (ENUSC + 1M synthetic)
 #   bench/run.sh charts              chart rendering, PNG and SVG, ours vs bare JFreeChart (in-process)
+#   bench/run.sh report              the demo accountability report as PDF and HTML: time and size (in-process)
 #   SKIP_BUILD=1 bench/run.sh        reuse the jars already in */target
 #   MVN_ARGS=-o bench/run.sh         extra Maven arguments (here: offline)
 # A benchmark always exits 0, whatever its runs did; only a failed build stops this script
@@ -27,8 +28,10 @@ case "$bench" in
   progress) main=org.atalaya.bench.ProgressBench ;;
   survey) main=org.atalaya.bench.SurveyBench inprocess=1 ;;
   charts) main=org.atalaya.bench.ChartBench inprocess=1 ;;
+  # The service's own classpath only: the bench jar's PostgreSQL binaries would clash with its own.
+  report) main=org.atalaya.bench.ReportBench inprocess=1 benchjar=bench/target/original-atalaya-bench.jar ;;
   *)
-    echo "Unknown benchmark '$bench'. Known: startup, ingest, progress, survey, charts" >&2
+    echo "Unknown benchmark '$bench'. Known: startup, ingest, progress, survey, charts, report" >&2
     exit 2
     ;;
 esac
@@ -44,6 +47,6 @@ fi
 # classes inside this JVM, from the service's jar, with room for their data.
 if [[ -n "${inprocess:-}" ]]; then
   exec "${JAVA:-java}" -Xmx${BENCH_HEAP:-4g} -Djava.awt.headless=true \
-    -cp "bench/target/atalaya-bench.jar:service/target/atalaya-service-0.1.0-SNAPSHOT.jar" "$main" "$@"
+    -cp "${benchjar:-bench/target/atalaya-bench.jar}:service/target/atalaya-service-0.1.0-SNAPSHOT.jar" "$main" "$@"
 fi
 exec "${JAVA:-java}" -Xmx256m -XX:+UseSerialGC -cp bench/target/atalaya-bench.jar "$main" "$@"

@@ -1,21 +1,9 @@
 package org.atalaya.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.atalaya.indicator.Frequency;
 import org.atalaya.indicator.IndicatorDoc;
 import org.atalaya.progress.CellProgress;
@@ -27,11 +15,6 @@ import org.atalaya.survey.IndicatorCells;
  * withheld cells flagged and empty. Labels are Spanish, the codes are what machines read.
  */
 final class OpenData {
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .enable(SerializationFeature.INDENT_OUTPUT);
 
   private final ReportFacts facts;
   private final List<Observation> rows = new ArrayList<>();
@@ -250,62 +233,5 @@ final class OpenData {
             .setScale(6, RoundingMode.HALF_EVEN)
             .stripTrailingZeros()
             .doubleValue();
-  }
-
-  static byte[] csv(List<Observation> rows) {
-    var out = new StringWriter();
-    try (var csv =
-        new CSVPrinter(
-            out,
-            CSVFormat.DEFAULT
-                .builder()
-                .setHeader(Observation.COLUMNS.toArray(String[]::new))
-                .setRecordSeparator("\n")
-                .get())) {
-      for (Observation o : rows) {
-        csv.printRecord(
-            o.plan(),
-            o.indicator(),
-            o.indicatorName(),
-            o.measure(),
-            o.refArea(),
-            o.refAreaName(),
-            o.sex(),
-            o.timePeriod(),
-            plain(o.value()),
-            o.unit(),
-            plain(o.lower()),
-            plain(o.upper()),
-            plain(o.confLevel()),
-            o.sampleSize(),
-            o.reliability(),
-            o.progressStatus(),
-            o.obsStatus(),
-            o.confStatus(),
-            o.source(),
-            o.comment());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString().getBytes(StandardCharsets.UTF_8);
-  }
-
-  static byte[] json(ReportFacts facts, List<Observation> rows) {
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("plan", facts.plan().code());
-    doc.put("period", facts.period().code());
-    doc.put("asOf", facts.asOf());
-    doc.put("columns", Observation.COLUMNS);
-    doc.put("observations", rows);
-    try {
-      return JSON.writeValueAsBytes(doc);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String plain(Double v) {
-    return v == null ? "" : BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 }

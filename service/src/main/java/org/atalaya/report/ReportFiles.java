@@ -49,8 +49,8 @@ final class ReportFiles {
       }
     }
     List<Observation> rows = OpenData.of(facts);
-    files.add(new File(CSV, "text/csv; charset=utf-8", OpenData.csv(rows)));
-    files.add(new File(JSON, "application/json", OpenData.json(facts, rows)));
+    files.add(new File(CSV, "text/csv; charset=utf-8", OpenDataFiles.csv(rows)));
+    files.add(new File(JSON, "application/json", OpenDataFiles.json(facts, rows)));
     return files;
   }
 
@@ -60,8 +60,8 @@ final class ReportFiles {
       List<Observation> rows = OpenData.of(facts);
       return Optional.of(
           name.equals(CSV)
-              ? new File(CSV, "text/csv; charset=utf-8", OpenData.csv(rows))
-              : new File(JSON, "application/json", OpenData.json(facts, rows)));
+              ? new File(CSV, "text/csv; charset=utf-8", OpenDataFiles.csv(rows))
+              : new File(JSON, "application/json", OpenDataFiles.json(facts, rows)));
     }
     Matcher report = REPORT.matcher(name);
     Matcher brochure = BROCHURE.matcher(name);
