@@ -12,6 +12,14 @@ import java.util.ResourceBundle;
 @Singleton
 public class Messages {
   public static final Locale DEFAULT = Locale.forLanguageTag("es-PA");
+
+  /**
+   * The bundles under {@code i18n/}, one per area so that each stays short; a key lives in exactly
+   * one of them, in Spanish ({@code name.properties}) and English ({@code name_en.properties}).
+   */
+  public static final java.util.List<String> BUNDLES =
+      java.util.List.of("i18n.messages", "i18n.pages", "i18n.admin", "i18n.approval");
+
   private static final ResourceBundle.Control NO_FALLBACK =
       ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
@@ -33,11 +41,8 @@ public class Messages {
   public record Key(String key) {}
 
   public static String format(Locale locale, String key, Object... args) {
-    ResourceBundle bundle = ResourceBundle.getBundle("i18n.messages", locale, NO_FALLBACK);
-    String pattern;
-    try {
-      pattern = bundle.getString(key);
-    } catch (MissingResourceException e) {
+    String pattern = pattern(locale, key);
+    if (pattern == null) {
       return key;
     }
     if (args.length == 0) {
@@ -48,5 +53,21 @@ public class Messages {
       translated[i] = args[i] instanceof Key k ? format(locale, k.key()) : args[i];
     }
     return new MessageFormat(pattern, locale).format(translated);
+  }
+
+  /** The pattern of a key in the first bundle that has it, or null. */
+  public static String pattern(Locale locale, String key) {
+    for (String name : BUNDLES) {
+      ResourceBundle bundle;
+      try {
+        bundle = ResourceBundle.getBundle(name, locale, NO_FALLBACK);
+      } catch (MissingResourceException e) {
+        continue;
+      }
+      if (bundle.containsKey(key)) {
+        return bundle.getString(key);
+      }
+    }
+    return null;
   }
 }

@@ -4,34 +4,22 @@ import io.micronaut.context.AbstractMessageSource;
 import io.micronaut.core.annotation.NonNull;
 import jakarta.inject.Singleton;
 import java.text.MessageFormat;
-import java.util.Locale;
 import java.util.Map;
-import java.util.MissingResourceException;
 import java.util.Optional;
-import java.util.ResourceBundle;
 import org.atalaya.shared.Messages;
 
 /**
- * Thymeleaf's {@code #{key(args)}} over our {@code i18n/messages} bundle, Spanish unless the
- * request asked for English. No fallback to the JVM's locale (which would turn a Spanish page
- * English on an English server), and every pattern goes through {@link MessageFormat}, as the
- * bundles are written.
+ * Thymeleaf's {@code #{key(args)}} over our {@code i18n/} bundles ({@link Messages#BUNDLES}),
+ * Spanish unless the request asked for English. No fallback to the JVM's locale (which would turn a
+ * Spanish page English on an English server), and every pattern goes through {@link MessageFormat},
+ * as the bundles are written.
  */
 @Singleton
 class WebMessages extends AbstractMessageSource {
-  private static final ResourceBundle.Control NO_FALLBACK =
-      ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-
   @Override
   public @NonNull Optional<String> getRawMessage(
       @NonNull String code, @NonNull MessageContext context) {
-    Locale locale = context.getLocale(Messages.DEFAULT);
-    try {
-      return Optional.of(
-          ResourceBundle.getBundle("i18n.messages", locale, NO_FALLBACK).getString(code));
-    } catch (MissingResourceException e) {
-      return Optional.empty();
-    }
+    return Optional.ofNullable(Messages.pattern(context.getLocale(Messages.DEFAULT), code));
   }
 
   @Override
