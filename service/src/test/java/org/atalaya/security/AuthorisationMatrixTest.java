@@ -16,6 +16,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -27,10 +30,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every route the application exposes, called over HTTP as an anonymous visitor, an analyst, a
- * committee member and an administrator, against the access this table expects. A route missing
- * from the table fails by name, so a new route cannot ship without someone deciding who may call
- * it. Placeholders keep every call harmless: unknown codes, and bodies that fail validation only
- * after the security check.
+ * committee member and an administrator, against the access the tables in {@code
+ * src/test/resources/authorisation/} expect. A route missing from the table fails by name, so a new
+ * route cannot ship without someone deciding who may call it. Placeholders keep every call
+ * harmless: unknown codes, and bodies that fail validation only after the security check.
  */
 @MicronautTest(environments = "test")
 class AuthorisationMatrixTest {
@@ -68,124 +71,23 @@ class AuthorisationMatrixTest {
   }
 
   static {
-    rule(
-        Access.PUBLIC,
-        "GET /health",
-        "GET /health/{selector}",
-        "GET /prometheus",
-        "POST /login",
-        "GET /",
-        "GET /entrar",
-        "GET /idioma",
-        "GET /api/plans",
-        "GET /api/plans/{code}",
-        "GET /api/plans/{code}/export",
-        "GET /api/plans/{plan}/axes",
-        "GET /api/plans/{plan}/actions/{action}",
-        "GET /api/plans/{plan}/projects",
-        "GET /api/plans/{plan}/projects/{project}",
-        "GET /api/institutions",
-        "GET /api/institutions/{code}",
-        "GET /api/territories",
-        "GET /api/territories/{code}",
-        "GET /api/surveys/published",
-        "GET /api/surveys/indicator-cells/{indicator}",
-        "GET /api/surveys/{code}/differences",
-        "GET /api/surveys/{code}/waves/{wave}/estimates",
-        "GET /api/reports",
-        "GET /api/reports/{plan}/{period}/{version}",
-        "GET /api/reports/{plan}/{period}/{version}/{file}",
-        "GET /planes/{plan}",
-        "GET /planes/{plan}/ejes/{axis}",
-        "GET /planes/{plan}/fichas/{card}",
-        "GET /indicadores/{code}",
-        "GET /indicadores/{code}/graficos/{kind}.{format}");
-    rule(
-        Access.SIGNED_IN,
-        "GET /api/me",
-        "PUT /api/me/password",
-        "POST /salir",
-        "GET /api/indicators",
-        "GET /api/indicators/{code}",
-        "GET /api/indicators/{code}/targets",
-        "GET /api/indicators/{code}/targets/applicable",
-        "GET /api/indicators/{code}/series",
-        "GET /api/indicators/{code}/history",
-        "GET /api/indicators/{code}/template.csv",
-        "GET /api/progress/indicators/{code}",
-        "GET /api/progress/indicators/{code}/gaps",
-        "GET /api/progress/plans/{plan}",
-        "GET /api/progress/plans/{plan}/axes/{axis}",
-        "GET /api/progress/plans/{plan}/actions/{action}",
-        "GET /api/surveys",
-        "GET /api/surveys/{code}",
-        "GET /api/surveys/{code}/waves",
-        "GET /api/surveys/{code}/indicators",
-        "POST /api/reports",
-        "POST /api/reports/{plan}/{period}/versions",
-        "GET /revision/{code}",
-        "POST /revision/{code}/comentarios");
-    rule(
-        Access.STAFF,
-        "POST /api/plans",
-        "PUT /api/plans/{code}",
-        "POST /api/plans/import",
-        "POST /api/plans/{plan}/axes",
-        "PUT /api/plans/{plan}/axes/{axis}",
-        "DELETE /api/plans/{plan}/axes/{axis}",
-        "POST /api/plans/{plan}/axes/{axis}/actions",
-        "PUT /api/plans/{plan}/actions/{action}",
-        "DELETE /api/plans/{plan}/actions/{action}",
-        "POST /api/plans/{plan}/projects",
-        "PUT /api/plans/{plan}/projects/{project}",
-        "DELETE /api/plans/{plan}/projects/{project}",
-        "POST /api/institutions",
-        "PUT /api/institutions/{code}",
-        "DELETE /api/institutions/{code}",
-        "POST /api/territories",
-        "PUT /api/territories/{code}",
-        "DELETE /api/territories/{code}",
-        "PUT /api/territories/{code}/population",
-        "POST /api/territories/population/import",
-        "POST /api/indicators",
-        "PUT /api/indicators/{code}",
-        "DELETE /api/indicators/{code}",
-        "PUT /api/indicators/{code}/targets",
-        "POST /api/measurements",
-        "POST /api/measurements/upload",
-        "POST /api/surveys",
-        "PUT /api/surveys/{code}",
-        "DELETE /api/surveys/{code}",
-        "POST /api/surveys/{code}/waves",
-        "PUT /api/surveys/{code}/waves/{wave}",
-        "DELETE /api/surveys/{code}/waves/{wave}",
-        "GET /api/surveys/{code}/mappings",
-        "PUT /api/surveys/{code}/mappings/{name}",
-        "DELETE /api/surveys/{code}/mappings/{name}",
-        "PUT /api/surveys/{code}/indicators/{indicator}",
-        "POST /api/surveys/{code}/waves/{wave}/publish",
-        "POST /api/surveys/{code}/waves/{wave}/aggregates",
-        "POST /api/surveys/{code}/waves/{wave}/microdata",
-        "GET /datos",
-        "GET /datos/medicion",
-        "POST /datos/medicion",
-        "GET /datos/cargas",
-        "POST /datos/cargas",
-        "POST /datos/cargas/confirmar",
-        "GET /datos/encuestas",
-        "GET /datos/encuestas/{code}",
-        "POST /datos/encuestas/{code}",
-        "POST /datos/encuestas/{code}/mapeos",
-        "POST /datos/encuestas/{code}/confirmar");
-    rule(Access.COMMITTEE, "POST /revision/{code}/aprobacion");
-    rule(Access.OVERSIGHT, "GET /api/audit", "POST /api/reports/{plan}/{period}/{version}/publish");
-    rule(
-        Access.ADMIN,
-        "DELETE /api/plans/{code}",
-        "GET /api/users",
-        "POST /api/users",
-        "PUT /api/users/{username}",
-        "PUT /api/users/{username}/password");
+    for (String area : List.of("core", "pages", "admin", "approval")) {
+      String resource = "authorisation/" + area + ".txt";
+      try (var in = AuthorisationMatrixTest.class.getClassLoader().getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IllegalStateException("missing " + resource);
+        }
+        for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+          String rule = line.strip();
+          if (!rule.isEmpty() && !rule.startsWith("#")) {
+            int space = rule.indexOf(' ');
+            rule(Access.valueOf(rule.substring(0, space)), rule.substring(space + 1).strip());
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 
   @Inject Router router;
