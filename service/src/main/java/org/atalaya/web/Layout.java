@@ -27,4 +27,8 @@ public record Layout(
   public boolean committee() {
     return "COMMITTEE".equals(role) || "ADMIN".equals(role);
   }
+
+  public boolean admin() {
+    return "ADMIN".equals(role);
+  }
 }
