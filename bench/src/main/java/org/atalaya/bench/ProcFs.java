@@ -64,9 +64,29 @@ final class ProcFs {
 
   /** User + system CPU seconds a process has used so far; NaN when unknown. */
   static double cpuSeconds(Process p) {
-    return p == null
-        ? Double.NaN
-        : p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    return p == null ? Double.NaN : cpuSeconds(p.toHandle());
+  }
+
+  /** The same for a process handle (this JVM: {@code ProcessHandle.current()}). */
+  static double cpuSeconds(ProcessHandle p) {
+    return p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+  }
+
+  /** CPU seconds the whole machine has been busy (all cores, all processes), from /proc/stat. */
+  static double machineBusySeconds() {
+    try {
+      String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      // cpu user nice system idle iowait irq softirq steal ...
+      long busy = 0;
+      for (int i = 1; i < f.length && i <= 8; i++) {
+        if (i != 4 && i != 5) {
+          busy += Long.parseLong(f[i]);
+        }
+      }
+      return busy / 100.0;
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
   }
 
   /**

@@ -1,0 +1,149 @@
+package org.atalaya.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.io.Writable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.atalaya.web.session.SessionCookie;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the pages and charts the public reads, as rendered, until the data they show changes. Only
+ * anonymous GETs (no bearer header, no session cookie) that answered 200 are kept, per address and
+ * language, under the {@link DataVersion} read before the page was computed; a hit answers the same
+ * bytes without computing or rendering anything. Signed-in people always get a fresh page (it
+ * carries their name, their forms' CSRF token and unpublished figures). A cached answer carries no
+ * cookie: the security headers are added outside this filter, on every answer.
+ */
+@ServerFilter({
+  "/",
+  "/planes/**",
+  "/indicadores/**",
+  "/corregimientos/**",
+  "/encuestas",
+  "/encuestas/**"
+})
+class PublicPageCache implements Ordered {
+  private static final Logger LOG = LoggerFactory.getLogger(PublicPageCache.class);
+  private static final String VERSION = "atalaya.cache.version";
+  private static final String KEY = "atalaya.cache.key";
+  static final int MAX_ENTRIES = 2_000;
+  static final int MAX_BYTES = 2 * 1024 * 1024;
+
+  record Entry(String version, MediaType type, byte[] body, @Nullable String etag) {}
+
+  private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private final DataVersion versions;
+  private final Pages pages;
+
+  PublicPageCache(DataVersion versions, Pages pages) {
+    this.versions = versions;
+    this.pages = pages;
+  }
+
+  @Override
+  public int getOrder() {
+    return ServerFilterPhase.FIRST.after();
+  }
+
+  @RequestFilter
+  @ExecuteOn(TaskExecutors.BLOCKING)
+  @Nullable
+  HttpResponse<?> lookUp(HttpRequest<?> request) {
+    if (!cacheable(request)) {
+      return null;
+    }
+    String version;
+    try {
+      version = versions.current();
+    } catch (SQLException e) {
+      LOG.debug("No data version, page not cached: {}", e.getMessage());
+      return null;
+    }
+    String key = request.getUri() + "|" + pages.locale(request).toLanguageTag();
+    Entry hit = entries.get(key);
+    if (hit != null && hit.version().equals(version)) {
+      String asked = request.getHeaders().get(HttpHeaders.IF_NONE_MATCH);
+      if (hit.etag() != null && hit.etag().equals(asked)) {
+        return HttpResponse.notModified().header(HttpHeaders.ETAG, hit.etag());
+      }
+      MutableHttpResponse<byte[]> answer = HttpResponse.ok(hit.body()).contentType(hit.type());
+      return hit.etag() == null ? answer : answer.header(HttpHeaders.ETAG, hit.etag());
+    }
+    request.setAttribute(VERSION, version);
+    request.setAttribute(KEY, key);
+    return null;
+  }
+
+  @ResponseFilter
+  MutableHttpResponse<?> keep(HttpRequest<?> request, MutableHttpResponse<?> response) {
+    String version = request.getAttribute(VERSION, String.class).orElse(null);
+    String key = request.getAttribute(KEY, String.class).orElse(null);
+    if (version == null || key == null || response.getStatus().getCode() != 200) {
+      return response;
+    }
+    MediaType type = response.getContentType().orElse(null);
+    byte[] body = bytes(response.getBody().orElse(null), type);
+    if (type == null || body == null || body.length > MAX_BYTES) {
+      return response;
+    }
+    if (entries.size() >= MAX_ENTRIES) {
+      entries.clear();
+    }
+    entries.put(key, new Entry(version, type, body, response.getHeaders().get(HttpHeaders.ETAG)));
+    return response.body(body);
+  }
+
+  /** How many pages are kept now. */
+  int size() {
+    return entries.size();
+  }
+
+  private static boolean cacheable(HttpRequest<?> request) {
+    return request.getMethod() == HttpMethod.GET
+        && request.getHeaders().getAuthorization().isEmpty()
+        && request.getCookies().findCookie(SessionCookie.NAME).isEmpty();
+  }
+
+  /** The rendered body as bytes: a view's writable, a string or bytes; null for anything else. */
+  private static byte[] bytes(@Nullable Object body, @Nullable MediaType type) {
+    if (body instanceof byte[] b) {
+      return b;
+    }
+    if (body instanceof CharSequence s) {
+      return s.toString().getBytes(type == null ? StandardCharsets.UTF_8 : charset(type));
+    }
+    if (body instanceof Writable w) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+      try {
+        w.writeTo(out, type == null ? StandardCharsets.UTF_8 : charset(type));
+      } catch (IOException e) {
+        return null;
+      }
+      return out.toByteArray();
+    }
+    return null;
+  }
+
+  private static java.nio.charset.Charset charset(MediaType type) {
+    return type.getCharset().orElse(StandardCharsets.UTF_8);
+  }
+}
