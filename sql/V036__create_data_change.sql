@@ -10,7 +10,7 @@ CREATE TABLE data_change (
   changed_at timestamptz NOT NULL DEFAULT now()
 );
 
--- Bumped when data_change is emptied (see org.atalaya.web.cache.DataVersion), so that a count
+-- Bumped when data_change is emptied (see org.atalaya.shared.DataVersion), so that a count
 -- never repeats an earlier version.
 CREATE TABLE data_epoch (
   only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),

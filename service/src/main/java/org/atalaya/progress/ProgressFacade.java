@@ -1,11 +1,16 @@
 package org.atalaya.progress;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.atalaya.indicator.Sex;
+import org.atalaya.shared.DataVersion;
 
 /**
  * Progress for other features in the same process (the accountability report): the same answers as
@@ -13,10 +18,25 @@ import org.atalaya.indicator.Sex;
  */
 @Singleton
 public class ProgressFacade {
-  private final ProgressService progress;
+  /** Whole-plan answers kept at most; beyond, the cache starts afresh. */
+  static final int MAX_PLANS = 500;
 
-  ProgressFacade(ProgressService progress) {
+  private record PlanKey(String plan, LocalDate asOf, Sex sex, @Nullable String territory) {}
+
+  private record Kept(String version, Level level) {}
+
+  private final ProgressService progress;
+  private final DataVersion versions;
+  private final TransactionOperations<Connection> transactions;
+  private final Map<PlanKey, Kept> plans = new ConcurrentHashMap<>();
+
+  ProgressFacade(
+      ProgressService progress,
+      DataVersion versions,
+      TransactionOperations<Connection> transactions) {
     this.progress = progress;
+    this.versions = versions;
+    this.transactions = transactions;
   }
 
   /** One indicator cell, as {@code /api/progress/indicators/{code}} answers it. */
@@ -38,9 +58,28 @@ public class ProgressFacade {
       List<Level> children,
       List<IndicatorCell> indicators) {}
 
+  /**
+   * A whole plan's progress, kept until the data changes ({@link DataVersion}) — every page of a
+   * plan asks for it. Inside a transaction it is always computed afresh: that transaction may see
+   * its own writes, which nobody else may see yet.
+   */
   public Level plan(String plan, LocalDate asOf, Sex sex, @Nullable String territory)
       throws SQLException {
-    return level(progress.plan(plan, asOf, sex, territory));
+    if (transactions.findTransactionStatus().isPresent()) {
+      return level(progress.plan(plan, asOf, sex, territory));
+    }
+    String version = versions.current();
+    PlanKey key = new PlanKey(plan, asOf, sex, territory);
+    Kept kept = plans.get(key);
+    if (kept != null && kept.version().equals(version)) {
+      return kept.level();
+    }
+    Level level = level(progress.plan(plan, asOf, sex, territory));
+    if (plans.size() >= MAX_PLANS) {
+      plans.clear();
+    }
+    plans.put(key, new Kept(version, level));
+    return level;
   }
 
   public IndicatorCell indicator(String code, LocalDate asOf, Sex sex, @Nullable String territory)

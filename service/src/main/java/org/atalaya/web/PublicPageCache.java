@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.atalaya.shared.DataVersion;
 import org.atalaya.web.session.SessionCookie;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -10,6 +10,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.atalaya.shared.DataVersion;
 import org.atalaya.testsupport.Api;
 import org.junit.jupiter.api.Test;
 

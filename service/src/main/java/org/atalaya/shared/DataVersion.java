@@ -1,4 +1,4 @@
-package org.atalaya.web;
+package org.atalaya.shared;
 
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
@@ -8,11 +8,12 @@ import javax.sql.DataSource;
 
 /**
  * The version of the data the pages show: (epoch, number of committed writing transactions), from
- * {@code data_change} (V036). Read it before computing a page; the page then shows data at least as
- * new as the version, so a page stored under a version is never older than it says.
+ * {@code data_change} (V036). Read it before computing a page or an answer; what is computed then
+ * shows data at least as new as the version, so a result stored under a version is never older than
+ * it says. The public page cache and the progress cache key on it.
  */
 @Singleton
-class DataVersion {
+public class DataVersion {
   /** Above this many rows the table is emptied and the epoch moves on (keeps the count cheap). */
   static final long COMPACT_ABOVE = 2_000;
 
@@ -23,19 +24,24 @@ class DataVersion {
   }
 
   /** The current version, as one number-pair text such as {@code "3:41"}. */
-  String current() throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        var s =
+  public String current() throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      long[] version = read(c);
+      if (version[1] > COMPACT_ABOVE) {
+        compact(c);
+        version = read(c);
+      }
+      return version[0] + ":" + version[1];
+    }
+  }
+
+  private static long[] read(Connection c) throws SQLException {
+    try (var s =
             c.prepareStatement(
                 "SELECT (SELECT epoch FROM data_epoch), (SELECT count(*) FROM data_change)");
         var rs = s.executeQuery()) {
       rs.next();
-      long epoch = rs.getLong(1);
-      long count = rs.getLong(2);
-      if (count > COMPACT_ABOVE) {
-        compact(c);
-      }
-      return epoch + ":" + count;
+      return new long[] {rs.getLong(1), rs.getLong(2)};
     }
   }
 
