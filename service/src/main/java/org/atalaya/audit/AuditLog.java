@@ -27,6 +27,10 @@ public class AuditLog {
     write(AuditAction.CREATE, entity, key, null, after, null);
   }
 
+  public void created(String entity, String key, Object after, @Nullable String reason) {
+    write(AuditAction.CREATE, entity, key, null, after, reason);
+  }
+
   public void updated(String entity, String key, Object before, Object after) {
     write(AuditAction.UPDATE, entity, key, before, after, null);
   }

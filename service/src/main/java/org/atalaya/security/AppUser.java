@@ -10,16 +10,22 @@ import java.time.Instant;
 record AppUser(
     @Nullable @Id @GeneratedValue Long id,
     String username,
-    String passwordHash,
+    @Nullable String passwordHash,
     Role role,
     boolean enabled,
     int failedAttempts,
     @Nullable Instant lockedUntil,
     @Nullable @GeneratedValue Instant createdAt,
-    @Nullable Instant tokensValidFrom) {
+    @Nullable Instant tokensValidFrom,
+    boolean serviceAccount) {
 
   static AppUser create(String username, String passwordHash, Role role) {
-    return new AppUser(null, username, passwordHash, role, true, 0, null, null, null);
+    return new AppUser(null, username, passwordHash, role, true, 0, null, null, null, false);
+  }
+
+  /** An account for scripts: no password, it acts only through its API tokens. */
+  static AppUser service(String username, Role role) {
+    return new AppUser(null, username, null, role, true, 0, null, null, null, true);
   }
 
   /** Whether a token issued at {@code issuedAt} (whole seconds, as JWTs carry it) still counts. */

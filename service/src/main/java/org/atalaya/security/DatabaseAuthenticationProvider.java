@@ -43,6 +43,11 @@ public class DatabaseAuthenticationProvider<B>
       return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
     }
     AppUser user = found.get();
+    if (user.serviceAccount()) {
+      // Scripts act through API tokens; nobody signs in as a service account with a password.
+      passwords.matches(auth.getSecret(), unknownUserHash);
+      return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
+    }
     Instant now = Instant.now();
     if (!user.enabled()) {
       return AuthenticationResponse.failure(AuthenticationFailureReason.USER_DISABLED);

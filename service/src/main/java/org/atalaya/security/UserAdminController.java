@@ -40,7 +40,7 @@ class UserAdminController {
       @Nullable @Size(max = 500) String reason) {}
 
   @Put
-  UserController.UserView change(String username, @Body @Valid UserChange change) {
+  UserView change(String username, @Body @Valid UserChange change) {
     return users.change(username, change.role(), change.enabled(), change.reason());
   }
 

@@ -20,7 +20,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.atalaya.audit.AuditLog;
@@ -31,11 +30,17 @@ import org.atalaya.shared.ApiException;
 @Tag(name = "Usuarios")
 class UserController {
   private final UserRepository users;
+  private final UserAdministration administration;
   private final Passwords passwords;
   private final AuditLog audit;
 
-  UserController(UserRepository users, Passwords passwords, AuditLog audit) {
+  UserController(
+      UserRepository users,
+      UserAdministration administration,
+      Passwords passwords,
+      AuditLog audit) {
     this.users = users;
+    this.administration = administration;
     this.passwords = passwords;
     this.audit = audit;
   }
@@ -47,33 +52,19 @@ class UserController {
       @NotNull Role role) {}
 
   @Serdeable
-  record UserView(String username, Role role, boolean enabled, Instant createdAt) {
-    static UserView of(AppUser u) {
-      return new UserView(u.username(), u.role(), u.enabled(), u.createdAt());
-    }
-  }
-
-  @Serdeable
   record Me(String username, Collection<String> roles) {}
 
   @Get("/users")
   @Secured(Role.ADMIN_NAME)
   List<UserView> list() {
-    return users.listOrderByUsername().stream().map(UserView::of).toList();
+    return administration.list();
   }
 
   @Post("/users")
   @Status(HttpStatus.CREATED)
   @Secured(Role.ADMIN_NAME)
   UserView create(@Body @Valid UserForm form) {
-    if (users.findByUsername(form.username()).isPresent()) {
-      throw ApiException.conflict("username", "duplicate", form.username());
-    }
-    var saved =
-        users.save(AppUser.create(form.username(), passwords.hash(form.password()), form.role()));
-    var view = UserView.of(users.findById(saved.id()).orElseThrow());
-    audit.created("user", view.username(), view);
-    return view;
+    return administration.create(form.username(), form.password(), form.role());
   }
 
   @Serdeable
@@ -87,6 +78,9 @@ class UserController {
   HttpResponse<Void> changePassword(
       Authentication authentication, @Body @Valid PasswordChange form) {
     AppUser user = users.findByUsername(authentication.getName()).orElseThrow();
+    if (user.serviceAccount()) {
+      throw ApiException.conflict("current", "serviceAccount.noPassword", user.username());
+    }
     if (!passwords.matches(form.current(), user.passwordHash())) {
       throw ApiException.invalid("current", "wrongPassword");
     }

@@ -54,16 +54,19 @@ class SessionController {
       HttpRequest<?> request,
       @Nullable @QueryValue String volver,
       @Nullable @QueryValue String error) {
-    String back = SafePaths.orHome(volver);
     String reason = "bloqueada".equals(error) || "credenciales".equals(error) ? error : null;
-    // The framework's /login binds its body strictly (username, password and nothing else), so
-    // this one form carries its CSRF token in the action's query instead of a hidden field.
-    String action =
-        "/login?volver="
-            + URLEncoder.encode(back, StandardCharsets.UTF_8)
-            + "&_csrf="
-            + csrf.token(request);
-    return pages.view("login", request, new LoginForm(action, reason));
+    return pages.view("login", request, new LoginForm(action(csrf, request, volver), reason));
+  }
+
+  /**
+   * Where the form posts. The framework's /login binds its body strictly (username, password and
+   * nothing else), so this one form carries its CSRF token in the action's query instead.
+   */
+  static String action(Csrf csrf, HttpRequest<?> request, @Nullable String volver) {
+    return "/login?volver="
+        + URLEncoder.encode(SafePaths.orHome(volver), StandardCharsets.UTF_8)
+        + "&_csrf="
+        + csrf.token(request);
   }
 
   @Post(value = "/salir", consumes = MediaType.APPLICATION_FORM_URLENCODED)

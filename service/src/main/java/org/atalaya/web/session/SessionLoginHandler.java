@@ -14,25 +14,34 @@ import io.micronaut.security.token.render.AccessRefreshToken;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import org.atalaya.security.ClientAddress;
 import org.atalaya.security.DatabaseAuthenticationProvider;
+import org.atalaya.security.LoginThrottle;
 import org.atalaya.web.SafePaths;
 
 /**
  * {@code POST /login} answers two callers. A JSON body (the API) gets its bearer token as before; a
  * form posted by the login page gets the same token in the session cookie and a redirect, or a
  * redirect back to the form with the reason. The credentials are checked once, by the same provider
- * (lockout and all).
+ * (lockout and all); every failure counts against the client's address.
  */
 @Singleton
 @Replaces(AccessRefreshTokenLoginHandler.class)
 class SessionLoginHandler extends AccessRefreshTokenLoginHandler {
   private final Duration lifetime;
+  private final LoginThrottle throttle;
+  private final ClientAddress clients;
 
   SessionLoginHandler(
       AccessRefreshTokenGenerator generator,
-      @Value("${micronaut.security.token.generator.access-token.expiration:3600}") int seconds) {
+      @Value("${micronaut.security.token.generator.access-token.expiration:3600}") int seconds,
+      LoginThrottle throttle,
+      ClientAddress clients) {
     super(generator);
     this.lifetime = Duration.ofSeconds(seconds);
+    this.throttle = throttle;
+    this.clients = clients;
   }
 
   static boolean fromForm(HttpRequest<?> request) {
@@ -59,6 +68,8 @@ class SessionLoginHandler extends AccessRefreshTokenLoginHandler {
   @Override
   public MutableHttpResponse<?> loginFailed(
       AuthenticationResponse failure, HttpRequest<?> request) {
+    // Every failure, JSON or form, counts against the client's address (LoginThrottleFilter).
+    throttle.failed(clients.of(request), Instant.now());
     if (!fromForm(request)) {
       return super.loginFailed(failure, request);
     }

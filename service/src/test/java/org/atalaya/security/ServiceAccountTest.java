@@ -1,0 +1,288 @@
+package org.atalaya.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import org.atalaya.testsupport.Api;
+import org.atalaya.testsupport.TestDatabaseSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Service accounts and their API tokens over HTTP: issued once, used as a bearer for reads and
+ * writes, refused at once when revoked, expired or when the account is disabled, and stored and
+ * audited without the secret.
+ */
+@MicronautTest(environments = "test")
+class ServiceAccountTest {
+  @Inject
+  @Client("/")
+  HttpClient client;
+
+  Api api;
+  String admin;
+  String account;
+
+  @BeforeEach
+  void serviceAccount() {
+    api = new Api(client);
+    admin = api.adminToken();
+    account = "svc-carga-" + System.nanoTime();
+    var created =
+        api.call(
+            HttpRequest.POST(
+                    "/api/service-accounts",
+                    Map.of("username", account, "role", "ANALYST", "reason", "carga nocturna"))
+                .bearerAuth(admin),
+            Map.class);
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.value()).containsEntry("serviceAccount", true);
+  }
+
+  private Api.Reply<Map> issue(String name, int days) {
+    return api.call(
+        HttpRequest.POST(
+                "/api/service-accounts/" + account + "/tokens",
+                Map.of("name", name, "expiresInDays", days, "reason", "script de la policía"))
+            .bearerAuth(admin),
+        Map.class);
+  }
+
+  @SuppressWarnings("unchecked")
+  private String secret(Api.Reply<Map> issued) {
+    assertThat(issued.status()).isEqualTo(201);
+    return (String) issued.value().get("secret");
+  }
+
+  @SuppressWarnings("unchecked")
+  private long id(Api.Reply<Map> issued) {
+    return ((Number) ((Map<String, Object>) issued.value().get("token")).get("id")).longValue();
+  }
+
+  private int me(String token) {
+    return api.call(HttpRequest.GET("/api/me").bearerAuth(token), Map.class).status();
+  }
+
+  private static Connection db() throws SQLException {
+    var db = TestDatabaseSession.database();
+    return DriverManager.getConnection(db.url, db.username, db.password);
+  }
+
+  @Test
+  void aTokenIsShownOnceWorksForReadsAndWritesAndStopsAtOnceWhenRevoked() {
+    var issued = issue("carga-diaria", 30);
+    String secret = secret(issued);
+    assertThat(secret).startsWith("atl_").hasSize(47);
+    assertThat(issued.raw().header("Cache-Control")).isEqualTo("no-store");
+
+    var me = api.call(HttpRequest.GET("/api/me").bearerAuth(secret), Map.class);
+    assertThat(me.value())
+        .containsEntry("username", account)
+        .containsEntry("roles", List.of("ANALYST"));
+    String code = "SVC-" + System.nanoTime();
+    var write =
+        api.call(
+            HttpRequest.POST(
+                    "/api/institutions",
+                    Map.of("code", code, "name", "Cargada por script", "kind", "NATIONAL"))
+                .bearerAuth(secret),
+            Map.class);
+    assertThat(write.status()).isEqualTo(201);
+    var audit =
+        api.call(
+            HttpRequest.GET("/api/audit?entity=institution&key=" + code).bearerAuth(admin),
+            Map.class);
+    assertThat(audit.value().toString()).contains("actor=" + account);
+
+    var revoked =
+        api.call(
+            HttpRequest.DELETE(
+                    "/api/service-accounts/"
+                        + account
+                        + "/tokens/"
+                        + id(issued)
+                        + "?reason=script%20retirado")
+                .bearerAuth(admin),
+            Map.class);
+    assertThat(revoked.status()).isEqualTo(200);
+    assertThat(revoked.value()).containsEntry("state", "REVOKED").doesNotContainKey("secret");
+    assertThat(me(secret)).isEqualTo(401);
+    var again =
+        api.call(
+            HttpRequest.DELETE(
+                    "/api/service-accounts/" + account + "/tokens/" + id(issued) + "?reason=otra")
+                .bearerAuth(admin),
+            Map.class);
+    assertThat(again.status()).isEqualTo(409);
+  }
+
+  @Test
+  void revokingNeedsAReasonAndChangesNothingWithoutOne() {
+    var issued = issue("sin-motivo", 30);
+    var refused =
+        api.call(
+            HttpRequest.DELETE("/api/service-accounts/" + account + "/tokens/" + id(issued))
+                .bearerAuth(admin),
+            Map.class);
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.error().errors()).anySatisfy(v -> assertThat(v.field()).isEqualTo("reason"));
+    assertThat(me(secret(issued))).isEqualTo(200);
+  }
+
+  @Test
+  void aDisabledAccountsTokensAreRefusedAtOnce() {
+    String secret = secret(issue("se-desactiva", 30));
+    assertThat(me(secret)).isEqualTo(200);
+
+    var disabled =
+        api.call(
+            HttpRequest.PUT(
+                    "/api/users/" + account,
+                    Map.of("role", "ANALYST", "enabled", false, "reason", "proveedor cambió"))
+                .bearerAuth(admin),
+            Map.class);
+
+    assertThat(disabled.status()).isEqualTo(200);
+    assertThat(me(secret)).isEqualTo(401);
+  }
+
+  @Test
+  void anExpiredTokenIsRefused() throws SQLException {
+    var issued = issue("vence", 1);
+    String secret = secret(issued);
+    assertThat(me(secret)).isEqualTo(200);
+    try (var c = db();
+        var s =
+            c.prepareStatement(
+                "UPDATE api_token SET created_at = now() - interval '2 days',"
+                    + " expires_at = now() - interval '1 second' WHERE id = ?")) {
+      s.setLong(1, id(issued));
+      assertThat(s.executeUpdate()).isEqualTo(1);
+    }
+
+    assertThat(me(secret)).isEqualTo(401);
+    var listed =
+        api.call(
+            HttpRequest.GET("/api/service-accounts/" + account + "/tokens").bearerAuth(admin),
+            List.class);
+    assertThat(listed.value().toString()).contains("state=EXPIRED");
+  }
+
+  @Test
+  void theSecretIsStoredOnlyAsAHashAndAppearsInNoAuditRowOrLaterAnswer() throws SQLException {
+    var issued = issue("en-claro-no", 30);
+    String secret = secret(issued);
+    me(secret);
+
+    try (var c = db();
+        var s =
+            c.prepareStatement(
+                "SELECT secret_sha256, row_to_json(t)::text FROM api_token t WHERE id = ?")) {
+      s.setLong(1, id(issued));
+      var rs = s.executeQuery();
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo(TokenSecrets.sha256(secret));
+      assertThat(rs.getString(2)).doesNotContain(secret).doesNotContain(secret.substring(4));
+    }
+    try (var c = db();
+        var s =
+            c.prepareStatement(
+                "SELECT count(*) FILTER (WHERE concat(before_json::text, after_json::text, reason)"
+                    + " LIKE '%' || ? || '%'), count(*) FROM audit_log"
+                    + " WHERE entity = 'apiToken' AND entity_key = ?")) {
+      s.setString(1, secret.substring(4));
+      s.setString(2, account + "/" + id(issued));
+      var rs = s.executeQuery();
+      rs.next();
+      assertThat(rs.getLong(1)).as("audit rows holding the secret").isZero();
+      assertThat(rs.getLong(2)).as("audit rows of the issue").isEqualTo(1);
+    }
+    String later =
+        api.call(HttpRequest.GET("/api/service-accounts").bearerAuth(admin), String.class).value();
+    String audit =
+        api.call(HttpRequest.GET("/api/audit?entity=apiToken").bearerAuth(admin), String.class)
+            .value();
+    assertThat(later).contains("en-claro-no").doesNotContain(secret.substring(4));
+    assertThat(audit).contains("script de la policía").doesNotContain(secret.substring(4));
+  }
+
+  @Test
+  void nobodySignsInAsAServiceAccountWithAPassword() {
+    var login =
+        api.call(
+            HttpRequest.POST(
+                "/login", Map.of("username", account, "password", "cualquier-clave-larga")),
+            Map.class);
+    var reset =
+        api.call(
+            HttpRequest.PUT(
+                    "/api/users/" + account + "/password",
+                    Map.of("password", "una-clave-muy-larga", "reason", "prueba"))
+                .bearerAuth(admin),
+            Map.class);
+
+    assertThat(login.status()).isEqualTo(401);
+    assertThat(reset.status()).isEqualTo(409);
+    assertThat(reset.error().errors().get(0).message()).contains("cuenta de servicio");
+  }
+
+  @Test
+  void aServiceAccountCannotBeAnAdministratorNorReachAdministration() {
+    var adminAccount =
+        api.call(
+            HttpRequest.POST(
+                    "/api/service-accounts", Map.of("username", account + "-adm", "role", "ADMIN"))
+                .bearerAuth(admin),
+            Map.class);
+    var promoted =
+        api.call(
+            HttpRequest.PUT("/api/users/" + account, Map.of("role", "ADMIN", "enabled", true))
+                .bearerAuth(admin),
+            Map.class);
+    String secret = secret(issue("curioso", 30));
+    var users = api.call(HttpRequest.GET("/api/users").bearerAuth(secret), List.class);
+    var selfIssue =
+        api.call(
+            HttpRequest.POST("/api/service-accounts/" + account + "/tokens", Map.of("name", "otro"))
+                .bearerAuth(secret),
+            Map.class);
+
+    assertThat(adminAccount.status()).isEqualTo(422);
+    assertThat(promoted.status()).isEqualTo(422);
+    assertThat(users.status()).isEqualTo(403);
+    assertThat(selfIssue.status()).isEqualTo(403);
+  }
+
+  @Test
+  void badTokenRequestsNameTheirFields() {
+    var reply =
+        api.call(
+            HttpRequest.POST(
+                    "/api/service-accounts/" + account + "/tokens",
+                    Map.of("name", " ", "expiresInDays", 4000))
+                .header("Accept-Language", "en")
+                .bearerAuth(admin),
+            Map.class);
+    var unknown =
+        api.call(
+            HttpRequest.POST("/api/service-accounts/no-such-svc/tokens", Map.of("name", "x"))
+                .bearerAuth(admin),
+            Map.class);
+
+    assertThat(reply.status()).isEqualTo(422);
+    assertThat(reply.error().errors())
+        .extracting(v -> v.field() + ": " + v.message())
+        .containsExactlyInAnyOrder(
+            "name: is required", "expiresInDays: must be a number of days from 1 to 366");
+    assertThat(unknown.status()).isEqualTo(404);
+  }
+}
