@@ -52,8 +52,7 @@ class AuditController {
       @QueryValue(defaultValue = "50") int size,
       @Nullable @QueryValue String format)
       throws SQLException, IOException {
-    var filter = AuditFilter.parse(entity, key, actor, action, from, to, page, size);
-    AuditReader.Page found = reader.read(filter);
+    AuditReader.Page found = reader.search(entity, key, actor, action, from, to, page, size);
     if ("csv".equalsIgnoreCase(format)) {
       return HttpResponse.ok(csv.write(found, messages.locale(request)))
           .contentType("text/csv; charset=UTF-8")

@@ -17,9 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
-/** Reads the audit log newest first, every filter a bind parameter. */
+/**
+ * Reads the audit log newest first, every filter a bind parameter; the API and the audit page both
+ * read through {@link #search}.
+ */
 @Singleton
-class AuditReader {
+public class AuditReader {
   private final DataSource dataSource;
   private final ObjectMapper json;
 
@@ -30,7 +33,7 @@ class AuditReader {
 
   /** One entry as a reader sees it: before and after are the JSON that was recorded. */
   @Serdeable
-  record Entry(
+  public record Entry(
       long id,
       Instant at,
       String actor,
@@ -42,7 +45,25 @@ class AuditReader {
       @Nullable String reason) {}
 
   @Serdeable
-  record Page(int page, int size, long total, List<Entry> entries) {}
+  public record Page(int page, int size, long total, List<Entry> entries) {}
+
+  /**
+   * The entries matching the filters, as the API's query parameters spell them; anything that
+   * cannot be understood is refused naming its field (an {@link org.atalaya.shared.ApiException}).
+   */
+  @Connectable
+  public Page search(
+      @Nullable String entity,
+      @Nullable String key,
+      @Nullable String actor,
+      @Nullable String action,
+      @Nullable String from,
+      @Nullable String to,
+      int page,
+      int size)
+      throws SQLException {
+    return read(AuditFilter.parse(entity, key, actor, action, from, to, page, size));
+  }
 
   @Connectable
   Page read(AuditFilter filter) throws SQLException {
