@@ -30,6 +30,7 @@ public class PlanService {
   private final InstitutionRepository institutions;
   private final TerritoryService territories;
   private final AuditLog audit;
+  private final PlanAccess access;
 
   PlanService(
       PlanRepository plans,
@@ -39,7 +40,8 @@ public class PlanService {
       ProjectRepository projects,
       InstitutionRepository institutions,
       TerritoryService territories,
-      AuditLog audit) {
+      AuditLog audit,
+      PlanAccess access) {
     this.plans = plans;
     this.store = store;
     this.axes = axes;
@@ -48,6 +50,7 @@ public class PlanService {
     this.institutions = institutions;
     this.territories = territories;
     this.audit = audit;
+    this.access = access;
   }
 
   @Serdeable
@@ -70,7 +73,7 @@ public class PlanService {
         staff
             ? plans.listOrderByPeriodStartDescAndCode()
             : plans.findByStatusOrderByPeriodStartDescAndCode(PlanStatus.PUBLISHED);
-    return rows.stream().map(this::summary).toList();
+    return rows.stream().filter(access::listed).map(this::summary).toList();
   }
 
   @Transactional(readOnly = true)
@@ -78,16 +81,33 @@ public class PlanService {
     return store.document(visible(code, staff));
   }
 
-  /** A plan the caller may read; a draft is "not found" for the public, not "forbidden". */
+  /**
+   * A plan the caller may read; a draft is "not found" for the public, not "forbidden", and so is a
+   * restricted draft for staff who are not its members.
+   */
   Plan visible(String code, boolean staff) {
-    Plan plan = require(code);
+    Plan plan = find(code);
     if (!staff && !plan.isPublic()) {
       throw ApiException.notFound("plan", code);
     }
+    access.check(plan, false);
     return plan;
   }
 
+  /** Refuses, as "not found", a plan the signed-in caller may not read (see {@link PlanAccess}). */
+  @Transactional(readOnly = true)
+  public void requireReadable(String code) {
+    visible(code, true);
+  }
+
+  /** A plan the caller may change (a restricted plan: its members and administrators). */
   Plan require(String code) {
+    Plan plan = find(code);
+    access.check(plan, true);
+    return plan;
+  }
+
+  Plan find(String code) {
     return plans.findByCode(code).orElseThrow(() -> ApiException.notFound("plan", code));
   }
 
@@ -141,6 +161,7 @@ public class PlanService {
   @Transactional
   public PlanSummary importDocument(PlanDocument doc, boolean replace, boolean mayChangeStatus) {
     var existing = plans.findByCode(doc.plan().code());
+    existing.ifPresent(p -> access.check(p, true));
     if (existing.isPresent() && !replace) {
       throw ApiException.conflict("plan.code", "duplicate", doc.plan().code());
     }

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import org.atalaya.indicator.Sex;
+import org.atalaya.plan.PlanService;
 
 /** Progress against targets. Unpublished figures: signed-in staff and committee only. */
 @Controller("/api/progress")
@@ -20,10 +21,12 @@ import org.atalaya.indicator.Sex;
 class ProgressController {
   private final ProgressService progress;
   private final GapService gaps;
+  private final PlanService plans;
 
-  ProgressController(ProgressService progress, GapService gaps) {
+  ProgressController(ProgressService progress, GapService gaps, PlanService plans) {
     this.progress = progress;
     this.gaps = gaps;
+    this.plans = plans;
   }
 
   /** Women against men, corregimientos against the district, concentration of counts. */
@@ -57,6 +60,7 @@ class ProgressController {
       @QueryValue(defaultValue = "_T") Sex sex,
       @Nullable @QueryValue String territory)
       throws SQLException {
+    plans.requireReadable(plan);
     return progress.plan(plan, asOf(asOf), sex, territory);
   }
 
@@ -69,6 +73,7 @@ class ProgressController {
       @QueryValue(defaultValue = "_T") Sex sex,
       @Nullable @QueryValue String territory)
       throws SQLException {
+    plans.requireReadable(plan);
     return progress.axis(plan, axis, asOf(asOf), sex, territory);
   }
 
@@ -81,6 +86,7 @@ class ProgressController {
       @QueryValue(defaultValue = "_T") Sex sex,
       @Nullable @QueryValue String territory)
       throws SQLException {
+    plans.requireReadable(plan);
     return progress.card(plan, action, asOf(asOf), sex, territory);
   }
 
