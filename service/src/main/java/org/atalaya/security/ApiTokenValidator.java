@@ -17,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import javax.sql.DataSource;
 import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code Authorization: Bearer atl_…} signs a script in as its service account, next to the JWTs
@@ -27,6 +29,7 @@ import org.reactivestreams.Publisher;
 @Singleton
 class ApiTokenValidator implements TokenValidator<HttpRequest<?>> {
   static final String TOKEN_ID = "apiToken";
+  private static final Logger LOG = LoggerFactory.getLogger(ApiTokenValidator.class);
 
   private final Lookup lookup;
   private final ExecutorService blocking;
@@ -43,7 +46,18 @@ class ApiTokenValidator implements TokenValidator<HttpRequest<?>> {
     }
     // Off the event loop: the lookup is a database query. No result means "not signed in".
     return Publishers.fromCompletableFuture(
-        () -> CompletableFuture.supplyAsync(() -> lookup.find(token).orElse(null), blocking));
+        () -> CompletableFuture.supplyAsync(() -> check(token, request), blocking));
+  }
+
+  private @Nullable Authentication check(String token, HttpRequest<?> request) {
+    var found = lookup.find(token);
+    if (found.isEmpty()) {
+      // Never the token itself: only that one was refused, and from where.
+      LOG.warn(
+          "Refused an API token from {}: unknown, revoked, expired or of a disabled account",
+          request.getRemoteAddress().getAddress().getHostAddress());
+    }
+    return found.orElse(null);
   }
 
   /** API tokens are for scripts, sent in the header; one planted in a cookie is not honoured. */
