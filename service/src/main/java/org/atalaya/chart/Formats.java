@@ -20,9 +20,11 @@ final class Formats {
   final Locale locale;
   private final NumberFormat numbers;
   private final DateTimeFormatter day;
+  private final NumberStyle style;
 
   Formats(Locale locale, NumberStyle style) {
     this.locale = locale;
+    this.style = style;
     this.numbers = style.format(locale);
     this.day = DateTimeFormatter.ofPattern("d MMM yyyy", locale);
   }
@@ -40,6 +42,11 @@ final class Formats {
     NumberFormat format = NumberFormat.getPercentInstance(locale);
     format.setMaximumFractionDigits(1);
     return format.format(fraction);
+  }
+
+  /** Values written without decimals (counts): an axis must not tick at 0.5 and print "1" twice. */
+  boolean whole() {
+    return style.decimals() == 0 && !style.percent();
   }
 
   NumberFormat numberFormat() {

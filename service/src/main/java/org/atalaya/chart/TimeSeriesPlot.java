@@ -44,6 +44,9 @@ final class TimeSeriesPlot {
     XYPlot plot = new XYPlot();
     plot.setDomainAxis(dateAxis(f, yearly, all));
     NumberAxis values = new NumberAxis(spec.meta().unit());
+    if (f.whole()) {
+      values.setStandardTickUnits(NumberAxis.createIntegerTickUnits(f.locale));
+    }
     values.setNumberFormatOverride(f.numberFormat());
     values.setAutoRangeIncludesZero(true);
     plot.setRangeAxis(values);

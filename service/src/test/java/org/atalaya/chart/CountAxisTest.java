@@ -1,0 +1,36 @@
+package org.atalaya.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.atalaya.indicator.Sex;
+import org.junit.jupiter.api.Test;
+
+/** A count's value axis ticks at whole numbers: no "1" printed twice for 0.5 and 1.0. */
+class CountAxisTest {
+  @Test
+  void aSmallCountTicksAtWholeNumbersOnly() {
+    List<ChartPoint> reports = new ArrayList<>();
+    int[] values = {1, 0, 2, 4, 1, 3, 0, 1};
+    for (int i = 0; i < values.length; i++) {
+      reports.add(new ChartPoint(ChartFixtures.AS_OF.minusMonths(values.length - i), values[i]));
+    }
+    var chart =
+        TimeSeriesChart.bySex(
+            ChartFixtures.meta("Denuncias", "denuncias", NumberStyle.INTEGER),
+            Map.of(Sex._T, reports),
+            null,
+            List.of(),
+            null);
+
+    List<String> ticks =
+        SvgDoc.parse(Charts.svg(chart, 880, 440, Locale.forLanguageTag("es-PA"))).texts().stream()
+            .filter(t -> t.matches("\\d+"))
+            .toList();
+
+    assertThat(ticks).contains("0", "1", "2", "3", "4").doesNotHaveDuplicates();
+  }
+}
