@@ -129,6 +129,30 @@ public class MeasurementQueries {
         .toList();
   }
 
+  /** A value a cell had, for pages in another package (the history API's answer, typed). */
+  public record Revision(
+      int revision,
+      BigDecimal value,
+      String status,
+      String recordedBy,
+      java.time.Instant recordedAt,
+      @Nullable String reason) {}
+
+  /** The history of one cell of the official source, total age group, newest first. */
+  public List<Revision> revisions(String code, String period, Sex sex, @Nullable String territory) {
+    return history(code, period, sex, territory, "_T", null).stream()
+        .map(
+            v ->
+                new Revision(
+                    v.revision(),
+                    v.value(),
+                    v.status(),
+                    v.recordedBy(),
+                    v.recordedAt(),
+                    v.reason()))
+        .toList();
+  }
+
   String template(String code) {
     Indicator indicator = indicators.require(code);
     Frequency f = indicator.frequency();

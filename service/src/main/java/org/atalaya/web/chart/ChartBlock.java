@@ -16,10 +16,17 @@ public record ChartBlock(
     String png,
     String alt,
     List<String> header,
-    List<List<String>> rows) {
+    List<List<String>> rows,
+    int width,
+    int height) {
 
   /** {@code base} is the chart's address without extension; {@code query} the page's filters. */
   public static ChartBlock of(ChartSpec spec, String base, String query, Locale locale) {
+    return of(spec, base, query, locale, ChartResponses.WIDTH, ChartResponses.HEIGHT);
+  }
+
+  public static ChartBlock of(
+      ChartSpec spec, String base, String query, Locale locale, int width, int height) {
     ChartDescription d = Charts.describe(spec, locale);
     return new ChartBlock(
         spec.meta().title(),
@@ -27,6 +34,8 @@ public record ChartBlock(
         base + ".png" + query,
         d.altText(),
         d.header(),
-        d.rows());
+        d.rows(),
+        width,
+        height);
   }
 }

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import org.atalaya.chart.ChartSpec;
 import org.atalaya.chart.Charts;
+import org.atalaya.shared.ApiException;
 
 /**
  * A chart as an image answer. The chart library draws identical bytes for identical input, so the
@@ -18,21 +19,35 @@ import org.atalaya.chart.Charts;
  * cached by anyone; charts of drafts only by the browser that asked.
  */
 public final class ChartResponses {
-  static final int WIDTH = 880;
-  static final int HEIGHT = 440;
+  public static final int WIDTH = 880;
+  public static final int HEIGHT = 440;
 
   private ChartResponses() {}
 
   public static HttpResponse<?> image(
       HttpRequest<?> request, ChartSpec spec, String format, Locale locale, boolean published) {
+    return image(request, spec, format, locale, published, WIDTH, HEIGHT);
+  }
+
+  /** A chart of another size than the standard one (a grid of panels grows with its rows). */
+  public static HttpResponse<?> image(
+      HttpRequest<?> request,
+      ChartSpec spec,
+      String format,
+      Locale locale,
+      boolean published,
+      int width,
+      int height) {
     byte[] bytes;
     String type;
     if ("png".equals(format)) {
-      bytes = Charts.png(spec, WIDTH, HEIGHT, locale);
+      bytes = Charts.png(spec, width, height, locale);
       type = "image/png";
-    } else {
-      bytes = Charts.svg(spec, WIDTH, HEIGHT, locale).getBytes(StandardCharsets.UTF_8);
+    } else if ("svg".equals(format)) {
+      bytes = Charts.svg(spec, width, height, locale).getBytes(StandardCharsets.UTF_8);
       type = "image/svg+xml";
+    } else {
+      throw ApiException.notFound("chart", format);
     }
     String etag = "\"" + sha256(bytes) + "\"";
     String cache = published ? "public, max-age=300" : "private, no-cache";

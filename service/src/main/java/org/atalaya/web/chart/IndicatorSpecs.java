@@ -1,7 +1,9 @@
 package org.atalaya.web.chart;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -128,7 +130,13 @@ public class IndicatorSpecs {
   }
 
   private List<ChartPoint> points(IndicatorDoc doc, Sex sex, Filters f) throws SQLException {
-    var view = series.series(doc.code(), sex, f.territory(), null, null, f.asOf());
+    return points(doc.code(), sex, f.territory(), f.asOf());
+  }
+
+  /** The observed values of one cell up to the cut-off, oldest first. */
+  public List<ChartPoint> points(String code, Sex sex, @Nullable String territory, LocalDate asOf)
+      throws SQLException {
+    var view = series.series(code, sex, territory, null, null, asOf);
     List<ChartPoint> points = new ArrayList<>();
     for (MeasurementQueries.Point p : view.points()) {
       if (p.value() != null) {
@@ -138,13 +146,16 @@ public class IndicatorSpecs {
     return points;
   }
 
+  static String source(IndicatorDoc doc) {
+    return doc.sources().stream()
+        .filter(IndicatorDoc.SourceDoc::official)
+        .map(IndicatorDoc.SourceDoc::name)
+        .findFirst()
+        .orElse(doc.institution() == null ? "—" : doc.institution());
+  }
+
   private static ChartMeta meta(IndicatorDoc doc, Filters f, Locale locale, String titleKey) {
-    String source =
-        doc.sources().stream()
-            .filter(IndicatorDoc.SourceDoc::official)
-            .map(IndicatorDoc.SourceDoc::name)
-            .findFirst()
-            .orElse(doc.institution() == null ? "—" : doc.institution());
+    String source = source(doc);
     String title = Messages.format(locale, titleKey, doc.name());
     return new ChartMeta(title, doc.unit(), source, f.asOf(), style(doc));
   }

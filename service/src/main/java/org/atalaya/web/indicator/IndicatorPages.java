@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.atalaya.chart.ChartPoint;
 import org.atalaya.chart.ChartSpec;
 import org.atalaya.indicator.IndicatorDoc;
 import org.atalaya.indicator.IndicatorService;
@@ -48,6 +49,7 @@ class IndicatorPages {
   private final IndicatorView.Builder views;
   private final Pages pages;
   private final Dashboards dashboards;
+  private final RecordSection records;
 
   IndicatorPages(
       IndicatorService indicators,
@@ -56,8 +58,10 @@ class IndicatorPages {
       IndicatorSpecs specs,
       IndicatorView.Builder views,
       Pages pages,
-      Dashboards dashboards) {
+      Dashboards dashboards,
+      RecordSection records) {
     this.dashboards = dashboards;
+    this.records = records;
     this.indicators = indicators;
     this.plans = plans;
     this.territories = territories;
@@ -74,11 +78,18 @@ class IndicatorPages {
       String code,
       @Nullable @QueryValue String corte,
       @Nullable @QueryValue String sexo,
-      @Nullable @QueryValue String territorio)
+      @Nullable @QueryValue String territorio,
+      @Nullable @QueryValue String periodo)
       throws SQLException {
     Filters f = Filters.parse(corte, sexo, territorio, territories);
     IndicatorDoc doc = visible(request, code).doc();
     Locale locale = pages.locale(request);
+    List<ChartPoint> points = specs.points(code, f.sex(), f.territory(), f.asOf());
+    String period = RecordSection.period(doc, periodo, points);
+    RecordSection.Section record =
+        Pages.currentUser(request) == null || period == null
+            ? null
+            : records.of(doc, period, f, points, locale);
     List<ChartBlock> charts = new ArrayList<>();
     for (IndicatorSpecs.Kind kind : kinds()) {
       ChartSpec spec = specs.spec(doc, kind, f, locale);
@@ -87,7 +98,7 @@ class IndicatorPages {
         charts.add(ChartBlock.of(spec, base, f.query(), locale));
       }
     }
-    return pages.view("indicator", request, views.of(doc, f, charts, locale));
+    return pages.view("indicator", request, views.of(doc, f, charts, record, locale));
   }
 
   @Get("/graficos/{kind}.{format}")

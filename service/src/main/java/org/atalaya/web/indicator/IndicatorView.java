@@ -10,6 +10,7 @@ import org.atalaya.progress.CellProgress;
 import org.atalaya.progress.ProgressFacade;
 import org.atalaya.progress.ProgressStatus;
 import org.atalaya.shared.Messages;
+import org.atalaya.territory.TerritoryLevel;
 import org.atalaya.territory.TerritoryService;
 import org.atalaya.web.Filters;
 import org.atalaya.web.Numbers;
@@ -30,7 +31,10 @@ public record IndicatorView(
     String latest,
     String target,
     String achievement,
-    List<ChartBlock> charts) {
+    List<ChartBlock> charts,
+    List<Option> places,
+    String placeQuery,
+    @Nullable RecordSection.Section record) {
 
   /** The filter form's current values and its choices. */
   public record FilterForm(String asOf, String sex, String territory, List<Option> territories) {}
@@ -47,7 +51,12 @@ public record IndicatorView(
       this.territories = territories;
     }
 
-    IndicatorView of(IndicatorDoc doc, Filters f, List<ChartBlock> charts, Locale locale)
+    IndicatorView of(
+        IndicatorDoc doc,
+        Filters f,
+        List<ChartBlock> charts,
+        @Nullable RecordSection.Section record,
+        Locale locale)
         throws SQLException {
       CellProgress cell =
           progress.indicator(doc.code(), f.asOf(), f.sex(), f.territory()).progress();
@@ -74,7 +83,18 @@ public record IndicatorView(
           cell.latest() == null ? "—" : Numbers.number(cell.latest().value(), decimals, locale),
           cell.target() == null ? "—" : Numbers.number(cell.target().value(), decimals, locale),
           Numbers.percent(cell.achievement(), locale),
-          charts);
+          charts,
+          doc.disaggregations().territory() ? places() : List.of(),
+          "?" + Filters.AS_OF + "=" + f.asOf() + "&" + Filters.SEX + "=" + f.sex().name(),
+          record);
+    }
+
+    /** The corregimientos, each with its own page (the district's parts on the bar chart). */
+    private List<Option> places() {
+      return territories.all().stream()
+          .filter(t -> t.level() == TerritoryLevel.CORREGIMIENTO)
+          .map(t -> new Option(t.code(), t.name()))
+          .toList();
     }
 
     FilterForm form(Filters f) {

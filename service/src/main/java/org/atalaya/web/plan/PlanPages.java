@@ -2,6 +2,7 @@ package org.atalaya.web.plan;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -14,14 +15,21 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.sql.SQLException;
+import java.util.Locale;
+import org.atalaya.chart.SmallMultiplesChart;
 import org.atalaya.plan.PlanDocument;
 import org.atalaya.plan.PlanService;
+import org.atalaya.plan.PlanStatus;
 import org.atalaya.progress.ProgressFacade;
 import org.atalaya.shared.ApiException;
+import org.atalaya.shared.Messages;
 import org.atalaya.territory.TerritoryService;
 import org.atalaya.web.Filters;
 import org.atalaya.web.Page;
 import org.atalaya.web.Pages;
+import org.atalaya.web.chart.ChartBlock;
+import org.atalaya.web.chart.ChartResponses;
+import org.atalaya.web.chart.PanelSpecs;
 
 /**
  * A plan at a glance, one of its axes, and one action card laid out as the guide's "ficha". The
@@ -29,7 +37,6 @@ import org.atalaya.web.Pages;
  */
 @Controller("/planes/{plan}")
 @Hidden
-@Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class PlanPages {
   private final PlanService plans;
@@ -37,13 +44,16 @@ class PlanPages {
   private final TerritoryService territories;
   private final PlanViews views;
   private final Pages pages;
+  private final PanelSpecs charts;
 
   PlanPages(
       PlanService plans,
       ProgressFacade progress,
       TerritoryService territories,
       PlanViews views,
-      Pages pages) {
+      Pages pages,
+      PanelSpecs charts) {
+    this.charts = charts;
     this.plans = plans;
     this.progress = progress;
     this.territories = territories;
@@ -52,6 +62,7 @@ class PlanPages {
   }
 
   @Get
+  @Produces(MediaType.TEXT_HTML)
   @Secured(SecurityRule.IS_ANONYMOUS)
   ModelAndView<Page<PlanViews.PlanView>> overview(
       HttpRequest<?> request,
@@ -63,10 +74,12 @@ class PlanPages {
     Filters f = Filters.parse(corte, sexo, territorio, territories);
     PlanDocument doc = plans.document(plan, Pages.currentUser(request) != null);
     var level = progress.plan(plan, f.asOf(), f.sex(), f.territory());
-    return pages.view("plan", request, views.plan(doc, level, f, pages.locale(request), null));
+    return pages.view(
+        "plan", request, views.plan(doc, level, f, pages.locale(request), null, null));
   }
 
   @Get("/ejes/{axis}")
+  @Produces(MediaType.TEXT_HTML)
   @Secured(SecurityRule.IS_ANONYMOUS)
   ModelAndView<Page<PlanViews.PlanView>> axis(
       HttpRequest<?> request,
@@ -78,14 +91,62 @@ class PlanPages {
       throws SQLException {
     Filters f = Filters.parse(corte, sexo, territorio, territories);
     PlanDocument doc = plans.document(plan, Pages.currentUser(request) != null);
-    if (doc.axes().stream().noneMatch(a -> a.code().equals(axis))) {
-      throw ApiException.notFound("axis", axis);
-    }
     var level = progress.plan(plan, f.asOf(), f.sex(), f.territory());
-    return pages.view("plan", request, views.plan(doc, level, f, pages.locale(request), axis));
+    Locale locale = pages.locale(request);
+    SmallMultiplesChart spec = panels(doc, level, axis, f, locale);
+    ChartBlock block =
+        spec == null
+            ? null
+            : ChartBlock.of(
+                spec,
+                "/planes/" + plan + "/ejes/" + axis + "/graficos/indicadores",
+                f.query(),
+                locale,
+                PanelSpecs.WIDTH,
+                PanelSpecs.height(spec));
+    return pages.view("plan", request, views.plan(doc, level, f, locale, axis, block));
+  }
+
+  /** One small trajectory per indicator of the axis, each with its target line. */
+  @Get("/ejes/{axis}/graficos/indicadores.{format}")
+  @Produces({"image/svg+xml", "image/png"})
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  HttpResponse<?> axisChart(
+      HttpRequest<?> request,
+      String plan,
+      String axis,
+      String format,
+      @Nullable @QueryValue String corte,
+      @Nullable @QueryValue String sexo,
+      @Nullable @QueryValue String territorio)
+      throws SQLException {
+    Filters f = Filters.parse(corte, sexo, territorio, territories);
+    PlanDocument doc = plans.document(plan, Pages.currentUser(request) != null);
+    var level = progress.plan(plan, f.asOf(), f.sex(), f.territory());
+    Locale locale = pages.locale(request);
+    SmallMultiplesChart spec = panels(doc, level, axis, f, locale);
+    if (spec == null) {
+      throw ApiException.notFound("chart", axis);
+    }
+    boolean published = doc.plan().status() == PlanStatus.PUBLISHED;
+    return ChartResponses.image(
+        request, spec, format, locale, published, PanelSpecs.WIDTH, PanelSpecs.height(spec));
+  }
+
+  private SmallMultiplesChart panels(
+      PlanDocument doc, ProgressFacade.Level level, String axis, Filters f, Locale locale)
+      throws SQLException {
+    var axisDoc =
+        doc.axes().stream()
+            .filter(a -> a.code().equals(axis))
+            .findFirst()
+            .orElseThrow(() -> ApiException.notFound("axis", axis));
+    String title = Messages.format(locale, "web.chart.panels", axisDoc.name());
+    return charts.spec(title, PlanViews.indicatorCodes(level, axis), f, f.territory(), locale);
   }
 
   @Get("/fichas/{card}")
+  @Produces(MediaType.TEXT_HTML)
   @Secured(SecurityRule.IS_ANONYMOUS)
   ModelAndView<Page<PlanViews.CardView>> card(
       HttpRequest<?> request,

@@ -17,6 +17,7 @@ import org.atalaya.progress.ProgressStatus;
 import org.atalaya.shared.ApiException;
 import org.atalaya.web.Filters;
 import org.atalaya.web.Numbers;
+import org.atalaya.web.chart.ChartBlock;
 import org.atalaya.web.indicator.IndicatorView;
 
 /** The plan's texts (from its document) joined with its progress (from the progress engine). */
@@ -38,7 +39,10 @@ class PlanViews {
       @Nullable String axis,
       IndicatorView.FilterForm filters,
       ProgressStatus overall,
-      List<AxisRow> axes) {}
+      List<AxisRow> axes,
+      List<IndicatorView.Option> places,
+      String placeQuery,
+      @Nullable ChartBlock panels) {}
 
   public record AxisRow(
       String code, String name, ProgressStatus status, String achievement, List<CardRow> cards) {}
@@ -61,7 +65,13 @@ class PlanViews {
   public record IndicatorRow(
       String code, String name, String unit, ProgressStatus status, String latest, String target) {}
 
-  PlanView plan(PlanDocument doc, Level level, Filters f, Locale locale, @Nullable String only) {
+  PlanView plan(
+      PlanDocument doc,
+      Level level,
+      Filters f,
+      Locale locale,
+      @Nullable String only,
+      @Nullable ChartBlock panels) {
     Map<String, Level> byCode = index(level);
     List<AxisRow> axes = new ArrayList<>();
     for (AxisDoc a : doc.axes()) {
@@ -93,7 +103,38 @@ class PlanViews {
         only,
         form(f),
         level.progress().status(),
-        axes);
+        axes,
+        places(h.territory()),
+        "?" + Filters.AS_OF + "=" + f.asOf() + "&" + Filters.SEX + "=" + f.sex().name(),
+        panels);
+  }
+
+  /** The indicators of one axis, as the progress engine lists them under its cards. */
+  static List<String> indicatorCodes(Level level, String axis) {
+    Level a = index(level).get(axis);
+    List<String> codes = new ArrayList<>();
+    if (a != null) {
+      for (Level card : a.children()) {
+        for (IndicatorCell i : card.indicators()) {
+          if (!codes.contains(i.code())) {
+            codes.add(i.code());
+          }
+        }
+      }
+    }
+    return codes;
+  }
+
+  /** The places directly under the plan's territory, each with its own page. */
+  private List<IndicatorView.Option> places(String territory) {
+    var parent = territories.find(territory).orElse(null);
+    if (parent == null) {
+      return List.of();
+    }
+    return territories.all().stream()
+        .filter(t -> parent.id().equals(t.parentId()))
+        .map(t -> new IndicatorView.Option(t.code(), t.name()))
+        .toList();
   }
 
   CardView card(PlanDocument doc, Level level, String code, Filters f, Locale locale) {

@@ -1,0 +1,140 @@
+package org.atalaya.web.place;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.atalaya.indicator.IndicatorKind;
+import org.atalaya.indicator.IndicatorService;
+import org.atalaya.plan.PlanService;
+import org.atalaya.plan.PlanStatus;
+import org.atalaya.progress.CellProgress;
+import org.atalaya.progress.ProgressFacade;
+import org.atalaya.territory.Territory;
+import org.atalaya.territory.TerritoryService;
+import org.atalaya.web.Filters;
+import org.atalaya.web.Numbers;
+import org.atalaya.web.chart.ChartBlock;
+import org.atalaya.web.indicator.IndicatorView;
+
+/**
+ * The indicators a place has figures for. "In force" means the plan covers the place (its territory
+ * is the place or one above it) and had not ended by the cut-off date; the public sees published
+ * plans only, as on every reading page.
+ */
+@Singleton
+class PlaceIndicators {
+  private final PlanService plans;
+  private final ProgressFacade progress;
+  private final TerritoryService territories;
+  private final IndicatorService indicators;
+
+  PlaceIndicators(
+      PlanService plans,
+      ProgressFacade progress,
+      TerritoryService territories,
+      IndicatorService indicators) {
+    this.plans = plans;
+    this.progress = progress;
+    this.territories = territories;
+    this.indicators = indicators;
+  }
+
+  record Found(List<PlanFound> plans, List<String> codes, boolean allPublished) {}
+
+  record PlanFound(String code, String name, List<Cell> cells) {}
+
+  record Cell(ProgressFacade.IndicatorCell cell, String axis) {}
+
+  Found find(Territory place, Filters f, boolean staff, Locale locale) throws SQLException {
+    List<String> above = ancestors(place);
+    List<PlanFound> found = new ArrayList<>();
+    List<String> codes = new ArrayList<>();
+    boolean allPublished = true;
+    for (PlanService.PlanSummary plan : plans.list(staff)) {
+      if (!above.contains(plan.territory()) || plan.periodEnd().isBefore(f.asOf())) {
+        continue;
+      }
+      allPublished &= plan.status() == PlanStatus.PUBLISHED;
+      List<Cell> cells = new ArrayList<>();
+      var level = progress.plan(plan.code(), f.asOf(), f.sex(), place.code());
+      for (ProgressFacade.Level axis : level.children()) {
+        for (ProgressFacade.Level card : axis.children()) {
+          for (ProgressFacade.IndicatorCell cell : card.indicators()) {
+            if (cell.progress().latest() != null && !codes.contains(cell.code())) {
+              codes.add(cell.code());
+              cells.add(new Cell(cell, axis.name()));
+            }
+          }
+        }
+      }
+      found.add(new PlanFound(plan.code(), plan.name(), cells));
+    }
+    return new Found(found, codes, allPublished);
+  }
+
+  PlaceView view(
+      Territory place,
+      Filters f,
+      Found found,
+      String query,
+      @Nullable ChartBlock panels,
+      Locale locale) {
+    List<PlaceView.PlanBlock> blocks = new ArrayList<>();
+    for (PlanFound plan : found.plans()) {
+      List<PlaceView.Row> rows = new ArrayList<>();
+      for (Cell c : plan.cells()) {
+        int decimals = indicators.get(c.cell().code()).kind() == IndicatorKind.COUNT ? 0 : 1;
+        CellProgress p = c.cell().progress();
+        rows.add(
+            new PlaceView.Row(
+                c.cell().code(),
+                c.cell().name(),
+                c.axis(),
+                c.cell().unit(),
+                p.status(),
+                p.latest() == null ? "—" : Numbers.number(p.latest().value(), decimals, locale),
+                p.target() == null ? "—" : Numbers.number(p.target().value(), decimals, locale),
+                change(p, decimals, locale)));
+      }
+      blocks.add(new PlaceView.PlanBlock(plan.code(), plan.name(), rows));
+    }
+    String parent =
+        place.parentId() == null
+            ? null
+            : territories.byId(place.parentId()).map(Territory::name).orElse(null);
+    var form = new IndicatorView.FilterForm(f.asOf().toString(), f.sex().name(), "", List.of());
+    return new PlaceView(
+        place.code(),
+        place.name(),
+        parent,
+        Numbers.date(f.asOf(), locale),
+        query,
+        form,
+        blocks,
+        panels);
+  }
+
+  /** Latest less baseline, with its sign: "+1,5", "−2,0" (the minus as the locale writes it). */
+  private static String change(CellProgress p, int decimals, Locale locale) {
+    if (p.latest() == null || p.baseline() == null) {
+      return "—";
+    }
+    double d = p.latest().value() - p.baseline().value();
+    String text = Numbers.number(d, decimals, locale);
+    return d > 0 && !text.startsWith("+") ? "+" + text : text;
+  }
+
+  /** The place's code and those of every territory above it. */
+  private List<String> ancestors(Territory place) {
+    List<String> codes = new ArrayList<>();
+    Territory t = place;
+    while (t != null) {
+      codes.add(t.code());
+      t = t.parentId() == null ? null : territories.byId(t.parentId()).orElse(null);
+    }
+    return codes;
+  }
+}

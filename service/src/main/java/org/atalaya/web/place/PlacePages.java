@@ -1,0 +1,121 @@
+package org.atalaya.web.place;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.sql.SQLException;
+import java.util.Locale;
+import org.atalaya.chart.SmallMultiplesChart;
+import org.atalaya.shared.ApiException;
+import org.atalaya.shared.Messages;
+import org.atalaya.territory.TerritoryService;
+import org.atalaya.web.Filters;
+import org.atalaya.web.Page;
+import org.atalaya.web.Pages;
+import org.atalaya.web.chart.ChartBlock;
+import org.atalaya.web.chart.ChartResponses;
+import org.atalaya.web.chart.PanelSpecs;
+
+/**
+ * A corregimiento (or any place below the district): all the indicators with data for it, and their
+ * trajectories as small multiples. The public reads the published plans only, as on the indicator
+ * pages; the place itself is no secret, so an unknown code is the only "not found".
+ */
+@Controller("/corregimientos/{code}")
+@Hidden
+@ExecuteOn(TaskExecutors.BLOCKING)
+class PlacePages {
+  private final TerritoryService territories;
+  private final PlaceIndicators indicators;
+  private final PanelSpecs charts;
+  private final Pages pages;
+
+  PlacePages(
+      TerritoryService territories, PlaceIndicators indicators, PanelSpecs charts, Pages pages) {
+    this.territories = territories;
+    this.indicators = indicators;
+    this.charts = charts;
+    this.pages = pages;
+  }
+
+  @Get
+  @Produces(MediaType.TEXT_HTML)
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  ModelAndView<Page<PlaceView>> page(
+      HttpRequest<?> request,
+      String code,
+      @Nullable @QueryValue String corte,
+      @Nullable @QueryValue String sexo)
+      throws SQLException {
+    Filters f = Filters.parse(corte, sexo, null, territories);
+    var place = territories.require(code);
+    Locale locale = pages.locale(request);
+    var found = indicators.find(place, f, staff(request), locale);
+    SmallMultiplesChart spec =
+        charts.spec(title(place.name(), locale), found.codes(), f, code, locale);
+    ChartBlock block =
+        spec == null
+            ? null
+            : ChartBlock.of(
+                spec,
+                "/corregimientos/" + code + "/graficos/indicadores",
+                query(f),
+                locale,
+                PanelSpecs.WIDTH,
+                PanelSpecs.height(spec));
+    return pages.view("place", request, indicators.view(place, f, found, query(f), block, locale));
+  }
+
+  @Get("/graficos/indicadores.{format}")
+  @Produces({"image/svg+xml", "image/png"})
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  HttpResponse<?> chart(
+      HttpRequest<?> request,
+      String code,
+      String format,
+      @Nullable @QueryValue String corte,
+      @Nullable @QueryValue String sexo)
+      throws SQLException {
+    Filters f = Filters.parse(corte, sexo, null, territories);
+    var place = territories.require(code);
+    Locale locale = pages.locale(request);
+    var found = indicators.find(place, f, staff(request), locale);
+    SmallMultiplesChart spec =
+        charts.spec(title(place.name(), locale), found.codes(), f, code, locale);
+    if (spec == null) {
+      throw ApiException.notFound("chart", code);
+    }
+    return ChartResponses.image(
+        request,
+        spec,
+        format,
+        locale,
+        found.allPublished(),
+        PanelSpecs.WIDTH,
+        PanelSpecs.height(spec));
+  }
+
+  private static boolean staff(HttpRequest<?> request) {
+    return Pages.currentUser(request) != null;
+  }
+
+  private static String title(String place, Locale locale) {
+    return Messages.format(locale, "web.place.chart", place);
+  }
+
+  /** This page takes the cut-off and the sex; the place is its address. */
+  static String query(Filters f) {
+    return "?" + Filters.AS_OF + "=" + f.asOf() + "&" + Filters.SEX + "=" + f.sex().name();
+  }
+}
