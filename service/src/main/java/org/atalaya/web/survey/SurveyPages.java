@@ -1,0 +1,190 @@
+package org.atalaya.web.survey;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.atalaya.chart.EstimateChart;
+import org.atalaya.shared.ApiException;
+import org.atalaya.survey.SurveyResults;
+import org.atalaya.web.Numbers;
+import org.atalaya.web.Page;
+import org.atalaya.web.Pages;
+import org.atalaya.web.chart.ChartBlock;
+import org.atalaya.web.chart.ChartResponses;
+import org.atalaya.web.indicator.IndicatorView.Option;
+
+/**
+ * Survey results: the surveys with waves to read, and one wave's estimates with their intervals by
+ * sex and by territory. The public reads published waves, suppressed cells withheld; staff also
+ * read unpublished waves, marked as such, and every figure — the estimates API's rules.
+ */
+@Controller("/encuestas")
+@Hidden
+@ExecuteOn(TaskExecutors.BLOCKING)
+class SurveyPages {
+  private final SurveyResults results;
+  private final SurveyFigures figures;
+  private final Pages pages;
+
+  SurveyPages(SurveyResults results, SurveyFigures figures, Pages pages) {
+    this.results = results;
+    this.figures = figures;
+    this.pages = pages;
+  }
+
+  @Get
+  @Produces(MediaType.TEXT_HTML)
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  ModelAndView<Page<SurveyView.ListPage>> list(HttpRequest<?> request) throws SQLException {
+    Locale locale = pages.locale(request);
+    List<SurveyView.SurveyRow> rows = new ArrayList<>();
+    for (SurveyResults.Survey s : results.list(staff(request), locale)) {
+      rows.add(
+          new SurveyView.SurveyRow(
+              s.code(),
+              s.name(),
+              s.universe(),
+              s.waves().stream()
+                  .map(
+                      w ->
+                          new SurveyView.WaveRow(
+                              w.code(), w.name(), period(w, locale), w.published()))
+                  .toList()));
+    }
+    return pages.view("survey/list", request, new SurveyView.ListPage(rows));
+  }
+
+  @Get("/{code}")
+  @Produces(MediaType.TEXT_HTML)
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  ModelAndView<Page<SurveyView.Results>> results(
+      HttpRequest<?> request,
+      String code,
+      @Nullable @QueryValue String ronda,
+      @Nullable @QueryValue String pregunta)
+      throws SQLException {
+    Locale locale = pages.locale(request);
+    boolean staff = staff(request);
+    var s = figures.select(code, ronda, pregunta, staff, locale);
+    List<SurveyView.Block> blocks = new ArrayList<>();
+    String problem = null;
+    String mark = "";
+    try {
+      for (SurveyFigures.By by : SurveyFigures.By.values()) {
+        var e = figures.estimates(s, by, staff, locale);
+        mark = e.mark();
+        EstimateChart spec = figures.chart(s, e, by, locale);
+        ChartBlock chart =
+            spec == null
+                ? null
+                : ChartBlock.of(
+                    spec,
+                    "/encuestas/" + code + "/graficos/" + by.path(),
+                    s.query(),
+                    locale,
+                    ChartResponses.WIDTH,
+                    SurveyFigures.height(spec));
+        String title = pages.text(request, "web.surveys.by." + by.path());
+        blocks.add(new SurveyView.Block(title, chart, figures.rows(e, locale)));
+      }
+    } catch (ApiException e) {
+      if (e.status().getCode() != 400) {
+        throw e;
+      }
+      // A wave without microdata or aggregates: said on the page, not an error page.
+      blocks.clear();
+    }
+    if (blocks.stream().allMatch(b -> b.rows().isEmpty())) {
+      blocks.clear();
+      problem = pages.text(request, "web.surveys.noEstimates");
+    }
+    var survey = s.survey();
+    return pages.view(
+        "survey/results",
+        request,
+        new SurveyView.Results(
+            survey.code(),
+            survey.name(),
+            survey.universe(),
+            survey.waves().stream()
+                .map(
+                    w ->
+                        new Option(
+                            w.code(),
+                            w.name()
+                                + (w.published()
+                                    ? ""
+                                    : " · " + pages.text(request, "web.surveys.unpublished"))))
+                .toList(),
+            s.wave().code(),
+            s.wave().name(),
+            period(s.wave(), locale),
+            s.wave().published(),
+            survey.items().stream().map(i -> new Option(i.key(), i.label())).toList(),
+            s.item().key(),
+            s.item().label(),
+            SurveyFigures.source(s, locale),
+            Numbers.date(s.wave().periodEnd(), locale),
+            mark,
+            blocks,
+            problem));
+  }
+
+  @Get("/{code}/graficos/{by}.{format}")
+  @Produces({"image/svg+xml", "image/png"})
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  HttpResponse<?> chart(
+      HttpRequest<?> request,
+      String code,
+      String by,
+      String format,
+      @Nullable @QueryValue String ronda,
+      @Nullable @QueryValue String pregunta)
+      throws SQLException {
+    Locale locale = pages.locale(request);
+    boolean staff = staff(request);
+    SurveyFigures.By which =
+        switch (by) {
+          case "sexo" -> SurveyFigures.By.SEXO;
+          case "territorio" -> SurveyFigures.By.TERRITORIO;
+          default -> throw ApiException.notFound("chart", by);
+        };
+    var s = figures.select(code, ronda, pregunta, staff, locale);
+    EstimateChart spec =
+        figures.chart(s, figures.estimates(s, which, staff, locale), which, locale);
+    if (spec == null) {
+      throw ApiException.notFound("chart", by);
+    }
+    return ChartResponses.image(
+        request,
+        spec,
+        format,
+        locale,
+        s.wave().published() && !staff,
+        ChartResponses.WIDTH,
+        SurveyFigures.height(spec));
+  }
+
+  private static boolean staff(HttpRequest<?> request) {
+    return SurveyResults.staff(Pages.currentUser(request));
+  }
+
+  private static String period(SurveyResults.Wave w, Locale locale) {
+    return Numbers.date(w.periodStart(), locale) + " – " + Numbers.date(w.periodEnd(), locale);
+  }
+}
