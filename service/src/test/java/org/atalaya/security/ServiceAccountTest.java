@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.atalaya.testsupport.Api;
+import org.atalaya.testsupport.IndicatorFixtures;
 import org.atalaya.testsupport.TestDatabaseSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,31 @@ class ServiceAccountTest {
                 .bearerAuth(admin),
             Map.class);
     assertThat(again.status()).isEqualTo(409);
+  }
+
+  @Test
+  void aScriptUploadsAFileWithItsTokenAndTheAuditNamesTheServiceAccount() {
+    String code = "SVC-VD-" + Long.toString(System.nanoTime(), 36).toUpperCase();
+    IndicatorFixtures.create(
+        api, api.analystToken(), IndicatorFixtures.domesticViolenceReports(code));
+    String secret = secret(issue("carga-csv", 30));
+    String file = "carga-" + System.nanoTime() + ".csv";
+
+    var upload =
+        api.call(
+            HttpRequest.POST(
+                    "/api/measurements/upload?file=" + file,
+                    "indicador,periodo,valor\n" + code + ",2025-03,7\n" + code + ",2025-04,9\n")
+                .contentType("text/csv")
+                .bearerAuth(secret),
+            Map.class);
+
+    assertThat(upload.status()).as(String.valueOf(upload.problem())).isEqualTo(200);
+    var audit =
+        api.call(
+            HttpRequest.GET("/api/audit?entity=measurement&key=" + file).bearerAuth(admin),
+            Map.class);
+    assertThat(audit.value().toString()).contains("actor=" + account).contains("inserted=2");
   }
 
   @Test

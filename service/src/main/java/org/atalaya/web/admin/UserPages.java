@@ -20,6 +20,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.atalaya.security.Role;
 import org.atalaya.security.UserAdministration;
 import org.atalaya.shared.ApiException;
@@ -39,6 +40,7 @@ class UserPages {
   static final String VIEW = "admin/users";
   private static final Set<String> NOTICES =
       Set.of("creado", "cambiado", "clave", "servicio", "revocado");
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,80}");
 
   private final Pages pages;
   private final AdminViews views;
@@ -67,9 +69,13 @@ class UserPages {
       HttpRequest<?> request,
       @Nullable @QueryValue String aviso,
       @Nullable @QueryValue String usuario) {
+    // The notice names an account only: a crafted link cannot put a sentence of its own here.
     String notice =
-        aviso != null && NOTICES.contains(aviso)
-            ? pages.text(request, "admin.notice." + aviso, usuario == null ? "" : usuario)
+        aviso != null
+                && NOTICES.contains(aviso)
+                && usuario != null
+                && NAME.matcher(usuario).matches()
+            ? pages.text(request, "admin.notice." + aviso, usuario)
             : null;
     var body = views.users(request, List.of(), notice, UsersPage.Draft.EMPTY);
     return pages.render(HttpStatus.OK, VIEW, request, body);
