@@ -1,5 +1,6 @@
 package org.atalaya.measurement;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -24,13 +25,16 @@ public class MeasurementImport {
     this.ingestion = ingestion;
   }
 
-  /** Returns how many rows were new; a file with any bad row is refused whole. */
+  /**
+   * Returns how many rows were new; a file with any bad row is refused whole. For in-process loads
+   * (the demonstration, a validated survey wave's figures): the status column is kept.
+   */
   public long loadCsv(String file, String csv, String user) throws IOException {
     var source =
         new CsvRowSource(file, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
     UploadReport report =
         ingestion.ingest(
-            file, null, source, new MeasurementIngestion.Options(false, false, null, user));
+            file, null, source, new MeasurementIngestion.Options(false, false, null, user, true));
     if (!report.committed()) {
       throw new IllegalStateException(file + " was refused: " + report.errors());
     }
@@ -43,6 +47,13 @@ public class MeasurementImport {
    */
   public UploadView entry(Map<String, String> fields, String user, Locale locale)
       throws IOException {
+    return entry(fields, null, user, locale);
+  }
+
+  /** As above, with the reason of a correction (required to change a published figure). */
+  public UploadView entry(
+      Map<String, String> fields, @Nullable String reason, String user, Locale locale)
+      throws IOException {
     List<String> header = new ArrayList<>(fields.keySet());
     List<String> cells =
         header.stream().map(k -> fields.get(k) == null ? "" : fields.get(k)).toList();
@@ -51,7 +62,7 @@ public class MeasurementImport {
           consumer.header(header);
           consumer.row(1, cells);
         };
-    var options = new MeasurementIngestion.Options(false, false, null, user);
+    var options = new MeasurementIngestion.Options(false, false, reason, user);
     return UploadView.of(ingestion.ingest("formulario", null, source, options), locale);
   }
 
@@ -59,7 +70,20 @@ public class MeasurementImport {
   public UploadView file(
       String file, Path path, boolean dryRun, boolean keepValid, String user, Locale locale)
       throws IOException {
-    var options = new MeasurementIngestion.Options(dryRun, keepValid, null, user);
+    return file(file, path, dryRun, keepValid, null, user, locale);
+  }
+
+  /** As above, with the reason of a correction (required to change a published figure). */
+  public UploadView file(
+      String file,
+      Path path,
+      boolean dryRun,
+      boolean keepValid,
+      @Nullable String reason,
+      String user,
+      Locale locale)
+      throws IOException {
+    var options = new MeasurementIngestion.Options(dryRun, keepValid, reason, user);
     if (file.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
       var source = new XlsxRowSource(file, path, null);
       return UploadView.of(ingestion.ingest(file, source.sheetUsed(), source, options), locale);

@@ -47,7 +47,15 @@ class MeasurementIngestion {
     this.rollups = rollups;
   }
 
-  record Options(boolean dryRun, boolean keepValid, String reason, String user) {}
+  /**
+   * @param trusted an in-process load (the demonstration, a published survey wave) whose status
+   *     column is kept; any other upload stores provisional figures, whatever its column says
+   */
+  record Options(boolean dryRun, boolean keepValid, String reason, String user, boolean trusted) {
+    Options(boolean dryRun, boolean keepValid, String reason, String user) {
+      this(dryRun, keepValid, reason, user, false);
+    }
+  }
 
   UploadReport ingest(String file, String sheet, RowSource source, Options options)
       throws IOException {
@@ -105,6 +113,17 @@ class MeasurementIngestion {
     // Counting them all again is only needed when the list was cut short.
     long duplicates = listed.size() < MAX_LISTED ? listed.size() : sql.countDuplicates(connection);
     collector.rejectedRows += duplicates;
+    if (!options.trusted()) {
+      PublishedGuard.provisionalOnly(connection).forEach(collector::warning);
+    }
+    long published = 0;
+    if (options.reason() == null || options.reason().isBlank()) {
+      List<RowProblem> refused = PublishedGuard.publishedWithoutReason(connection, MAX_LISTED);
+      refused.forEach(collector::error);
+      published =
+          refused.size() < MAX_LISTED ? refused.size() : PublishedGuard.countPublished(connection);
+      collector.rejectedRows += published;
+    }
     if (collector.rows == 0) {
       collector.error(RowProblem.of(2, "", "", "noRows"));
     }
@@ -116,6 +135,9 @@ class MeasurementIngestion {
     }
     if (duplicates > 0) {
       sql.dropDuplicates(connection);
+    }
+    if (published > 0) {
+      PublishedGuard.dropPublished(connection);
     }
     sql.lockIndicators(connection);
     sql.partsAgainstTotals(connection, MAX_LISTED).forEach(collector::warning);

@@ -17,9 +17,12 @@ class MeasurementSql {
       m.indicator_id = s.indicator_id AND m.source_id = s.source_id
       AND m.period_start = s.period_start AND m.sex = s.sex
       AND m.territory_id = s.territory_id AND m.age_group = s.age_group""";
+  // A new value is a change; the status alone changes only upwards (a trusted load of validated
+  // figures): re-sending a validated figure as provisional leaves it validated (docs/approval.md).
   private static final String CHANGED =
-      "(m.value, m.numerator, m.denominator, m.status)"
-          + " IS DISTINCT FROM (s.value, s.numerator, s.denominator, s.status)";
+      "((m.value, m.numerator, m.denominator)"
+          + " IS DISTINCT FROM (s.value, s.numerator, s.denominator)"
+          + " OR (s.status = 'VALIDATED' AND m.status <> 'VALIDATED'))";
 
   void createStaging(Connection c) throws SQLException {
     try (var s = c.createStatement()) {

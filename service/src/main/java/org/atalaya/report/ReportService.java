@@ -15,13 +15,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.atalaya.approval.ReportPublication;
 import org.atalaya.audit.AuditLog;
 import org.atalaya.shared.Messages;
 
 /**
  * Draft → published. A draft is rendered from the current data each time it is read; publishing
  * renders it once more and freezes the files with their hashes, so a published report's bytes never
- * change. A correction is a new version that states its reason; the old one stays available.
+ * change. A correction is a new version that states its reason; the old one stays available. Only
+ * validated figures are published, and their periods are marked published (docs/approval.md).
  */
 @Singleton
 class ReportService {
@@ -30,11 +32,14 @@ class ReportService {
   private final ReportStore store;
   private final FactsReader facts;
   private final AuditLog audit;
+  private final ReportPublication publication;
 
-  ReportService(ReportStore store, FactsReader facts, AuditLog audit) {
+  ReportService(
+      ReportStore store, FactsReader facts, AuditLog audit, ReportPublication publication) {
     this.store = store;
     this.facts = facts;
     this.audit = audit;
+    this.publication = publication;
   }
 
   @Serdeable
@@ -97,14 +102,31 @@ class ReportService {
       throw ReportProblems.alreadyPublished(version);
     }
     Instant now = Instant.now();
-    var files = ReportFiles.all(facts.read(plan, period), label(release, now));
+    ReportFacts read = facts.read(plan, period);
+    List<ReportPublication.Figure> figures = figures(read);
+    publication.requireValidated(figures);
+    var files = ReportFiles.all(read, label(release, now));
     List<String> hashes = files.stream().map(f -> sha256(f.content())).toList();
     if (!store.publish(release.id(), user, contentHash(files, hashes), files, hashes)) {
       throw ReportProblems.alreadyPublished(version);
     }
+    publication.published(release.id(), figures);
     ReportView after = view(require(plan, period.code(), version), true);
     audit.updated("report", plan + "/" + period.code() + "/" + version, view(release, true), after);
     return after;
+  }
+
+  /** The indicator periods the report shows, for the approval workflow (docs/approval.md). */
+  private static List<ReportPublication.Figure> figures(ReportFacts read) {
+    return read.indicators().stream()
+        .flatMap(
+            i ->
+                i.series().stream()
+                    .map(
+                        o ->
+                            new ReportPublication.Figure(
+                                i.code(), o.start(), o.period(), o.validated())))
+        .toList();
   }
 
   @Transactional(readOnly = true)

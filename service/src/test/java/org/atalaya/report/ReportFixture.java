@@ -17,7 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * A small plan of its own (one action card, one district-wide count with a target and four quarters
- * of 2025), so that publishing and revising it leaves the demo plan untouched.
+ * of 2025, validated by the committee), so that publishing and revising it leaves the demo plan
+ * untouched.
  */
 abstract class ReportFixture {
   @Inject
@@ -78,7 +79,18 @@ abstract class ReportFixture {
             List.class));
     for (int q = 1; q <= 4; q++) {
       measure("2025-T" + q, 20 + q, null);
+      validate("2025-T" + q);
     }
+  }
+
+  /** The committee validates the period's figures: only validated figures are published. */
+  Api.Reply<Map> validate(String period) {
+    return expect(
+        200,
+        post(
+            "/api/indicators/" + indicator + "/periods/" + period + "/validation",
+            Map.of(),
+            committee));
   }
 
   void measure(String period, int value, String reason) {

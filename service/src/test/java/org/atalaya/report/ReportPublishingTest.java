@@ -71,11 +71,14 @@ class ReportPublishingTest extends ReportFixture {
                     Map.of("reason", "Corrección del conteo del segundo trimestre"),
                     analyst))
             .value();
+    var v2Unvalidated = post("/api/reports/" + plan + "/2025/2/publish", Map.of(), admin);
+    validate("2025-T2");
     Map<String, Object> v2 =
         expect(200, post("/api/reports/" + plan + "/2025/2/publish", Map.of(), admin)).value();
     byte[] csv2 = expect(200, download(plan + "/2025/2/datos.csv", null)).value();
 
     assertThat(noReason.status()).isEqualTo(422);
+    assertThat(v2Unvalidated.status()).as("the correction is provisional").isEqualTo(409);
     assertThat(draft2).containsEntry("version", 2).containsEntry("status", "DRAFT");
     assertThat(v2)
         .containsEntry("reason", "Corrección del conteo del segundo trimestre")

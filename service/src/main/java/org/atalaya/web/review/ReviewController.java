@@ -22,13 +22,16 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.sql.SQLException;
 import java.util.List;
-import org.atalaya.security.Role;
+import org.atalaya.approval.PeriodValidation;
+import org.atalaya.measurement.RollupRefresh;
+import org.atalaya.shared.ApiException;
 import org.atalaya.web.Pages;
 
 /**
- * The committee's review of an indicator: anyone signed in reads it and comments on a period; only
- * the committee approves a period's figures. After a write the browser is sent back to the page
- * (post/redirect/get), so a reload does not post twice.
+ * The committee's review of an indicator: anyone signed in reads it and comments on a period; a
+ * validator (the committee by default, see docs/approval.md) approves — validates — a period's
+ * figures. After a write the browser is sent back to the page (post/redirect/get), so a reload does
+ * not post twice.
  */
 @Controller("/revision/{code}")
 @Hidden
@@ -39,10 +42,15 @@ class ReviewController {
 
   private final Pages pages;
   private final ReviewService reviews;
+  private final PeriodValidation validation;
+  private final RollupRefresh rollups;
 
-  ReviewController(Pages pages, ReviewService reviews) {
+  ReviewController(
+      Pages pages, ReviewService reviews, PeriodValidation validation, RollupRefresh rollups) {
     this.pages = pages;
     this.reviews = reviews;
+    this.validation = validation;
+    this.rollups = rollups;
   }
 
   /** What the review's forms post; the CSRF field rides along. */
@@ -75,16 +83,25 @@ class ReviewController {
     }
   }
 
+  /** Approving validates the period's figures; who may is the approval workflow's rule. */
   @Post(value = "/aprobacion", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-  @Secured(Role.COMMITTEE_NAME)
+  @Secured(SecurityRule.IS_AUTHENTICATED)
   HttpResponse<?> approve(
       HttpRequest<?> request, Authentication auth, String code, @Body ReviewForm form)
       throws SQLException {
     try {
-      reviews.approve(code, form.period(), auth.getName());
+      reviews.approve(code, form.period(), auth);
+      rollups.afterCommit();
       return back(code, form.period());
     } catch (ReviewRefused e) {
       return refused(request, auth, code, form.period(), e, null);
+    } catch (ApiException e) {
+      if (e.status() == HttpStatus.NOT_FOUND || e.fieldErrors().isEmpty()) {
+        throw e;
+      }
+      var error = e.fieldErrors().get(0);
+      var refusal = new ReviewRefused("violation." + error.code(), error.args());
+      return refused(request, auth, code, form.period(), refusal, null, e.status());
     }
   }
 
@@ -95,6 +112,18 @@ class ReviewController {
       @Nullable String period,
       ReviewRefused e,
       @Nullable String draft)
+      throws SQLException {
+    return refused(request, auth, code, period, e, draft, HttpStatus.UNPROCESSABLE_ENTITY);
+  }
+
+  private HttpResponse<String> refused(
+      HttpRequest<?> request,
+      Authentication auth,
+      String code,
+      @Nullable String period,
+      ReviewRefused e,
+      @Nullable String draft,
+      HttpStatus status)
       throws SQLException {
     List<String> errors = List.of(pages.text(request, e.key(), e.args()));
     ReviewPage page = reviews.page(code, period, committee(auth), pages.locale(request));
@@ -108,7 +137,7 @@ class ReviewController {
             page.canApprove(),
             errors,
             draft);
-    return pages.render(HttpStatus.UNPROCESSABLE_ENTITY, VIEW, request, body);
+    return pages.render(status, VIEW, request, body);
   }
 
   private static HttpResponse<?> back(String code, @Nullable String period) {
@@ -119,8 +148,8 @@ class ReviewController {
     return HttpResponse.seeOther(uri.build());
   }
 
-  /** Approving is the committee's act; the button is offered to them alone. */
-  private static boolean committee(Authentication auth) {
-    return auth.getRoles().contains(Role.COMMITTEE_NAME);
+  /** The button is offered to those whose role may validate under the configuration. */
+  private boolean committee(Authentication auth) {
+    return validation.mayValidate(auth);
   }
 }

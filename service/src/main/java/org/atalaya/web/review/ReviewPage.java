@@ -7,8 +7,8 @@ import java.util.List;
  * The committee's review of one indicator: its periods (newest first) with how many figures each
  * has and whether it is approved, and for the chosen period its comment thread and the forms.
  *
- * @param canApprove the person is on the committee (the button is shown to them only; the route
- *     refuses anyone else anyway)
+ * @param canApprove the person's role may validate under the configuration (the button is shown to
+ *     them only; the service still checks who recorded the figures and their institution)
  * @param errors what was wrong with the comment or approval just sent, in the person's language
  * @param draft the comment just refused, given back so nothing typed is lost
  */
@@ -31,6 +31,8 @@ public record ReviewPage(
   /**
    * @param revisedAfterApproval a figure of the period changed after it was approved: the approval
    *     no longer covers what is shown
+   * @param provisional how many of its figures wait for validation (approving validates them)
+   * @param published a report carrying the period was published
    */
   public record PeriodView(
       String label,
@@ -39,9 +41,19 @@ public record ReviewPage(
       long comments,
       @Nullable String approvedBy,
       @Nullable String approvedAt,
-      boolean revisedAfterApproval) {
+      boolean revisedAfterApproval,
+      long provisional,
+      boolean published) {
     public boolean approved() {
       return approvedBy != null;
+    }
+
+    /** PROVISIONAL, VALIDATED or PUBLISHED, as the approval workflow names a period's state. */
+    public String status() {
+      if (provisional > 0 || cells == 0) {
+        return "PROVISIONAL";
+      }
+      return published ? "PUBLISHED" : "VALIDATED";
     }
   }
 

@@ -1,6 +1,7 @@
 package org.atalaya.web.review;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -13,6 +14,7 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.atalaya.approval.PeriodValidation;
 import org.atalaya.audit.AuditLog;
 import org.atalaya.indicator.Indicator;
 import org.atalaya.indicator.IndicatorService;
@@ -32,18 +34,18 @@ public class ReviewService {
   private final IndicatorService indicators;
   private final ReviewStore store;
   private final AuditLog audit;
+  private final PeriodValidation validation;
 
-  ReviewService(IndicatorService indicators, ReviewStore store, AuditLog audit) {
+  ReviewService(
+      IndicatorService indicators, ReviewStore store, AuditLog audit, PeriodValidation validation) {
     this.indicators = indicators;
     this.store = store;
     this.audit = audit;
+    this.validation = validation;
   }
 
   @Serdeable
   record Comment(String indicator, String period, String body) {}
-
-  @Serdeable
-  record Approval(String indicator, String period) {}
 
   /** The review of an indicator, at the period asked for or else its newest one. */
   @Transactional(readOnly = true)
@@ -102,9 +104,12 @@ public class ReviewService {
     audit.created("indicator_comment", Long.toString(id), new Comment(code, period, text));
   }
 
-  /** Only a period with figures can be approved: an approval says "these numbers are right". */
+  /**
+   * Only a period with figures can be approved: an approval says "these numbers are right", so it
+   * validates them (docs/approval.md); the approval workflow says who may and audits it.
+   */
   @Transactional
-  void approve(String code, String period, String user) throws SQLException {
+  void approve(String code, String period, Authentication auth) throws SQLException {
     Indicator indicator = indicators.require(code);
     LocalDate start = parse(indicator, period);
     String label = indicator.frequency().label(start);
@@ -114,8 +119,7 @@ public class ReviewService {
     if (!hasFigures) {
       throw new ReviewRefused("web.review.error.noFigures", label);
     }
-    store.approve(indicator.id(), start, user);
-    audit.created("period_approval", code + "/" + label, new Approval(code, label));
+    validation.validate(code, label, PeriodValidation.Request.whole(), auth);
   }
 
   private static LocalDate parse(Indicator indicator, String period) {
@@ -134,7 +138,7 @@ public class ReviewService {
   }
 
   private static PeriodView emptyPeriod(String label) {
-    return new PeriodView(label, 0, null, 0, null, null, false);
+    return new PeriodView(label, 0, null, 0, null, null, false, 0, false);
   }
 
   private static PeriodView view(Indicator indicator, PeriodRow p, Locale locale) {
@@ -147,7 +151,9 @@ public class ReviewService {
         p.comments(),
         p.approvedBy(),
         format(p.approvedAt(), locale),
-        revised);
+        revised,
+        p.provisional(),
+        p.published());
   }
 
   private static String format(@Nullable Instant at, Locale locale) {

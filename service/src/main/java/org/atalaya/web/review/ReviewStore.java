@@ -31,21 +31,28 @@ class ReviewStore {
       Instant changed,
       long comments,
       String approvedBy,
-      Instant approvedAt) {}
+      Instant approvedAt,
+      long provisional,
+      boolean published) {}
 
   record CommentRow(long id, LocalDate period, String author, String body, Instant at) {}
 
   List<PeriodRow> periods(long indicator) throws SQLException {
     String sql =
         """
-        WITH m AS (SELECT period_start, count(*) AS cells, max(recorded_at) AS changed
+        WITH m AS (SELECT period_start, count(*) AS cells, max(recorded_at) AS changed,
+                          count(*) FILTER (WHERE status = 'PROVISIONAL') AS provisional
                      FROM measurement WHERE indicator_id = ? GROUP BY period_start),
              c AS (SELECT period_start, count(*) AS comments
                      FROM indicator_comment WHERE indicator_id = ? GROUP BY period_start),
              a AS (SELECT period_start, approved_by, approved_at
                      FROM period_approval WHERE indicator_id = ?)
         SELECT coalesce(m.period_start, c.period_start, a.period_start), coalesce(m.cells, 0),
-               m.changed, coalesce(c.comments, 0), a.approved_by, a.approved_at
+               m.changed, coalesce(c.comments, 0), a.approved_by, a.approved_at,
+               coalesce(m.provisional, 0),
+               EXISTS (SELECT 1 FROM published_period p WHERE p.indicator_id = ?
+                         AND p.period_start = coalesce(m.period_start, c.period_start,
+                                                       a.period_start))
           FROM m FULL JOIN c ON c.period_start = m.period_start
                  FULL JOIN a ON a.period_start = coalesce(m.period_start, c.period_start)
          ORDER BY 1 DESC
@@ -56,7 +63,8 @@ class ReviewStore {
       s.setLong(1, indicator);
       s.setLong(2, indicator);
       s.setLong(3, indicator);
-      s.setInt(4, PERIODS);
+      s.setLong(4, indicator);
+      s.setInt(5, PERIODS);
       List<PeriodRow> out = new ArrayList<>();
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
@@ -67,7 +75,9 @@ class ReviewStore {
                   instant(r.getTimestamp(3)),
                   r.getLong(4),
                   r.getString(5),
-                  instant(r.getTimestamp(6))));
+                  instant(r.getTimestamp(6)),
+                  r.getLong(7),
+                  r.getBoolean(8)));
         }
       }
       return out;
@@ -113,22 +123,6 @@ class ReviewStore {
         r.next();
         return r.getLong(1);
       }
-    }
-  }
-
-  void approve(long indicator, LocalDate period, String by) throws SQLException {
-    String sql =
-        """
-        INSERT INTO period_approval (indicator_id, period_start, approved_by) VALUES (?, ?, ?)
-        ON CONFLICT (indicator_id, period_start)
-        DO UPDATE SET approved_by = excluded.approved_by, approved_at = now()
-        """;
-    try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement(sql)) {
-      s.setLong(1, indicator);
-      s.setDate(2, Date.valueOf(period));
-      s.setString(3, by);
-      s.executeUpdate();
     }
   }
 

@@ -1,0 +1,96 @@
+package org.atalaya.measurement;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The approval workflow's rules on the upload's staging table (see docs/approval.md): an upload
+ * never validates (only a validator does, on the review page or the validation API), and a figure
+ * of a period already published in a report changes only with a reason.
+ */
+final class PublishedGuard {
+  private PublishedGuard() {}
+
+  private static final String PUBLISHED_CHANGE =
+      """
+      FROM measurement_staging s
+      LEFT JOIN measurement m ON m.indicator_id = s.indicator_id AND m.source_id = s.source_id
+       AND m.period_start = s.period_start AND m.sex = s.sex
+       AND m.territory_id = s.territory_id AND m.age_group = s.age_group
+      WHERE EXISTS (SELECT 1 FROM published_period p
+                    WHERE p.indicator_id = s.indicator_id AND p.period_start = s.period_start)
+        AND (m.indicator_id IS NULL
+             OR (m.value, m.numerator, m.denominator)
+                IS DISTINCT FROM (s.value, s.numerator, s.denominator))""";
+
+  /**
+   * A status column saying VALIDATED is read as PROVISIONAL: validating is a separate act by
+   * someone else. Returns a warning naming the first such row and how many there were, if any.
+   */
+  static List<RowProblem> provisionalOnly(Connection c) throws SQLException {
+    List<RowProblem> found = new ArrayList<>();
+    try (var s = c.createStatement();
+        var rs =
+            s.executeQuery(
+                "SELECT min(row_number), count(*) FROM measurement_staging"
+                    + " WHERE status <> 'PROVISIONAL'")) {
+      rs.next();
+      long count = rs.getLong(2);
+      if (count > 0) {
+        found.add(
+            RowProblem.of(
+                rs.getLong(1), Columns.STATUS.spanish, "VALIDATED", "statusByValidation", count));
+        s.executeUpdate(
+            "UPDATE measurement_staging SET status = 'PROVISIONAL' WHERE status <> 'PROVISIONAL'");
+      }
+    }
+    return found;
+  }
+
+  /** Rows that would add or change a figure of a published period: refused without a reason. */
+  static List<RowProblem> publishedWithoutReason(Connection c, int limit) throws SQLException {
+    String query =
+        "SELECT s.row_number, i.code, s.period_start "
+            + PUBLISHED_CHANGE.replace(
+                "FROM measurement_staging s",
+                "FROM measurement_staging s" + " JOIN indicator i ON i.id = s.indicator_id")
+            + " ORDER BY s.row_number LIMIT ?";
+    List<RowProblem> found = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement(query)) {
+      s.setInt(1, limit);
+      try (var rs = s.executeQuery()) {
+        while (rs.next()) {
+          found.add(
+              RowProblem.of(
+                  rs.getLong(1),
+                  Columns.PERIOD.spanish,
+                  rs.getString(3),
+                  "publishedCell",
+                  rs.getString(2),
+                  rs.getString(3)));
+        }
+      }
+    }
+    return found;
+  }
+
+  static long countPublished(Connection c) throws SQLException {
+    try (var s = c.createStatement();
+        var rs = s.executeQuery("SELECT count(*) " + PUBLISHED_CHANGE)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  static void dropPublished(Connection c) throws SQLException {
+    try (var s = c.createStatement()) {
+      s.executeUpdate(
+          "DELETE FROM measurement_staging d WHERE d.row_number IN (SELECT s.row_number "
+              + PUBLISHED_CHANGE
+              + ")");
+    }
+  }
+}
