@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.atalaya.approval.WaveApproval;
 import org.atalaya.audit.AuditLog;
 import org.atalaya.shared.ApiException;
 import org.atalaya.shared.ApiException.FieldError;
@@ -24,11 +25,14 @@ class AggregateStore {
   private final DataSource dataSource;
   private final TerritoryService territories;
   private final AuditLog audit;
+  private final WaveApproval approval;
 
-  AggregateStore(DataSource dataSource, TerritoryService territories, AuditLog audit) {
+  AggregateStore(
+      DataSource dataSource, TerritoryService territories, AuditLog audit, WaveApproval approval) {
     this.dataSource = dataSource;
     this.territories = territories;
     this.audit = audit;
+    this.approval = approval;
   }
 
   /** Checks every row first (naming each by its position), then upserts them all. */
@@ -42,6 +46,7 @@ class AggregateStore {
     if (!errors.isEmpty()) {
       throw ApiException.invalid(errors);
     }
+    approval.changed(waveId);
     try (Connection c = dataSource.getConnection();
         var s =
             c.prepareStatement(

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.atalaya.approval.WaveApproval;
 import org.atalaya.audit.AuditLog;
 import org.atalaya.indicator.Indicator;
 import org.atalaya.indicator.IndicatorKind;
@@ -37,6 +38,7 @@ class IndicatorFeed {
   private final MeasurementImport measurements;
   private final Publication publication;
   private final AuditLog audit;
+  private final WaveApproval approval;
 
   IndicatorFeed(
       SurveyService surveys,
@@ -45,7 +47,8 @@ class IndicatorFeed {
       IndicatorCells cells,
       MeasurementImport measurements,
       Publication publication,
-      AuditLog audit) {
+      AuditLog audit,
+      WaveApproval approval) {
     this.surveys = surveys;
     this.estimates = estimates;
     this.indicators = indicators;
@@ -53,6 +56,7 @@ class IndicatorFeed {
     this.measurements = measurements;
     this.publication = publication;
     this.audit = audit;
+    this.approval = approval;
   }
 
   @Transactional
@@ -105,6 +109,7 @@ class IndicatorFeed {
   Map<String, Long> publish(String code, String waveCode, String user) throws SQLException {
     var survey = surveys.require(code);
     var wave = surveys.wave(survey, waveCode);
+    approval.requireValidated(wave.id());
     surveys.publish(wave, true);
     var written = new java.util.LinkedHashMap<String, Long>();
     for (IndicatorCells.Bound bound : cells.bindings(survey.id())) {
@@ -134,7 +139,8 @@ class IndicatorFeed {
       breakdowns.add(List.of(EstimateRequest.SEX, EstimateRequest.TERRITORY));
     }
     String period = indicator.frequency().label(wave.doc().periodStart());
-    var csv = new StringBuilder("indicador,periodo,sexo,territorio,valor\n");
+    // The wave was validated before its publication: so are the figures it feeds.
+    var csv = new StringBuilder("indicador,periodo,sexo,territorio,valor,estado\n");
     List<IndicatorCells.CellInterval> kept = new ArrayList<>();
     long rows = 0;
     for (List<String> by : breakdowns) {
@@ -188,7 +194,7 @@ class IndicatorFeed {
               .append(territory)
               .append(',')
               .append(value)
-              .append('\n');
+              .append(",VALIDATED\n");
           rows++;
         }
       }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.atalaya.approval.WaveApproval;
 import org.atalaya.audit.AuditLog;
 import org.atalaya.measurement.RowSource;
 import org.atalaya.territory.TerritoryService;
@@ -35,16 +36,19 @@ class MicrodataImport {
   private final SurveyStore store;
   private final TerritoryService territories;
   private final AuditLog audit;
+  private final WaveApproval approval;
 
   MicrodataImport(
       TransactionOperations<Connection> tx,
       SurveyStore store,
       TerritoryService territories,
-      AuditLog audit) {
+      AuditLog audit,
+      WaveApproval approval) {
     this.tx = tx;
     this.store = store;
     this.territories = territories;
     this.audit = audit;
+    this.approval = approval;
   }
 
   record Upload(String file, String sheet, String encoding, boolean dryRun) {}
@@ -74,6 +78,7 @@ class MicrodataImport {
                         (int) run.accepted,
                         List.copyOf(run.variables));
                 store.loaded(wave.id(), loaded);
+                approval.changed(wave.id());
                 audit.imported("surveyWave", survey.doc().code() + "/" + wave.doc().code(), loaded);
               } else {
                 status.setRollbackOnly();

@@ -74,7 +74,15 @@ class ReportDemoTest {
                 .bearerAuth(analyst),
             Map.class);
     assertThat(bound.status()).as("%s", bound.problem()).isIn(200, 201);
+    String committee = api.committeeToken();
     for (String wave : List.of("2024", "2025")) {
+      var validated =
+          api.call(
+              HttpRequest.POST(
+                      "/api/surveys/LCH-PERCEPCION/waves/" + wave + "/validation", Map.of())
+                  .bearerAuth(committee),
+              Map.class);
+      assertThat(validated.status()).as("%s", validated.problem()).isEqualTo(200);
       var published =
           api.call(
               HttpRequest.POST("/api/surveys/LCH-PERCEPCION/waves/" + wave + "/publish", Map.of())

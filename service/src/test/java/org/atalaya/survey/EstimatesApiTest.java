@@ -39,6 +39,7 @@ class EstimatesApiTest extends SurveyFixture {
     var before = api.call(HttpRequest.GET(base() + "?item=inseguro"), Map.class);
     assertThat(before.status()).isEqualTo(404);
 
+    validate(code, "2025");
     created(post("/api/surveys/" + code + "/waves/2025/publish", Map.of()));
     var open = estimates(code, "2025", "item=inseguro&by=territory", null);
     var staff = estimates(code, "2025", "item=inseguro&by=territory", analyst);
@@ -113,6 +114,7 @@ class EstimatesApiTest extends SurveyFixture {
 
   @Test
   void theTableDownloadsAsCsvWithTheMarkInsteadOfFigures() {
+    validate(code, "2025");
     created(post("/api/surveys/" + code + "/waves/2025/publish", Map.of()));
 
     var reply =

@@ -86,6 +86,15 @@ abstract class SurveyFixture {
     }
   }
 
+  /** The committee validates a wave's estimates, the step before its publication. */
+  void validate(String survey, String wave) {
+    created(
+        api.call(
+            HttpRequest.POST("/api/surveys/" + survey + "/waves/" + wave + "/validation", Map.of())
+                .bearerAuth(api.committeeToken()),
+            Map.class));
+  }
+
   void wave(String survey, String wave, String start, String end) {
     created(
         post(

@@ -51,6 +51,7 @@ class SurveyIndicatorTest extends SurveyFixture {
 
   @Test
   void publishingAWaveWritesOneMeasurementPerPublishableCellWithItsInterval() {
+    validate(code, "2024");
     var published = post("/api/surveys/" + code + "/waves/2024/publish", Map.of());
     var total = cell(estimates(code, "2024", "item=inseguro", analyst));
     var women = cell(estimates(code, "2024", "item=inseguro&by=sex", analyst), "F");

@@ -1,0 +1,215 @@
+package org.atalaya.approval;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.utils.SecurityService;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import javax.sql.DataSource;
+import org.atalaya.audit.AuditLog;
+import org.atalaya.shared.ApiException;
+
+/**
+ * A survey wave's estimates follow the measurements' path: provisional while its microdata or
+ * typed-in aggregates change, validated by a person the configuration allows (not the one who
+ * loaded them), then published — and publishing requires the validation. A published wave's figures
+ * are frozen.
+ */
+@Singleton
+public class WaveApproval {
+  private static final String ENTITY = "surveyWaveValidation";
+
+  private final DataSource dataSource;
+  private final Validators validators;
+  private final ApprovalStore people;
+  private final SecurityService security;
+  private final AuditLog audit;
+
+  WaveApproval(
+      DataSource dataSource,
+      Validators validators,
+      ApprovalStore people,
+      SecurityService security,
+      AuditLog audit) {
+    this.dataSource = dataSource;
+    this.validators = validators;
+    this.people = people;
+    this.security = security;
+    this.audit = audit;
+  }
+
+  /** PROVISIONAL, VALIDATED or PUBLISHED, with who validated it and who last changed its data. */
+  @Serdeable
+  public record WaveStatus(
+      String survey,
+      String wave,
+      String status,
+      @Nullable String validatedBy,
+      @Nullable Instant validatedAt,
+      @Nullable String changedBy) {}
+
+  private record Row(long id, boolean published, boolean hasFigures, WaveStatus status) {}
+
+  /**
+   * Call in the transaction that changes a wave's microdata or aggregates: refused (409) once the
+   * wave is published; otherwise the wave is provisional again and the writer is recorded.
+   */
+  public void changed(long waveId) throws SQLException {
+    String user = security.username().orElse("system");
+    Row row = row("w.id = ?", waveId);
+    if (row.published()) {
+      throw ApiException.conflict("wave", "approval.wavePublished", row.status().wave());
+    }
+    update(
+        "UPDATE survey_wave SET validated_by = NULL, validated_at = NULL, changed_by = ?"
+            + " WHERE id = ?",
+        user,
+        waveId);
+    if (row.status().validatedBy() != null) {
+      audit.updated(ENTITY, key(row), row.status(), row("w.id = ?", waveId).status());
+    }
+  }
+
+  /** Call before publishing a wave: its estimates must have been validated. */
+  public void requireValidated(long waveId) throws SQLException {
+    Row row = row("w.id = ?", waveId);
+    if (row.status().validatedBy() == null) {
+      throw ApiException.conflict("wave", "approval.waveNotValidated", row.status().wave());
+    }
+  }
+
+  @Transactional(readOnly = true)
+  public WaveStatus status(String survey, String wave) throws SQLException {
+    return find(survey, wave).status();
+  }
+
+  @Transactional
+  public WaveStatus validate(
+      String survey, String wave, Authentication auth, @Nullable String reason)
+      throws SQLException {
+    Row row = checked(survey, wave, auth);
+    if (!row.hasFigures()) {
+      throw ApiException.invalid("wave", "approval.waveEmpty", wave);
+    }
+    if (row.status().validatedBy() == null) {
+      update(
+          "UPDATE survey_wave SET validated_by = ?, validated_at = now() WHERE id = ?",
+          auth.getName(),
+          row.id());
+    }
+    WaveStatus after = find(survey, wave).status();
+    audit.updated(ENTITY, key(row), row.status(), after, blank(reason));
+    return after;
+  }
+
+  @Transactional
+  public WaveStatus withdraw(
+      String survey, String wave, Authentication auth, @Nullable String reason)
+      throws SQLException {
+    Row row = checked(survey, wave, auth);
+    if (row.published()) {
+      throw ApiException.conflict("wave", "approval.wavePublished", wave);
+    }
+    if (row.status().validatedBy() == null) {
+      throw ApiException.conflict("wave", "approval.waveNotValidated", wave);
+    }
+    update(
+        "UPDATE survey_wave SET validated_by = NULL, validated_at = NULL WHERE id = ?", row.id());
+    WaveStatus after = find(survey, wave).status();
+    audit.updated(ENTITY, key(row), row.status(), after, blank(reason));
+    return after;
+  }
+
+  /** The wave, locked, after the validator rule: the loader's institution stands for the data's. */
+  private Row checked(String survey, String wave, Authentication auth) throws SQLException {
+    Row row = find(survey, wave);
+    lock(row.id());
+    row = find(survey, wave);
+    ApprovalStore.Person person = people.person(auth.getName());
+    String loader = row.status().changedBy();
+    ApprovalStore.Person loaderPerson =
+        loader == null ? new ApprovalStore.Person(null, null) : people.person(loader);
+    boolean sameInstitution =
+        loaderPerson.institutionId() == null
+            || loaderPerson.institutionId().equals(person.institutionId());
+    validators.check(
+        auth,
+        new Validators.Stake(
+            survey + "/" + wave,
+            auth.getName().equals(loader) ? 1 : 0,
+            sameInstitution ? 1 : 0,
+            person.institution()));
+    return row;
+  }
+
+  private Row find(String survey, String wave) throws SQLException {
+    Row row = row("s.code = ? AND w.code = ?", survey, wave);
+    if (row == null) {
+      throw ApiException.notFound("surveyWave", survey + "/" + wave);
+    }
+    return row;
+  }
+
+  private Row row(String where, Object... args) throws SQLException {
+    String sql =
+        "SELECT w.id, w.published, w.respondents > 0 OR EXISTS (SELECT 1 FROM survey_aggregate a"
+            + " WHERE a.wave_id = w.id), s.code, w.code, w.validated_by, w.validated_at,"
+            + " w.changed_by FROM survey_wave w JOIN survey s ON s.id = w.survey_id WHERE "
+            + where;
+    try (Connection c = dataSource.getConnection();
+        var s = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        s.setObject(i + 1, args[i]);
+      }
+      try (var r = s.executeQuery()) {
+        if (!r.next()) {
+          return null;
+        }
+        boolean published = r.getBoolean(2);
+        String validatedBy = r.getString(6);
+        String state =
+            published
+                ? "PUBLISHED"
+                : validatedBy == null ? PeriodValidation.PROVISIONAL : PeriodValidation.VALIDATED;
+        var at = r.getTimestamp(7);
+        return new Row(
+            r.getLong(1),
+            published,
+            r.getBoolean(3),
+            new WaveStatus(
+                r.getString(4),
+                r.getString(5),
+                state,
+                validatedBy,
+                at == null ? null : at.toInstant(),
+                r.getString(8)));
+      }
+    }
+  }
+
+  private void lock(long waveId) throws SQLException {
+    update("SELECT 1 FROM survey_wave WHERE id = ? FOR UPDATE", waveId);
+  }
+
+  private void update(String sql, Object... args) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        var s = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        s.setObject(i + 1, args[i]);
+      }
+      s.execute();
+    }
+  }
+
+  private static String key(Row row) {
+    return row.status().survey() + "/" + row.status().wave();
+  }
+
+  private static String blank(@Nullable String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+}
