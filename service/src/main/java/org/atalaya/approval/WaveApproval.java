@@ -74,6 +74,11 @@ public class WaveApproval {
     }
   }
 
+  /** PROVISIONAL, VALIDATED or PUBLISHED: what the estimates answer says of its figures. */
+  public String state(long waveId) throws SQLException {
+    return row("w.id = ?", waveId).status().status();
+  }
+
   /** Call before publishing a wave: its estimates must have been validated. */
   public void requireValidated(long waveId) throws SQLException {
     Row row = row("w.id = ?", waveId);

@@ -10,7 +10,8 @@ import org.atalaya.survey.estimate.EstimateKind;
  * Estimates of one item over the domains asked for. A cell without a figure or without an interval
  * carries nulls and the reason ({@code noInterval}, {@code reason}); a suppressed cell (below the
  * publication threshold, for anonymous callers) carries nulls, {@code suppressed = true} and the
- * mark, never a zero.
+ * mark, never a zero. {@code status}: the wave's PROVISIONAL, VALIDATED or PUBLISHED
+ * (docs/approval.md).
  */
 @Serdeable
 record EstimateTable(
@@ -26,7 +27,8 @@ record EstimateTable(
     String weight,
     String scheme,
     String suppressionMark,
-    List<Cell> cells) {
+    List<Cell> cells,
+    String status) {
 
   @Serdeable
   record DomainCode(String variable, String code, String label) {}

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
+import org.atalaya.approval.WaveApproval;
 import org.atalaya.shared.ApiException;
 import org.atalaya.shared.Messages;
 import org.atalaya.survey.estimate.Estimate;
@@ -27,18 +28,21 @@ class EstimatesService {
   private final TerritoryService territories;
   private final Publication publication;
   private final AggregateStore aggregates;
+  private final WaveApproval approval;
 
   EstimatesService(
       SurveyService surveys,
       DataSource dataSource,
       TerritoryService territories,
       Publication publication,
-      AggregateStore aggregates) {
+      AggregateStore aggregates,
+      WaveApproval approval) {
     this.surveys = surveys;
     this.dataSource = dataSource;
     this.territories = territories;
     this.publication = publication;
     this.aggregates = aggregates;
+    this.approval = approval;
   }
 
   /** The raw estimates with their domain labels, before publication rules. */
@@ -78,7 +82,8 @@ class EstimatesService {
         computed.weight(),
         publication.scheme(),
         publication.mark(locale),
-        List.copyOf(cells));
+        List.copyOf(cells),
+        approval.state(wave.id()));
   }
 
   /** From the microdata when the wave has them, else from the aggregates entered for it. */

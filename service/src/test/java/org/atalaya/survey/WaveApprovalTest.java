@@ -28,6 +28,7 @@ class WaveApprovalTest extends SurveyFixture {
     var empty = call("POST", base + "/validation", committee);
     created(post(base + "/aggregates", List.of(figure(0.42))));
     var loaded = call("GET", base + "/validation", analyst);
+    var provisionalTable = estimates(code, "2019", "item=inseguro", analyst);
     var unvalidated = post(base + "/publish", Map.of());
     var byLoader = call("POST", base + "/validation", analyst);
     var validated = call("POST", base + "/validation", committee);
@@ -64,6 +65,8 @@ class WaveApprovalTest extends SurveyFixture {
     assertThat(late.status()).isEqualTo(409);
     assertThat(late.error().errors().get(0).message()).contains("ya está publicada");
     assertThat(withdrawal.status()).isEqualTo(409);
+    assertThat(provisionalTable).containsEntry("status", "PROVISIONAL");
+    assertThat(estimates(code, "2019", "item=inseguro", null)).containsEntry("status", "PUBLISHED");
     assertThat(cell(estimates(code, "2019", "item=inseguro", null)).get("estimate"))
         .as("the public reads the validated figure")
         .isEqualTo(0.43);
