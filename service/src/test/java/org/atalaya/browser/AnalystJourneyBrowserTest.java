@@ -35,8 +35,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * The main screens in a real browser (Debian's chromium, headless, through its chromedriver): an
  * analyst signs in, uploads a CSV with one bad row, reads the error, fixes the file and stores it,
  * sees the new value in the indicator's table, switches to English and signs out; an anonymous
- * visitor cannot reach the data pages. Screenshots go to {@code target/screenshots/}. Without
- * chromium and chromedriver on the machine the test is skipped (CI installs them).
+ * visitor reads a corregimiento and a survey's results but cannot reach the data pages. Screenshots
+ * go to {@code target/screenshots/}. Without chromium and chromedriver on the machine the test is
+ * skipped (CI installs them).
  */
 @MicronautTest(environments = "test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -95,6 +96,18 @@ class AnalystJourneyBrowserTest {
 
     open("/planes/LCH-PISCC-2025");
     shot("overview");
+
+    open("/corregimientos/LCH-01?corte=2025-12-31");
+    assertThat(text("h1")).isEqualTo("Barrio Balboa");
+    assertThat(browser.findElements(By.cssSelector("table.place-indicators tbody tr")))
+        .isNotEmpty();
+    shot("corregimiento");
+
+    open("/encuestas/LCH-PERCEPCION");
+    assertThat(text("table.estimates tbody tr th")).isEqualTo("Total");
+    assertThat(browser.findElements(By.xpath("//td[normalize-space()='— (suprimida)']")))
+        .isNotEmpty();
+    shot("encuesta");
 
     open("/datos/cargas");
     assertThat(browser.getCurrentUrl()).contains("/entrar");

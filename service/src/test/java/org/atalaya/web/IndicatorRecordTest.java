@@ -37,8 +37,11 @@ class IndicatorRecordTest {
     var existing = HttpRequest.GET("/api/indicators/" + CODE).bearerAuth(analyst);
     if (api.call(existing, Map.class).status() == 404) {
       IndicatorFixtures.create(api, analyst, IndicatorFixtures.domesticViolenceReports(CODE));
-      upload(api, analyst, "20", "");
-      upload(api, analyst, "22", "&reason=Denuncias%20tard%C3%ADas");
+      upload(api, analyst, "LCH-02", "20", "");
+      // Other places too: the accountability report draws a bar chart by place for every indicator.
+      upload(api, analyst, "LCH-03", "5", "");
+      upload(api, analyst, "LCH-04", "6", "");
+      upload(api, analyst, "LCH-02", "22", "&reason=Denuncias%20tard%C3%ADas");
     }
   }
 
@@ -94,9 +97,15 @@ class IndicatorRecordTest {
     assertThat(WebLayoutTest.UNTRANSLATED.matcher(page.body()).find()).isFalse();
   }
 
-  private static void upload(Api api, String token, String value, String query) {
+  private static void upload(Api api, String token, String place, String value, String query) {
     String csv =
-        "indicador,periodo,sexo,territorio,valor\n" + CODE + ",2025-03,F,LCH-02," + value + "\n";
+        "indicador,periodo,sexo,territorio,valor\n"
+            + CODE
+            + ",2025-03,F,"
+            + place
+            + ","
+            + value
+            + "\n";
     var reply =
         api.call(
             HttpRequest.POST("/api/measurements/upload?file=datos.csv" + query, csv)

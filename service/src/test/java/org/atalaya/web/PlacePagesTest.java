@@ -144,7 +144,12 @@ class PlacePagesTest {
     var indicator = IndicatorFixtures.domesticViolenceReports("WEB-XSS-PLACE");
     indicator.put("name", "<script>alert(1)</script>");
     IndicatorFixtures.create(api, analyst, indicator);
-    String csv = "indicador,periodo,sexo,territorio,valor\nWEB-XSS-PLACE,2025-01,_T,LCH-03,4\n";
+    // Three places: the accountability report draws a bar chart by place for every indicator.
+    String csv =
+        "indicador,periodo,sexo,territorio,valor\n"
+            + "WEB-XSS-PLACE,2025-01,_T,LCH-03,4\n"
+            + "WEB-XSS-PLACE,2025-01,_T,LCH-04,2\n"
+            + "WEB-XSS-PLACE,2025-01,_T,LCH-05,3\n";
     var stored =
         api.call(
             HttpRequest.POST("/api/measurements/upload?file=datos.csv", csv)
