@@ -32,10 +32,15 @@ class ApiTokenValidator implements TokenValidator<HttpRequest<?>> {
   private static final Logger LOG = LoggerFactory.getLogger(ApiTokenValidator.class);
 
   private final Lookup lookup;
+  private final ClientAddress clients;
   private final ExecutorService blocking;
 
-  ApiTokenValidator(Lookup lookup, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+  ApiTokenValidator(
+      Lookup lookup,
+      ClientAddress clients,
+      @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
     this.lookup = lookup;
+    this.clients = clients;
     this.blocking = blocking;
   }
 
@@ -55,7 +60,7 @@ class ApiTokenValidator implements TokenValidator<HttpRequest<?>> {
       // Never the token itself: only that one was refused, and from where.
       LOG.warn(
           "Refused an API token from {}: unknown, revoked, expired or of a disabled account",
-          request.getRemoteAddress().getAddress().getHostAddress());
+          clients.of(request));
     }
     return found.orElse(null);
   }

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Service accounts and their API tokens over HTTP: issued once, used as a bearer for reads and
- * writes, refused at once when revoked, expired or when the account is disabled, and stored and
- * audited without the secret.
+ * Service accounts and their API tokens over HTTP: issued once, used as a bearer for reads, writes
+ * and uploads, refused at once when revoked, expired or when the account is disabled, and stored
+ * and audited without the secret.
  */
 @MicronautTest(environments = "test")
 class ServiceAccountTest {
@@ -29,48 +29,33 @@ class ServiceAccountTest {
   @Client("/")
   HttpClient client;
 
+  ServiceAccountFixture fixture;
   Api api;
   String admin;
   String account;
 
   @BeforeEach
   void serviceAccount() {
-    api = new Api(client);
-    admin = api.adminToken();
-    account = "svc-carga-" + System.nanoTime();
-    var created =
-        api.call(
-            HttpRequest.POST(
-                    "/api/service-accounts",
-                    Map.of("username", account, "role", "ANALYST", "reason", "carga nocturna"))
-                .bearerAuth(admin),
-            Map.class);
-    assertThat(created.status()).isEqualTo(201);
-    assertThat(created.value()).containsEntry("serviceAccount", true);
+    fixture = ServiceAccountFixture.analystServiceAccount(client);
+    api = fixture.api;
+    admin = fixture.admin;
+    account = fixture.account;
   }
 
   private Api.Reply<Map> issue(String name, int days) {
-    return api.call(
-        HttpRequest.POST(
-                "/api/service-accounts/" + account + "/tokens",
-                Map.of("name", name, "expiresInDays", days, "reason", "script de la policía"))
-            .bearerAuth(admin),
-        Map.class);
+    return fixture.issue(name, days);
   }
 
-  @SuppressWarnings("unchecked")
-  private String secret(Api.Reply<Map> issued) {
-    assertThat(issued.status()).isEqualTo(201);
-    return (String) issued.value().get("secret");
+  private static String secret(Api.Reply<Map> issued) {
+    return ServiceAccountFixture.secret(issued);
   }
 
-  @SuppressWarnings("unchecked")
-  private long id(Api.Reply<Map> issued) {
-    return ((Number) ((Map<String, Object>) issued.value().get("token")).get("id")).longValue();
+  private static long id(Api.Reply<Map> issued) {
+    return ServiceAccountFixture.id(issued);
   }
 
   private int me(String token) {
-    return api.call(HttpRequest.GET("/api/me").bearerAuth(token), Map.class).status();
+    return fixture.me(token);
   }
 
   private static Connection db() throws SQLException {
@@ -239,76 +224,5 @@ class ServiceAccountTest {
             .value();
     assertThat(later).contains("en-claro-no").doesNotContain(secret.substring(4));
     assertThat(audit).contains("script de la policía").doesNotContain(secret.substring(4));
-  }
-
-  @Test
-  void nobodySignsInAsAServiceAccountWithAPassword() {
-    var login =
-        api.call(
-            HttpRequest.POST(
-                "/login", Map.of("username", account, "password", "cualquier-clave-larga")),
-            Map.class);
-    var reset =
-        api.call(
-            HttpRequest.PUT(
-                    "/api/users/" + account + "/password",
-                    Map.of("password", "una-clave-muy-larga", "reason", "prueba"))
-                .bearerAuth(admin),
-            Map.class);
-
-    assertThat(login.status()).isEqualTo(401);
-    assertThat(reset.status()).isEqualTo(409);
-    assertThat(reset.error().errors().get(0).message()).contains("cuenta de servicio");
-  }
-
-  @Test
-  void aServiceAccountCannotBeAnAdministratorNorReachAdministration() {
-    var adminAccount =
-        api.call(
-            HttpRequest.POST(
-                    "/api/service-accounts", Map.of("username", account + "-adm", "role", "ADMIN"))
-                .bearerAuth(admin),
-            Map.class);
-    var promoted =
-        api.call(
-            HttpRequest.PUT("/api/users/" + account, Map.of("role", "ADMIN", "enabled", true))
-                .bearerAuth(admin),
-            Map.class);
-    String secret = secret(issue("curioso", 30));
-    var users = api.call(HttpRequest.GET("/api/users").bearerAuth(secret), List.class);
-    var selfIssue =
-        api.call(
-            HttpRequest.POST("/api/service-accounts/" + account + "/tokens", Map.of("name", "otro"))
-                .bearerAuth(secret),
-            Map.class);
-
-    assertThat(adminAccount.status()).isEqualTo(422);
-    assertThat(promoted.status()).isEqualTo(422);
-    assertThat(users.status()).isEqualTo(403);
-    assertThat(selfIssue.status()).isEqualTo(403);
-  }
-
-  @Test
-  void badTokenRequestsNameTheirFields() {
-    var reply =
-        api.call(
-            HttpRequest.POST(
-                    "/api/service-accounts/" + account + "/tokens",
-                    Map.of("name", " ", "expiresInDays", 4000))
-                .header("Accept-Language", "en")
-                .bearerAuth(admin),
-            Map.class);
-    var unknown =
-        api.call(
-            HttpRequest.POST("/api/service-accounts/no-such-svc/tokens", Map.of("name", "x"))
-                .bearerAuth(admin),
-            Map.class);
-
-    assertThat(reply.status()).isEqualTo(422);
-    assertThat(reply.error().errors())
-        .extracting(v -> v.field() + ": " + v.message())
-        .containsExactlyInAnyOrder(
-            "name: is required", "expiresInDays: must be a number of days from 1 to 366");
-    assertThat(unknown.status()).isEqualTo(404);
   }
 }
