@@ -79,6 +79,21 @@ class UserPagesTest {
   }
 
   @Test
+  void thePagesSpeakEnglishWhenAskedTo() {
+    admin.get("/idioma?lang=en&volver=/admin/usuarios");
+
+    String users = admin.get("/admin/usuarios").body();
+    String audit = admin.get("/admin/auditoria").body();
+
+    assertThat(users)
+        .contains("<html lang=\"en\"")
+        .contains("Service accounts")
+        .contains("New personal account")
+        .doesNotContain("Cuentas de servicio");
+    assertThat(audit).contains("Audit trail").contains("Download these filters as CSV");
+  }
+
+  @Test
   void anAdministratorCreatesDisablesAndChangesTheRoleOfAnAccount() {
     String name = "persona-" + System.nanoTime();
     var created =
