@@ -189,7 +189,15 @@ final class ReportCharts {
             i.doc().unit(),
             source,
             style(i.doc().kind()));
-    return draw(new TerritoryBarChart(meta, bars, target), 80 + 22 * bars.size());
+    return draw(new TerritoryBarChart(meta, bars, target), barsHeight(bars.size()));
+  }
+
+  /**
+   * 22 px a bar under an 80 px frame, within what the chart library draws (120 to 4000 px): one
+   * corregimiento alone, or a thousand, still gives a chart rather than a failed report.
+   */
+  static int barsHeight(int bars) {
+    return Math.max(160, Math.min(4000, 80 + 22 * bars));
   }
 
   ReportModel.Chart survey(
