@@ -30,6 +30,7 @@ class OtherInstitutionValidationTest extends ApprovalFixture {
     String code = "VAL-" + suffix;
     Map<String, Object> indicator = IndicatorFixtures.domesticViolenceReports(code);
     indicator.put("institution", police);
+    indicator.remove("actionCard"); // not on the demo plan: its report stays as it was
     IndicatorFixtures.create(api, admin, indicator);
     measure(recorder, code, "2025-03", "LCH-01", 5);
     measure(recorder, code, "2025-04", "LCH-01", 6);
