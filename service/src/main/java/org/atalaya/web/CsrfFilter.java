@@ -11,8 +11,13 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.http.server.filter.FilterBodyParser;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.atalaya.shared.ProblemResponses;
 import org.atalaya.web.session.SessionCookie;
 
@@ -23,8 +28,13 @@ import org.atalaya.web.session.SessionCookie;
  * read here) the {@value Csrf#FIELD} query parameter. Calls with a bearer header are API calls: a
  * browser never adds that header by itself, so they need no token.
  */
-@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@ServerFilter(
+    value = ServerFilter.MATCH_ALL_PATTERN,
+    methods = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE})
 class CsrfFilter implements Ordered {
+  /** How long a form's body may take to arrive before the post is refused. */
+  private static final long BODY_SECONDS = 30;
+
   private static final Set<HttpMethod> WRITES =
       Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
@@ -43,25 +53,35 @@ class CsrfFilter implements Ordered {
     return ServerFilterPhase.SECURITY.before();
   }
 
+  /**
+   * Runs on a worker thread and waits there for a form's body: an asynchronous answer from this
+   * filter was, under load, now and then lost by the framework (an empty 503 instead of the page).
+   */
   @RequestFilter
-  CompletableFuture<@Nullable HttpResponse<?>> check(HttpRequest<?> request) {
+  @ExecuteOn(TaskExecutors.BLOCKING)
+  @Nullable
+  HttpResponse<?> check(HttpRequest<?> request) {
     if (!WRITES.contains(request.getMethod()) || !needsToken(request)) {
-      return CompletableFuture.completedFuture(null);
+      return null;
     }
     String given = request.getHeaders().get(Csrf.HEADER);
     if (given == null) {
       given = request.getParameters().get(Csrf.FIELD);
     }
     if (given != null || !isForm(request, MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
-      return CompletableFuture.completedFuture(verdict(request, given));
+      return verdict(request, given);
     }
-    return bodies
-        .parseBody(request)
-        .thenApply(
-            form -> {
-              Object field = form == null ? null : form.get(Csrf.FIELD);
-              return verdict(request, field == null ? null : field.toString());
-            });
+    Map<String, Object> form;
+    try {
+      form = bodies.parseBody(request).get(BODY_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      form = null;
+    } catch (ExecutionException | TimeoutException e) {
+      form = null;
+    }
+    Object field = form == null ? null : form.get(Csrf.FIELD);
+    return verdict(request, field == null ? null : field.toString());
   }
 
   private @Nullable HttpResponse<?> verdict(HttpRequest<?> request, @Nullable String token) {

@@ -21,7 +21,9 @@ import java.util.stream.Collectors;
 final class Browser {
   private static final Pattern ACTION = Pattern.compile("method=\"post\" action=\"([^\"]+)\"");
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-  private final HttpClient http = HttpClient.newHttpClient();
+  // HTTP/1.1 as a browser speaks it over plain http (no h2c upgrade attempts on a first request).
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final String base;
   final Map<String, String> cookies = new LinkedHashMap<>();
 
