@@ -18,28 +18,28 @@ import java.util.stream.Collectors;
  * A browser as far as the server can tell: asks for HTML, keeps the cookies it is given, does not
  * follow redirects (so tests can look at them), and posts forms with the page's CSRF token.
  */
-final class Browser {
+public final class Browser {
   private static final Pattern ACTION = Pattern.compile("method=\"post\" action=\"([^\"]+)\"");
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
   // HTTP/1.1 as a browser speaks it over plain http (no h2c upgrade attempts on a first request).
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final String base;
-  final Map<String, String> cookies = new LinkedHashMap<>();
+  public final Map<String, String> cookies = new LinkedHashMap<>();
 
-  Browser(URI base) {
+  public Browser(URI base) {
     this.base = base.toString().replaceAll("/$", "");
   }
 
-  HttpResponse<String> get(String path) {
+  public HttpResponse<String> get(String path) {
     return send(request(path).GET().build());
   }
 
-  HttpResponse<String> get(String path, String accept) {
+  public HttpResponse<String> get(String path, String accept) {
     return send(request(path).setHeader("Accept", accept).GET().build());
   }
 
-  HttpResponse<byte[]> bytes(String path, String... headers) {
+  public HttpResponse<byte[]> bytes(String path, String... headers) {
     var builder = request(path);
     for (int i = 0; i < headers.length; i += 2) {
       builder.setHeader(headers[i], headers[i + 1]);
@@ -55,7 +55,7 @@ final class Browser {
   }
 
   /** Posts a url-encoded form, as a browser does, with exactly the fields given. */
-  HttpResponse<String> post(String path, Map<String, String> fields) {
+  public HttpResponse<String> post(String path, Map<String, String> fields) {
     String form =
         fields.entrySet().stream()
             .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
@@ -68,7 +68,7 @@ final class Browser {
   }
 
   /** The CSRF token the page put in its forms. */
-  static String csrf(String html) {
+  public static String csrf(String html) {
     Matcher m = CSRF.matcher(html);
     if (!m.find()) {
       throw new AssertionError("no CSRF field on the page");
@@ -77,7 +77,7 @@ final class Browser {
   }
 
   /** Signs in through the login form and returns the answer to the form's post. */
-  HttpResponse<String> login(String username, String password) {
+  public HttpResponse<String> login(String username, String password) {
     Matcher action = ACTION.matcher(get("/entrar").body());
     if (!action.find()) {
       throw new AssertionError("no login form");
@@ -86,7 +86,7 @@ final class Browser {
         action.group(1).replace("&amp;", "&"), Map.of("username", username, "password", password));
   }
 
-  static List<String> setCookies(HttpResponse<?> r) {
+  public static List<String> setCookies(HttpResponse<?> r) {
     return r.headers().allValues("set-cookie");
   }
 

@@ -74,7 +74,8 @@ class EntryController {
   @Post(value = "/medicion", consumes = MediaType.APPLICATION_FORM_URLENCODED)
   HttpResponse<String> save(HttpRequest<?> request, Authentication auth, @Body EntryForm form)
       throws IOException {
-    UploadView report = measurements.entry(form.columns(), auth.getName(), pages.locale(request));
+    UploadView report =
+        measurements.entry(form.columns(), form.why(), auth.getName(), pages.locale(request));
     if (report.committed()) {
       String saved = pages.text(request, savedKey(report), form.indicator(), form.period());
       return page(request, HttpStatus.OK, form.next(), Map.of(), List.of(), saved);

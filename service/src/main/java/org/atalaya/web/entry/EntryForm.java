@@ -22,10 +22,17 @@ public record EntryForm(
     @Nullable String numerator,
     @Nullable String denominator,
     @Nullable String source,
-    @Nullable String status) {
+    @Nullable String status,
+    @Nullable String reason) {
 
   static EntryForm blank() {
-    return new EntryForm(null, null, "_T", null, null, null, null, null, "PROVISIONAL");
+    return new EntryForm(null, null, "_T", null, null, null, null, null, "PROVISIONAL", null);
+  }
+
+  /** Why the figure changes; required to correct a published one. Blank is none. */
+  @Nullable
+  String why() {
+    return reason == null || reason.isBlank() ? null : reason.strip();
   }
 
   /** The fields under the upload's English column names, which problems are reported by. */
@@ -45,6 +52,6 @@ public record EntryForm(
 
   /** After a save the same indicator and place are likely next; the figures are not. */
   EntryForm next() {
-    return new EntryForm(indicator, period, sex, territory, null, null, null, source, status);
+    return new EntryForm(indicator, period, sex, territory, null, null, null, source, status, null);
   }
 }

@@ -72,7 +72,18 @@ class UploadController {
    */
   @Serdeable
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record Confirm(@Nullable String id, @Nullable String keepValid) {}
+  record Confirm(@Nullable String id, @Nullable String keepValid, @Nullable String reason) {
+    @Nullable
+    String why() {
+      return UploadController.why(reason);
+    }
+  }
+
+  /** A reason as typed, or none when blank. */
+  @Nullable
+  static String why(@Nullable String reason) {
+    return reason == null || reason.isBlank() ? null : reason.strip();
+  }
 
   @Get
   HttpResponse<String> form(HttpRequest<?> request) {
@@ -83,7 +94,8 @@ class UploadController {
   HttpResponse<String> preview(
       HttpRequest<?> request,
       Authentication auth,
-      @Nullable @Part("archivo") CompletedFileUpload archivo)
+      @Nullable @Part("archivo") CompletedFileUpload archivo,
+      @Nullable @Part("reason") String reason)
       throws IOException {
     if (archivo == null || archivo.getFilename() == null || archivo.getFilename().isBlank()) {
       return refused(request, "archivo", "web.upload.noFile");
@@ -96,12 +108,14 @@ class UploadController {
     var held = stash.find(id, auth.getName(), PURPOSE).orElseThrow();
     try {
       UploadView report =
-          measurements.file(name, held.path(), true, false, auth.getName(), pages.locale(request));
+          measurements.file(
+              name, held.path(), true, false, why(reason), auth.getName(), pages.locale(request));
       boolean storable = report.accepted() > 0;
       if (!storable) {
         stash.drop(id);
       }
-      var body = new UploadPage(action(request), report, storable ? id : null, List.of());
+      var body =
+          new UploadPage(action(request), report, storable ? id : null, List.of(), why(reason));
       return page(request, HttpStatus.OK, body);
     } catch (ApiException e) {
       stash.drop(id);
@@ -126,6 +140,7 @@ class UploadController {
               held.get().path(),
               false,
               "true".equals(confirm.keepValid()),
+              confirm.why(),
               auth.getName(),
               pages.locale(request));
       stash.drop(id);

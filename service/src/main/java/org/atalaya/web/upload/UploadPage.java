@@ -13,15 +13,26 @@ import org.atalaya.shared.Problem;
  * @param stashId the kept file to confirm; null when there is nothing that could be stored
  * @param problems what stopped the file from being read at all (no file, a missing column, a
  *     damaged workbook), each with the file or column it is about
+ * @param reason why the figures change, carried from the preview to the confirmation; required to
+ *     correct published figures
  */
 public record UploadPage(
     String action,
     @Nullable UploadView report,
     @Nullable String stashId,
-    List<Problem.Violation> problems) {
+    List<Problem.Violation> problems,
+    @Nullable String reason) {
 
   public UploadPage {
     problems = List.copyOf(problems);
+  }
+
+  UploadPage(
+      String action,
+      @Nullable UploadView report,
+      @Nullable String stashId,
+      List<Problem.Violation> problems) {
+    this(action, report, stashId, problems, null);
   }
 
   static UploadPage empty(String action) {
