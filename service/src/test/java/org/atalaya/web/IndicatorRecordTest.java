@@ -65,6 +65,24 @@ class IndicatorRecordTest {
   }
 
   @Test
+  void aPeriodNotYetApprovedShowsItsStateAndItsComments() {
+    Browser staff = new Browser(server.getURI());
+    staff.login("test-committee", Api.STAFF_PASSWORD);
+    String review = staff.get("/revision/" + CODE + "?periodo=2025-03").body();
+    var posted =
+        staff.post(
+            "/revision/" + CODE + "/comentarios?_csrf=" + Browser.csrf(review),
+            Map.of("period", "2025-03", "comment", "¿Incluye las denuncias tardías?"));
+    assertThat(posted.statusCode()).isLessThan(400);
+
+    String page = staff.get(PAGE).body();
+    assertThat(page)
+        .contains("Provisional")
+        .contains("Sin aprobar")
+        .containsPattern("[1-9]\\d* comentarios?");
+  }
+
+  @Test
   void thePublicSeesNeitherTheHistoryNorTheReview() {
     var page = new Browser(server.getURI()).get(PAGE);
 

@@ -42,7 +42,8 @@ class RecordSection {
   /**
    * @param period the period shown, as the indicator's frequency writes it
    * @param periods the periods with figures, newest first, to choose from
-   * @param approval the committee's approval of the period, null while it has none
+   * @param approval the period's review (state, approval, comments), null while it has no figure,
+   *     comment or approval
    */
   public record Section(
       String period,
@@ -109,11 +110,7 @@ class RecordSection {
                         at.format(r.recordedAt()),
                         r.reason()))
             .toList();
-    PeriodView approved =
-        reviews.approvals(doc.code(), locale).stream()
-            .filter(p -> p.label().equals(period))
-            .findFirst()
-            .orElse(null);
+    PeriodView approved = reviews.period(doc.code(), period, locale).orElse(null);
     return new Section(period, periods, history, approved);
   }
 }

@@ -91,6 +91,20 @@ public class ReviewService {
         .toList();
   }
 
+  /**
+   * For the indicator page: one period's review — its state, approval and comment count — whether
+   * approved or not; empty when the period has no figure, comment or approval.
+   */
+  @Transactional(readOnly = true)
+  public java.util.Optional<PeriodView> period(String code, String label, Locale locale)
+      throws SQLException {
+    Indicator indicator = indicators.require(code);
+    return store.periods(indicator.id()).stream()
+        .map(p -> view(indicator, p, locale))
+        .filter(v -> v.label().equals(label))
+        .findFirst();
+  }
+
   @Transactional
   void comment(String code, String period, String author, @Nullable String body)
       throws SQLException {
