@@ -27,9 +27,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The main screens in a real browser (Debian's chromium, headless, through its chromedriver): an
@@ -113,13 +116,13 @@ class AnalystJourneyBrowserTest {
     assertThat(browser.getCurrentUrl()).contains("/entrar");
     browser.findElement(By.id("username")).sendKeys("test-analyst");
     browser.findElement(By.id("password")).sendKeys(Api.STAFF_PASSWORD);
-    browser.findElement(By.cssSelector("form[action^='/login'] button[type=submit]")).click();
+    submit(By.cssSelector("form[action^='/login'] button[type=submit]"));
     assertThat(browser.getCurrentUrl()).endsWith("/datos/cargas");
     assertThat(text("h1")).isEqualTo("Cargar mediciones");
 
     Path bad = csv(code, "cuarenta y uno");
     browser.findElement(By.id("archivo")).sendKeys(bad.toAbsolutePath().toString());
-    browser.findElement(By.id("revisar")).click();
+    submit(By.id("revisar"));
     String errors = text("#errores");
     assertThat(errors).contains("cuarenta y uno").contains("notNumber").contains("no es un número");
     assertThat(browser.findElements(By.id("confirmar"))).isEmpty();
@@ -127,9 +130,9 @@ class AnalystJourneyBrowserTest {
 
     Path fixed = csv(code, "41");
     browser.findElement(By.id("archivo")).sendKeys(fixed.toAbsolutePath().toString());
-    browser.findElement(By.id("revisar")).click();
+    submit(By.id("revisar"));
     assertThat(text("#rechazadas")).isEqualTo("0");
-    browser.findElement(By.id("confirmar")).click();
+    submit(By.id("confirmar"));
     assertThat(text("#guardado")).contains("Carga guardada: 2 nuevas");
 
     open("/indicadores/" + code);
@@ -137,17 +140,27 @@ class AnalystJourneyBrowserTest {
     assertThat(browser.findElements(By.xpath("//table//td[normalize-space()='37']"))).isNotEmpty();
     shot("indicator");
 
-    browser.findElement(By.cssSelector("a.lang")).click();
+    submit(By.cssSelector("a.lang"));
     assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
     assertThat(browser.getCurrentUrl()).contains("/indicadores/" + code);
 
-    browser.findElement(By.cssSelector("form[action^='/salir'] button")).click();
+    submit(By.cssSelector("form[action^='/salir'] button"));
     assertThat(browser.findElements(By.cssSelector("form[action^='/salir']"))).isEmpty();
     for (String page : new String[] {"/datos/cargas", "/datos/medicion", "/datos/encuestas"}) {
       open(page);
       assertThat(browser.getCurrentUrl()).as(page).contains("/entrar");
       assertThat(browser.findElements(By.id("archivo"))).isEmpty();
     }
+  }
+
+  /**
+   * Clicks what leads to another page and waits until the browser has left this one, so that the
+   * next look-up reads the new page and not an element of the old one with the same id.
+   */
+  private void submit(By what) {
+    WebElement page = browser.findElement(By.tagName("html"));
+    browser.findElement(what).click();
+    new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(page));
   }
 
   private void open(String path) {
