@@ -10,7 +10,11 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import java.net.URI;
+import java.util.Set;
+import org.atalaya.security.ClientAddress;
 import org.atalaya.shared.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The outermost filter, so that it sees every answer, the framework's own refusals included: adds
@@ -30,10 +34,18 @@ class PeopleFilter implements Ordered {
       "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline';"
           + " img-src 'self' data:; object-src 'none'; frame-ancestors 'none'";
 
-  private final Pages pages;
+  /** Refusals worth an administrator's eye: who knocked, where, from which address. */
+  static final String REFUSALS = "atalaya.security.refusals";
 
-  PeopleFilter(Pages pages) {
+  private static final Logger REFUSED = LoggerFactory.getLogger(REFUSALS);
+  private static final Set<Integer> LOGGED = Set.of(401, 403, 413, 429);
+
+  private final Pages pages;
+  private final ClientAddress addresses;
+
+  PeopleFilter(Pages pages, ClientAddress addresses) {
     this.pages = pages;
+    this.addresses = addresses;
   }
 
   @Override
@@ -43,6 +55,7 @@ class PeopleFilter implements Ordered {
 
   @ResponseFilter
   MutableHttpResponse<?> polish(HttpRequest<?> request, MutableHttpResponse<?> response) {
+    logRefusal(request, response.getStatus().getCode());
     MutableHttpResponse<?> out =
         response.getStatus().getCode() >= 400 && forPeople(request, response)
             ? errorPage(request, response)
@@ -56,6 +69,30 @@ class PeopleFilter implements Ordered {
     out.header("Referrer-Policy", "same-origin");
     out.header("X-Frame-Options", "DENY");
     return out;
+  }
+
+  /**
+   * One line per refused request (unauthenticated, forbidden, too large, throttled): status,
+   * method, path without its query (which may carry a token), the client's address and the account
+   * when one was signed in. Never a header, cookie or body.
+   */
+  private void logRefusal(HttpRequest<?> request, int status) {
+    if (!LOGGED.contains(status) || !REFUSED.isWarnEnabled()) {
+      return;
+    }
+    String user =
+        request
+            .getUserPrincipal()
+            .map(java.security.Principal::getName)
+            .map(name -> " as " + name)
+            .orElse("");
+    REFUSED.warn(
+        "Refused {} {} {} from {}{}",
+        status,
+        request.getMethodName(),
+        request.getPath(),
+        addresses.of(request),
+        user);
   }
 
   private static boolean forPeople(HttpRequest<?> request, HttpResponse<?> response) {
