@@ -116,6 +116,12 @@ class ReportPublishingTest extends ReportFixture {
     assertThat(dotted.status()).isBetween(400, 404);
     assertThat(unknownFile.status()).isEqualTo(404);
     assertThat(noVersion.status()).isEqualTo(404);
+    // A period without figures gives a report that says so, not an empty one.
+    String empty =
+        new String(
+            expect(200, download(plan + "/2026-T1/1/informe-es.html", analyst)).value(),
+            java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(empty).contains("No hay datos registrados para");
     List<Map> listed = api.get("/api/reports", List.class).value();
     assertThat(listed).noneSatisfy(r -> assertThat(r.get("plan")).isEqualTo(plan));
   }
