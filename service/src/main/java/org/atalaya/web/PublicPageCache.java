@@ -13,23 +13,17 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.atalaya.shared.DataVersion;
 import org.atalaya.web.session.SessionCookie;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the pages and charts the public reads, as rendered, until the data they show changes. Only
  * anonymous GETs (no bearer header, no session cookie) that answered 200 are kept, per address and
- * language, under the {@link DataVersion} read before the page was computed; a hit answers the same
+ * language, under the {@link PageVersion} read before the page was computed; a hit answers the same
  * bytes without computing or rendering anything. Signed-in people always get a fresh page (it
  * carries their name, their forms' CSRF token and unpublished figures). A cached answer carries no
  * cookie: the security headers are added outside this filter, on every answer.
@@ -43,7 +37,6 @@ import org.slf4j.LoggerFactory;
   "/encuestas/**"
 })
 class PublicPageCache implements Ordered {
-  private static final Logger LOG = LoggerFactory.getLogger(PublicPageCache.class);
   private static final String VERSION = "atalaya.cache.version";
   private static final String KEY = "atalaya.cache.key";
   static final int MAX_ENTRIES = 2_000;
@@ -52,10 +45,10 @@ class PublicPageCache implements Ordered {
   record Entry(String version, MediaType type, byte[] body, @Nullable String etag) {}
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-  private final DataVersion versions;
+  private final PageVersion versions;
   private final Pages pages;
 
-  PublicPageCache(DataVersion versions, Pages pages) {
+  PublicPageCache(PageVersion versions, Pages pages) {
     this.versions = versions;
     this.pages = pages;
   }
@@ -65,18 +58,15 @@ class PublicPageCache implements Ordered {
     return ServerFilterPhase.FIRST.after();
   }
 
+  /** On the event loop, with no query: the version is kept current in the background. */
   @RequestFilter
-  @ExecuteOn(TaskExecutors.BLOCKING)
   @Nullable
   HttpResponse<?> lookUp(HttpRequest<?> request) {
     if (!cacheable(request)) {
       return null;
     }
-    String version;
-    try {
-      version = versions.current();
-    } catch (SQLException e) {
-      LOG.debug("No data version, page not cached: {}", e.getMessage());
+    String version = versions.current();
+    if (version == null) {
       return null;
     }
     String key = request.getUri() + "|" + pages.locale(request).toLanguageTag();

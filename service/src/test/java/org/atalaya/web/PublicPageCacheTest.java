@@ -29,6 +29,8 @@ class PublicPageCacheTest {
 
   @Inject DataVersion versions;
 
+  @Inject javax.sql.DataSource dataSource;
+
   @Inject
   @Client("/")
   HttpClient client;
@@ -79,5 +81,37 @@ class PublicPageCacheTest {
                 HttpRequest.GET("/planes/LCH-PISCC-2025?sexo=M").bearerAuth(admin), String.class);
     assertThat(bearer.code()).isEqualTo(200);
     assertThat(cache.size()).isEqualTo(kept);
+  }
+
+  @Test
+  void aChangeMadeOutsideTheServiceShowsWithinSeconds() throws Exception {
+    Browser visitor = new Browser(server.getURI());
+    String page = "/indicadores/VD-DENUNCIAS";
+    assertThat(visitor.get(page).body()).doesNotContain("(cambiado por SQL)");
+    try {
+      sql("UPDATE indicator SET name = name || ' (cambiado por SQL)' WHERE code = 'VD-DENUNCIAS'");
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      String body = visitor.get(page).body();
+      while (!body.contains("(cambiado por SQL)") && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+        body = visitor.get(page).body();
+      }
+      assertThat(body).contains("(cambiado por SQL)");
+    } finally {
+      sql(
+          "UPDATE indicator SET name = replace(name, ' (cambiado por SQL)', '')"
+              + " WHERE code = 'VD-DENUNCIAS'");
+    }
+  }
+
+  private void sql(String statement) throws java.sql.SQLException {
+    // A connection of its own, outside the test's transaction: as another program would write.
+    var raw =
+        io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource);
+    try (var c = raw.getConnection();
+        var s = c.createStatement()) {
+      c.setAutoCommit(true);
+      s.executeUpdate(statement);
+    }
   }
 }
