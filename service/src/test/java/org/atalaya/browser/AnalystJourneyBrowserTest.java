@@ -27,11 +27,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -160,7 +160,17 @@ class AnalystJourneyBrowserTest {
   private void submit(By what) {
     WebElement page = browser.findElement(By.tagName("html"));
     browser.findElement(what).click();
-    new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(page));
+    new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> gone(page));
+  }
+
+  /** The element has left the document: stale, or (mid-navigation) no longer in it. */
+  private static boolean gone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (WebDriverException e) {
+      return true; // StaleElementReferenceException, or "node does not belong to the document"
+    }
   }
 
   private void open(String path) {
