@@ -34,17 +34,21 @@ final class Describer {
   private static ChartDescription timeSeries(TimeSeriesChart spec, Formats f) {
     List<ChartPoint> all = new ArrayList<>(spec.target());
     spec.series().forEach(s -> all.addAll(s.points()));
+    List<LocalDate> days = new ArrayList<>(all.stream().map(ChartPoint::period).toList());
+    spec.series().forEach(s -> days.addAll(s.withheld()));
     boolean yearly = Formats.yearly(all);
-    LocalDate first = all.stream().map(ChartPoint::period).min(LocalDate::compareTo).orElseThrow();
-    LocalDate last = all.stream().map(ChartPoint::period).max(LocalDate::compareTo).orElseThrow();
+    LocalDate first = days.stream().min(LocalDate::compareTo).orElseThrow();
+    LocalDate last = days.stream().max(LocalDate::compareTo).orElseThrow();
     List<String> latest = new ArrayList<>();
     for (Series s : spec.series()) {
-      latest.add(
-          f.text(
-              "chart.alt.latest",
-              TimeSeriesPlot.label(s, f),
-              f.period(s.latest().period(), yearly),
-              f.number(s.latest().value())));
+      if (s.latest() != null) {
+        latest.add(
+            f.text(
+                "chart.alt.latest",
+                TimeSeriesPlot.label(s, f),
+                f.period(s.latest().period(), yearly),
+                value(s.latest(), f)));
+      }
     }
     StringBuilder alt = new StringBuilder();
     alt.append(
@@ -76,33 +80,38 @@ final class Describer {
 
     List<String> header = new ArrayList<>();
     header.add(f.text("chart.col.period"));
-    List<Map<LocalDate, Double>> columns = new ArrayList<>();
+    List<Map<LocalDate, String>> columns = new ArrayList<>();
+    String withheld = f.text("chart.suppressed");
     for (Series s : spec.series()) {
       header.add(TimeSeriesPlot.label(s, f));
-      columns.add(byPeriod(s.points()));
+      Map<LocalDate, String> column = texts(s.points(), f);
+      s.withheld().forEach(d -> column.put(d, withheld));
+      columns.add(column);
     }
     if (!spec.target().isEmpty()) {
       header.add(f.text("chart.target"));
-      columns.add(byPeriod(spec.target()));
+      columns.add(texts(spec.target(), f));
     }
     if (spec.forecast() != null) {
       header.add(f.text("chart.col.forecast"));
       header.add(f.text("chart.col.lower"));
       header.add(f.text("chart.col.upper"));
       List<ForecastBand.BandPoint> band = spec.forecast().points();
-      columns.add(band.stream().collect(Collectors.toMap(p -> p.period(), p -> p.mid())));
-      columns.add(band.stream().collect(Collectors.toMap(p -> p.period(), p -> p.lower())));
-      columns.add(band.stream().collect(Collectors.toMap(p -> p.period(), p -> p.upper())));
+      columns.add(band.stream().collect(Collectors.toMap(p -> p.period(), p -> f.number(p.mid()))));
+      columns.add(
+          band.stream().collect(Collectors.toMap(p -> p.period(), p -> f.number(p.lower()))));
+      columns.add(
+          band.stream().collect(Collectors.toMap(p -> p.period(), p -> f.number(p.upper()))));
     }
     TreeMap<LocalDate, List<String>> rows = new TreeMap<>();
-    for (Map<LocalDate, Double> column : columns) {
+    for (Map<LocalDate, String> column : columns) {
       column.keySet().forEach(d -> rows.put(d, null));
     }
     List<List<String>> table = new ArrayList<>();
     for (LocalDate period : rows.keySet()) {
       List<String> row = new ArrayList<>();
       row.add(f.period(period, yearly));
-      columns.forEach(c -> row.add(f.number(c.get(period))));
+      columns.forEach(c -> row.add(c.getOrDefault(period, f.number(null))));
       table.add(row);
     }
     return new ChartDescription(alt.toString(), header, table);
@@ -150,7 +159,15 @@ final class Describer {
         alt.toString(), List.of(f.text("chart.col.territory"), spec.meta().unit()), rows);
   }
 
-  private static Map<LocalDate, Double> byPeriod(List<ChartPoint> points) {
-    return points.stream().collect(Collectors.toMap(ChartPoint::period, ChartPoint::value));
+  private static Map<LocalDate, String> texts(List<ChartPoint> points, Formats f) {
+    Map<LocalDate, String> texts = new TreeMap<>();
+    points.forEach(p -> texts.put(p.period(), value(p, f)));
+    return texts;
+  }
+
+  /** A point's value as the table prints it: a provisional one says so. */
+  static String value(ChartPoint p, Formats f) {
+    String number = f.number(p.value());
+    return p.provisional() ? f.text("chart.provisionalValue", number) : number;
   }
 }

@@ -56,11 +56,29 @@ final class TimeSeriesPlot {
     plot.setRangeGridlineStroke(Theme.GRID);
 
     XYSeriesCollection observed = new XYSeriesCollection();
-    XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, true);
+    java.util.Set<Long> hollow = new java.util.HashSet<>();
+    XYLineAndShapeRenderer lines =
+        new XYLineAndShapeRenderer(true, true) {
+          @Override
+          public boolean getItemShapeFilled(int series, int item) {
+            return !hollow.contains(((long) series << 32) | item);
+          }
+        };
     int longest = 0;
     for (int i = 0; i < spec.series().size(); i++) {
       Series s = spec.series().get(i);
-      observed.addSeries(xy(label(s, f), s.points()));
+      XYSeries xy = xy(label(s, f), s.points());
+      // A withheld period breaks the line: no value is drawn, not even one implied by a segment.
+      s.withheld().forEach(d -> xy.add(Formats.millis(d), null));
+      for (int item = 0; item < xy.getItemCount(); item++) {
+        long x = xy.getX(item).longValue();
+        for (ChartPoint p : s.points()) {
+          if (p.provisional() && Formats.millis(p.period()) == x) {
+            hollow.add(((long) i << 32) | item);
+          }
+        }
+      }
+      observed.addSeries(xy);
       lines.setSeriesPaint(i, colour(s, i));
       lines.setSeriesStroke(i, Theme.LINE);
       longest = Math.max(longest, s.points().size());
@@ -103,7 +121,7 @@ final class TimeSeriesPlot {
   }
 
   private static XYSeries xy(String key, List<ChartPoint> points) {
-    XYSeries series = new XYSeries(key, false, false);
+    XYSeries series = new XYSeries(key, true, false);
     points.forEach(p -> series.add(Formats.millis(p.period()), p.value()));
     return series;
   }

@@ -29,6 +29,7 @@ public class MeasurementQueries {
   private final SeriesReader seriesReader;
   private final MeasurementReads reads;
   private final org.atalaya.indicator.IndicatorRepository indicatorRows;
+  private final CellGrid grid;
 
   MeasurementQueries(
       IndicatorService indicators,
@@ -36,7 +37,9 @@ public class MeasurementQueries {
       TerritoryService territories,
       SeriesReader seriesReader,
       MeasurementReads reads,
-      org.atalaya.indicator.IndicatorRepository indicatorRows) {
+      org.atalaya.indicator.IndicatorRepository indicatorRows,
+      CellGrid grid) {
+    this.grid = grid;
     this.indicators = indicators;
     this.sources = sources;
     this.territories = territories;
@@ -172,6 +175,17 @@ public class MeasurementQueries {
           .append('\n');
     }
     return csv.toString();
+  }
+
+  /**
+   * Every stored cell of an indicator's official source for its district and the district's
+   * corregimientos, by period, sex and place, up to {@code to}: what the publication rule needs to
+   * see a breakdown whole (its total and all its parts) before it withholds any of them.
+   */
+  public CellGrid.Grid grid(String code, LocalDate to) throws SQLException {
+    Indicator indicator = indicators.require(code);
+    Territory district = territoryOrDistrict(indicator, null);
+    return grid.read(indicator.id(), source(indicator, null).id(), district, to);
   }
 
   private Territory territoryOrDistrict(Indicator indicator, String code) {

@@ -9,7 +9,8 @@ import java.util.Objects;
  * unless the status is assessed. {@link #status} says which case applies.
  *
  * @param latest by the accumulation rule; for CUMULATIVE the running total since the baseline
- * @param expectedValue what the trajectory asks for on the as-of date
+ * @param expectedValue what the trajectory asks for at the end of the latest value's period (or on
+ *     the as-of date while that period is open)
  * @param achievement (latest − baseline) / (target − baseline); see {@link ProgressEngine} for
  *     MAINTAIN and for a target equal to the baseline
  * @param expectedAchievement the same ratio for the expected value

@@ -46,7 +46,7 @@ public record Forecast(Outcome outcome, Projection projection) {
     }
   }
 
-  static Forecast none(Outcome why) {
+  public static Forecast none(Outcome why) {
     return new Forecast(why, null);
   }
 

@@ -10,7 +10,7 @@ import org.atalaya.indicator.Accumulation;
  * accumulation. Only periods from the baseline period to the as-of date count: earlier ones are
  * history the target does not speak about, later ones had not happened yet.
  */
-final class ObservedSeries {
+public final class ObservedSeries {
   private ObservedSeries() {}
 
   /**
@@ -22,7 +22,7 @@ final class ObservedSeries {
    * @param baseline null when the cell has no target: then every period up to as-of counts and a
    *     cumulative total starts from zero
    */
-  static List<Point> of(
+  public static List<Point> of(
       Accumulation accumulation, Point baseline, List<Point> observations, LocalDate asOf) {
     List<Point> series = new ArrayList<>();
     double total = baseline == null ? 0 : baseline.value();

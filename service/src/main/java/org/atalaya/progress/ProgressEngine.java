@@ -59,7 +59,7 @@ public final class ProgressEngine {
     }
     List<Point> series =
         ObservedSeries.of(facts.accumulation(), baseline, cell.observations(), asOf);
-    double expected = target.expectedAt(asOf);
+    double expected = target.expectedAt(judgedAt(facts, series, asOf));
     double expectedAchievement = expectedAchievement(facts, target, expected);
     Forecast forecast = Forecaster.forecast(facts, target, series, asOf, thresholds);
     if (series.isEmpty()) {
@@ -88,6 +88,19 @@ public final class ProgressEngine {
         achievement,
         expectedAchievement,
         forecast);
+  }
+
+  /**
+   * The day the latest value is judged on: the end of its period, or the as-of date while that
+   * period is still open — never later. An annual 2025 value read in December 2026 is held to what
+   * was expected at the end of 2025, not to what is expected a year later (DESIGN: Progress).
+   */
+  static LocalDate judgedAt(IndicatorFacts facts, List<Point> series, LocalDate asOf) {
+    if (series.isEmpty()) {
+      return asOf;
+    }
+    LocalDate end = facts.frequency().next(series.get(series.size() - 1).date()).minusDays(1);
+    return end.isBefore(asOf) ? end : asOf;
   }
 
   static double achievement(IndicatorFacts facts, TargetSeries target, double value) {

@@ -21,7 +21,8 @@ public class ProgressFacade {
   /** Whole-plan answers kept at most; beyond, the cache starts afresh. */
   static final int MAX_PLANS = 500;
 
-  private record PlanKey(String plan, LocalDate asOf, Sex sex, @Nullable String territory) {}
+  private record PlanKey(
+      String plan, LocalDate asOf, Sex sex, @Nullable String territory, boolean provisional) {}
 
   private record Kept(String version, Level level) {}
 
@@ -47,6 +48,9 @@ public class ProgressFacade {
       Sex sex,
       String territory,
       String source,
+      boolean derivedTarget,
+      boolean latestProvisional,
+      @Nullable Double latestNumerator,
       CellProgress progress) {}
 
   /** A plan, axis or action card with its roll-up; a card's children are its indicators. */
@@ -65,16 +69,26 @@ public class ProgressFacade {
    */
   public Level plan(String plan, LocalDate asOf, Sex sex, @Nullable String territory)
       throws SQLException {
+    return plan(plan, asOf, sex, territory, true);
+  }
+
+  /**
+   * @param provisional whether figures not yet validated count (signed-in readers), or only
+   *     validated ones (the public)
+   */
+  public Level plan(
+      String plan, LocalDate asOf, Sex sex, @Nullable String territory, boolean provisional)
+      throws SQLException {
     if (transactions.findTransactionStatus().isPresent()) {
-      return level(progress.plan(plan, asOf, sex, territory));
+      return level(progress.plan(plan, asOf, sex, territory, provisional));
     }
     String version = versions.current();
-    PlanKey key = new PlanKey(plan, asOf, sex, territory);
+    PlanKey key = new PlanKey(plan, asOf, sex, territory, provisional);
     Kept kept = plans.get(key);
     if (kept != null && kept.version().equals(version)) {
       return kept.level();
     }
-    Level level = level(progress.plan(plan, asOf, sex, territory));
+    Level level = level(progress.plan(plan, asOf, sex, territory, provisional));
     if (plans.size() >= MAX_PLANS) {
       plans.clear();
     }
@@ -84,7 +98,13 @@ public class ProgressFacade {
 
   public IndicatorCell indicator(String code, LocalDate asOf, Sex sex, @Nullable String territory)
       throws SQLException {
-    return cell(progress.indicator(code, asOf, sex, territory));
+    return indicator(code, asOf, sex, territory, true);
+  }
+
+  public IndicatorCell indicator(
+      String code, LocalDate asOf, Sex sex, @Nullable String territory, boolean provisional)
+      throws SQLException {
+    return cell(progress.indicator(code, asOf, sex, territory, provisional));
   }
 
   private static Level level(ProgressService.LevelProgress l) {
@@ -103,6 +123,15 @@ public class ProgressFacade {
 
   private static IndicatorCell cell(ProgressService.IndicatorProgress p) {
     return new IndicatorCell(
-        p.indicator(), p.name(), p.unit(), p.sex(), p.territory(), p.source(), p.progress());
+        p.indicator(),
+        p.name(),
+        p.unit(),
+        p.sex(),
+        p.territory(),
+        p.source(),
+        p.derivedTarget(),
+        p.latestProvisional(),
+        p.latestNumerator(),
+        p.progress());
   }
 }

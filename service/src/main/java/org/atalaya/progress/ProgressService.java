@@ -53,6 +53,9 @@ class ProgressService {
       String territory,
       String source,
       boolean targetInherited,
+      boolean derivedTarget,
+      boolean latestProvisional,
+      @Nullable Double latestNumerator,
       CellProgress progress) {}
 
   @Serdeable
@@ -61,16 +64,30 @@ class ProgressService {
 
   IndicatorProgress indicator(String code, LocalDate asOf, Sex sex, @Nullable String territory)
       throws SQLException {
+    return indicator(code, asOf, sex, territory, true);
+  }
+
+  /**
+   * @param provisional whether figures not yet validated count; without them a period holding one
+   *     is left out, as the public sees it
+   */
+  IndicatorProgress indicator(
+      String code, LocalDate asOf, Sex sex, @Nullable String territory, boolean provisional)
+      throws SQLException {
     List<ProgressInputs.Subject> subject = inputs.ofIndicator(code);
     if (subject.isEmpty()) {
       throw ApiException.notFound("indicator", code);
     }
-    return assess(subject, asOf, sex, territory).get(code);
+    return assess(subject, asOf, sex, territory, provisional).get(code);
   }
 
   /** Every subject's progress by indicator code, in the subjects' order. */
   private Map<String, IndicatorProgress> assess(
-      List<ProgressInputs.Subject> subjects, LocalDate asOf, Sex sex, @Nullable String territory)
+      List<ProgressInputs.Subject> subjects,
+      LocalDate asOf,
+      Sex sex,
+      @Nullable String territory,
+      boolean provisional)
       throws SQLException {
     Territory asked = territory == null ? null : territories.require(territory);
     Map<Long, List<ProgressInputs.Subject>> byPlace = new LinkedHashMap<>();
@@ -92,7 +109,9 @@ class ProgressService {
           group.getValue().stream().map(ProgressInputs.Subject::ref).toList();
       var points = series.read(refs, sex.name(), place, null, asOf);
       for (ProgressInputs.Subject s : group.getValue()) {
-        result.put(s.code(), progress(s, points.get(s.ref()), asOf, sex, place, placeCode));
+        List<MeasurementQueries.Point> shown =
+            points.get(s.ref()).stream().filter(p -> provisional || p.validated()).toList();
+        result.put(s.code(), progress(s, shown, asOf, sex, place, placeCode));
       }
     }
     return result;
@@ -124,12 +143,15 @@ class ProgressService {
             sex,
             place,
             districts::contains);
+    boolean inherited = applicable.map(TargetRules.Applicable::inherited).orElse(false);
     TargetSeries target =
         applicable
             .map(
-                a ->
-                    new TargetSeries(
-                        a.target().baseline(), a.target().milestones(), a.target().target()))
+                a -> {
+                  var t = a.target();
+                  var own = new TargetSeries(t.baseline(), t.milestones(), t.target());
+                  return a.inherited() ? DerivedTargets.derive(own, observations) : own;
+                })
             .orElse(null);
     CellProgress progress;
     try {
@@ -140,6 +162,13 @@ class ProgressService {
           "problem.invalid",
           List.of(new ApiException.FieldError("asOf", "asOfBeforeBaseline", e.baselinePeriod())));
     }
+    MeasurementQueries.Point latest =
+        progress.latest() == null
+            ? null
+            : points.stream()
+                .filter(p -> p.value() != null && !p.start().isAfter(progress.latest().date()))
+                .reduce((a, b) -> b)
+                .orElse(null);
     return new IndicatorProgress(
         s.code(),
         s.name(),
@@ -147,16 +176,26 @@ class ProgressService {
         sex,
         placeCode,
         s.source(),
-        applicable.map(TargetRules.Applicable::inherited).orElse(false),
+        inherited,
+        inherited && target != null,
+        latest != null && !latest.validated(),
+        latest == null || latest.numerator() == null ? null : latest.numerator().doubleValue(),
         progress);
   }
 
   LevelProgress card(String plan, String card, LocalDate asOf, Sex sex, String territory)
       throws SQLException {
+    return card(plan, card, asOf, sex, territory, true);
+  }
+
+  LevelProgress card(
+      String plan, String card, LocalDate asOf, Sex sex, String territory, boolean provisional)
+      throws SQLException {
     for (PlanOutline.Axis axis : outline(plan).axes()) {
       for (PlanOutline.Card c : axis.cards()) {
         if (c.code().equals(card)) {
-          return cardProgress(byCard(plan, Set.of(card), asOf, sex, territory), c, asOf);
+          return cardProgress(
+              byCard(plan, Set.of(card), asOf, sex, territory, provisional), c, asOf);
         }
       }
     }
@@ -165,6 +204,12 @@ class ProgressService {
 
   LevelProgress axis(String plan, String axisCode, LocalDate asOf, Sex sex, String territory)
       throws SQLException {
+    return axis(plan, axisCode, asOf, sex, territory, true);
+  }
+
+  LevelProgress axis(
+      String plan, String axisCode, LocalDate asOf, Sex sex, String territory, boolean provisional)
+      throws SQLException {
     PlanOutline.Axis axis =
         outline(plan).axes().stream()
             .filter(a -> a.code().equals(axisCode))
@@ -172,12 +217,18 @@ class ProgressService {
             .orElseThrow(() -> ApiException.notFound("axis", axisCode));
     Set<String> cards =
         axis.cards().stream().map(PlanOutline.Card::code).collect(Collectors.toSet());
-    return axisProgress(byCard(plan, cards, asOf, sex, territory), axis, asOf);
+    return axisProgress(byCard(plan, cards, asOf, sex, territory, provisional), axis, asOf);
   }
 
   LevelProgress plan(String plan, LocalDate asOf, Sex sex, String territory) throws SQLException {
+    return plan(plan, asOf, sex, territory, true);
+  }
+
+  LevelProgress plan(String plan, LocalDate asOf, Sex sex, String territory, boolean provisional)
+      throws SQLException {
     PlanOutline.Plan outline = outline(plan);
-    Map<String, List<IndicatorProgress>> byCard = byCard(plan, null, asOf, sex, territory);
+    Map<String, List<IndicatorProgress>> byCard =
+        byCard(plan, null, asOf, sex, territory, provisional);
     List<LevelProgress> axes = new ArrayList<>();
     for (PlanOutline.Axis axis : outline.axes()) {
       axes.add(axisProgress(byCard, axis, asOf));
@@ -212,14 +263,19 @@ class ProgressService {
    * one pass; an indicator without women and men is left out of a question about one sex.
    */
   private Map<String, List<IndicatorProgress>> byCard(
-      String plan, @Nullable Set<String> cards, LocalDate asOf, Sex sex, String territory)
+      String plan,
+      @Nullable Set<String> cards,
+      LocalDate asOf,
+      Sex sex,
+      String territory,
+      boolean provisional)
       throws SQLException {
     List<ProgressInputs.Subject> subjects =
         inputs.ofPlan(plan).stream()
             .filter(s -> cards == null || cards.contains(s.card()))
             .filter(s -> sex == Sex._T || s.bySex())
             .toList();
-    Map<String, IndicatorProgress> assessed = assess(subjects, asOf, sex, territory);
+    Map<String, IndicatorProgress> assessed = assess(subjects, asOf, sex, territory, provisional);
     Map<String, List<IndicatorProgress>> byCard = new HashMap<>();
     for (ProgressInputs.Subject s : subjects) {
       byCard.computeIfAbsent(s.card(), k -> new ArrayList<>()).add(assessed.get(s.code()));

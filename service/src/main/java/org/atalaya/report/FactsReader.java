@@ -14,50 +14,51 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.atalaya.indicator.IndicatorDoc;
-import org.atalaya.indicator.IndicatorKind;
 import org.atalaya.indicator.IndicatorService;
 import org.atalaya.indicator.Sex;
-import org.atalaya.measurement.MeasurementQueries;
 import org.atalaya.plan.PlanDocument;
 import org.atalaya.plan.PlanService;
 import org.atalaya.progress.CellProgress;
-import org.atalaya.progress.ProgressFacade;
+import org.atalaya.publication.Audience;
+import org.atalaya.publication.Figure;
+import org.atalaya.publication.Mark;
+import org.atalaya.publication.Publication;
 import org.atalaya.shared.ApiException;
 import org.atalaya.survey.IndicatorCells;
 import org.atalaya.territory.Territory;
 import org.atalaya.territory.TerritoryService;
 
 /**
- * Reads a report's facts: the plan's progress as the progress API gives it, each indicator's
+ * Reads a report's facts from the publication layer, as a signed-in reader sees them: a draft shows
+ * provisional figures marked, and publishing is refused while any is left (so the published report
+ * holds validated figures only, as the public site does).
+ *
+ * <p>Reads a report's facts: the plan's progress as the progress API gives it, each indicator's
  * series, its breakdowns by sex and by corregimiento, and its published survey cells.
  */
 @Singleton
 class FactsReader {
+  private static final Audience DRAFT = Audience.STAFF;
+
   private final PlanService plans;
-  private final ProgressFacade progress;
+  private final Publication publication;
   private final IndicatorService indicators;
-  private final MeasurementQueries measurements;
   private final TerritoryService territories;
   private final IndicatorCells surveyCells;
-  private final SmallCounts smallCounts;
   private final String surveyScheme;
 
   FactsReader(
       PlanService plans,
-      ProgressFacade progress,
+      Publication publication,
       IndicatorService indicators,
-      MeasurementQueries measurements,
       TerritoryService territories,
       IndicatorCells surveyCells,
-      @Value("${atalaya.report.small-count-threshold:5}") int smallCountThreshold,
       @Value("${atalaya.survey.reliability.scheme:INE_CHILE}") String surveyScheme) {
     this.plans = plans;
-    this.progress = progress;
+    this.publication = publication;
     this.indicators = indicators;
-    this.measurements = measurements;
     this.territories = territories;
     this.surveyCells = surveyCells;
-    this.smallCounts = new SmallCounts(smallCountThreshold);
     this.surveyScheme = surveyScheme;
   }
 
@@ -99,15 +100,15 @@ class FactsReader {
             header.periodEnd(),
             header.description() == null ? "" : header.description(),
             names);
-    ProgressFacade.Level tree = progress.plan(planCode, asOf, Sex._T, null);
+    Publication.Level tree = publication.plan(planCode, asOf, Sex._T, null, DRAFT);
     Map<String, IndicatorDoc> docs =
         indicators.list(planCode).stream()
             .collect(Collectors.toMap(IndicatorDoc::code, Function.identity()));
     List<ReportFacts.IndicatorFacts> facts = new ArrayList<>();
     boolean hasData = false;
-    for (ProgressFacade.Level axis : tree.children()) {
-      for (ProgressFacade.Level card : axis.children()) {
-        for (ProgressFacade.IndicatorCell cell : card.indicators()) {
+    for (Publication.Level axis : tree.children()) {
+      for (Publication.Level card : axis.children()) {
+        for (Publication.Cell cell : card.indicators()) {
           IndicatorDoc doc = docs.get(cell.code());
           var f = indicator(doc, axis.code(), card.code(), cell, asOf, places);
           facts.add(f);
@@ -118,34 +119,31 @@ class FactsReader {
       }
     }
     return new ReportFacts(
-        plan, period, tree, facts, smallCounts.threshold(), surveyScheme, hasData);
+        plan, period, tree, facts, publication.smallCountThreshold(), surveyScheme, hasData);
   }
 
   private ReportFacts.IndicatorFacts indicator(
       IndicatorDoc doc,
       String axis,
       String card,
-      ProgressFacade.IndicatorCell total,
+      Publication.Cell total,
       LocalDate asOf,
       List<Territory> places)
       throws SQLException {
-    boolean count = doc.kind() == IndicatorKind.COUNT;
-    var series = series(doc.code(), Sex._T, asOf, false);
+    var series = series(doc.code(), Sex._T, asOf);
     Map<Sex, List<ReportFacts.Obs>> bySexSeries = new EnumMap<>(Sex.class);
     List<ReportFacts.Part> bySex = new ArrayList<>();
     if (doc.disaggregations().sex()) {
       for (Sex sex : List.of(Sex.F, Sex.M)) {
-        bySexSeries.put(sex, series(doc.code(), sex, asOf, count));
-        bySex.add(part(sex, total.territory(), progress.indicator(doc.code(), asOf, sex, null)));
+        bySexSeries.put(sex, series(doc.code(), sex, asOf));
+        bySex.add(part(publication.cell(doc.code(), asOf, sex, null, DRAFT)));
       }
-      bySex = count ? smallCounts.apply(bySex) : bySex;
     }
     List<ReportFacts.Part> byPlace = new ArrayList<>();
     if (doc.disaggregations().territory()) {
       for (Territory t : places) {
-        byPlace.add(part(Sex._T, t.code(), progress.indicator(doc.code(), asOf, Sex._T, t.code())));
+        byPlace.add(part(publication.cell(doc.code(), asOf, Sex._T, t.code(), DRAFT)));
       }
-      byPlace = count ? smallCounts.apply(byPlace) : byPlace;
     }
     List<IndicatorCells.CellInterval> survey =
         surveyCells.forIndicator(doc.code(), true).stream()
@@ -155,29 +153,31 @@ class FactsReader {
         doc, axis, card, total, series, bySexSeries, bySex, byPlace, survey);
   }
 
-  /** A series up to the cut-off; below the district total, small counts are withheld. */
-  private List<ReportFacts.Obs> series(String code, Sex sex, LocalDate asOf, boolean guard)
-      throws SQLException {
+  /** A series up to the cut-off, as the publication layer gives it (small counts withheld). */
+  private List<ReportFacts.Obs> series(String code, Sex sex, LocalDate asOf) throws SQLException {
     List<ReportFacts.Obs> out = new ArrayList<>();
-    for (MeasurementQueries.Point p :
-        measurements.series(code, sex, null, null, null, asOf).points()) {
-      if (p.value() == null) {
+    for (Figure f : publication.series(code, sex, null, asOf, DRAFT)) {
+      if (f.mark() == Mark.NO_DATA) {
         continue;
       }
-      double v = p.value().doubleValue();
-      boolean hide = guard && smallCounts.small(v);
-      out.add(new ReportFacts.Obs(p.start(), p.period(), hide ? null : v, hide, p.validated()));
+      boolean hide = f.mark() == Mark.WITHHELD;
+      out.add(
+          new ReportFacts.Obs(
+              f.start(), f.period(), f.value(), hide, f.mark() != Mark.PROVISIONAL));
     }
     return out;
   }
 
-  private static ReportFacts.Part part(
-      Sex sex, String territory, ProgressFacade.IndicatorCell cell) {
+  /** A place's or a sex's latest value; a withheld one has none and says so. */
+  private static ReportFacts.Part part(Publication.Cell cell) {
     CellProgress p = cell.progress();
-    if (p.latest() == null) {
-      return new ReportFacts.Part(sex, territory, null, null, null, false);
-    }
-    LocalDate start = p.latest().date();
-    return new ReportFacts.Part(sex, territory, start, null, p.latest().value(), false);
+    return switch (cell.mark()) {
+      case NO_DATA -> new ReportFacts.Part(cell.sex(), cell.territory(), null, null, null, false);
+      case WITHHELD ->
+          new ReportFacts.Part(cell.sex(), cell.territory(), cell.period(), null, null, true);
+      case SHOWN, PROVISIONAL ->
+          new ReportFacts.Part(
+              cell.sex(), cell.territory(), p.latest().date(), null, p.latest().value(), false);
+    };
   }
 }

@@ -7,9 +7,9 @@ import java.util.Map;
 import org.atalaya.indicator.IndicatorDoc;
 import org.atalaya.indicator.IndicatorKind;
 import org.atalaya.progress.CellProgress;
-import org.atalaya.progress.ProgressFacade;
 import org.atalaya.progress.ProgressStatus;
 import org.atalaya.progress.RollUp;
+import org.atalaya.publication.Publication;
 
 /** Lays a report's facts out in one language: summary, one section per axis, annexes. */
 final class ModelBuilder {
@@ -42,7 +42,7 @@ final class ModelBuilder {
       headlines.add(row(i.doc(), i.total().progress()));
     }
     int n = 0;
-    for (ProgressFacade.Level axis : facts.progress().children()) {
+    for (Publication.Level axis : facts.progress().children()) {
       axes.add(axis(axis, ++n));
     }
     var surveys = new SurveyBlocks(facts, f, charts).blocks();
@@ -72,12 +72,12 @@ final class ModelBuilder {
   }
 
   /** Action cards by status, across the axes given (a card's roll-up is its status). */
-  private List<ReportModel.StatusCount> actionCounts(List<ProgressFacade.Level> axes) {
+  private List<ReportModel.StatusCount> actionCounts(List<Publication.Level> axes) {
     var counts = new java.util.EnumMap<ProgressStatus, Integer>(ProgressStatus.class);
     for (ProgressStatus s : ProgressStatus.values()) {
       counts.put(s, 0);
     }
-    for (ProgressFacade.Level axis : axes) {
+    for (Publication.Level axis : axes) {
       axis.progress().children().forEach((s, c) -> counts.merge(s, c, Integer::sum));
     }
     return counts(counts);
@@ -111,11 +111,11 @@ final class ModelBuilder {
         f.status(p.status()));
   }
 
-  private ReportModel.AxisSection axis(ProgressFacade.Level axis, int n) {
+  private ReportModel.AxisSection axis(Publication.Level axis, int n) {
     List<ReportFacts.IndicatorFacts> mine =
         facts.indicators().stream().filter(i -> i.axis().equals(axis.code())).toList();
     List<ReportModel.Card> cards = new ArrayList<>();
-    for (ProgressFacade.Level card : axis.children()) {
+    for (Publication.Level card : axis.children()) {
       RollUp r = card.progress();
       List<ReportModel.Row> rows =
           mine.stream()

@@ -2,7 +2,6 @@ package org.atalaya.report;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.atalaya.chart.BulletChart;
@@ -13,15 +12,15 @@ import org.atalaya.chart.ChartSpec;
 import org.atalaya.chart.Charts;
 import org.atalaya.chart.EstimateChart;
 import org.atalaya.chart.NumberStyle;
+import org.atalaya.chart.Series;
 import org.atalaya.chart.SmallMultiplesChart;
 import org.atalaya.chart.TerritoryBarChart;
 import org.atalaya.chart.TimeSeriesChart;
-import org.atalaya.indicator.Accumulation;
-import org.atalaya.indicator.IndicatorDoc;
 import org.atalaya.indicator.IndicatorKind;
 import org.atalaya.indicator.Sex;
 import org.atalaya.progress.CellProgress;
 import org.atalaya.progress.ProgressStatus;
+import org.atalaya.publication.FigureCharts;
 
 /**
  * The report's charts as SVG (vectors stay crisp in print), each with its alt text and data table.
@@ -106,7 +105,7 @@ final class ReportCharts {
               i.code(),
               i.doc().unit(),
               style(i.doc().kind()),
-              values(i.doc(), i.series(), p),
+              values(i.series()),
               target,
               p.status()));
     }
@@ -123,37 +122,21 @@ final class ReportCharts {
     return draw(new SmallMultiplesChart(meta, panels, 2), Math.min(900, 90 + 190 * rows));
   }
 
-  /** What progress compares with the target: running totals for cumulative indicators. */
-  private static List<ChartPoint> values(
-      IndicatorDoc doc, List<ReportFacts.Obs> series, CellProgress p) {
-    List<ChartPoint> out = new ArrayList<>();
-    double running = p.baseline() == null ? 0 : p.baseline().value();
-    for (ReportFacts.Obs o : series) {
-      if (o.value() == null) {
-        continue;
-      }
-      if (doc.accumulation() != Accumulation.CUMULATIVE) {
-        out.add(new ChartPoint(o.start(), o.value()));
-      } else if (p.baseline() == null || o.start().isAfter(p.baseline().date())) {
-        running += o.value();
-        out.add(new ChartPoint(o.start(), running));
-      }
-    }
-    return out;
+  /** The series as the publication layer gives it (already by the indicator's accumulation). */
+  private static List<ChartPoint> values(List<ReportFacts.Obs> series) {
+    return FigureCharts.points(series.stream().map(ReportFacts.Obs::figure).toList());
   }
 
   ReportModel.Chart bySex(ReportFacts.IndicatorFacts i, String source) {
-    Map<Sex, List<ChartPoint>> lines = new EnumMap<>(Sex.class);
-    i.seriesBySex()
-        .forEach(
-            (sex, obs) ->
-                lines.put(
-                    sex,
-                    obs.stream()
-                        .filter(o -> o.value() != null)
-                        .map(o -> new ChartPoint(o.start(), o.value()))
-                        .toList()));
-    if (lines.values().stream().allMatch(List::isEmpty)) {
+    List<Series> lines = new ArrayList<>();
+    for (Sex sex : List.of(Sex.F, Sex.M, Sex._U)) {
+      List<ReportFacts.Obs> obs = i.seriesBySex().getOrDefault(sex, List.of());
+      Series line = FigureCharts.series(sex, obs.stream().map(ReportFacts.Obs::figure).toList());
+      if (line != null) {
+        lines.add(line);
+      }
+    }
+    if (lines.isEmpty()) {
       return null;
     }
     var meta =
@@ -162,7 +145,7 @@ final class ReportCharts {
             i.doc().unit(),
             source,
             style(i.doc().kind()));
-    return draw(TimeSeriesChart.bySex(meta, lines, null, List.of(), null), 300);
+    return draw(new TimeSeriesChart(meta, lines, null, List.of(), null), 300);
   }
 
   ReportModel.Chart byTerritory(

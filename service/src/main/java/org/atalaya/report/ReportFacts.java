@@ -6,18 +6,20 @@ import java.util.Map;
 import java.util.Objects;
 import org.atalaya.indicator.IndicatorDoc;
 import org.atalaya.indicator.Sex;
-import org.atalaya.progress.ProgressFacade;
+import org.atalaya.publication.Figure;
+import org.atalaya.publication.Mark;
+import org.atalaya.publication.Publication;
 import org.atalaya.survey.IndicatorCells;
 
 /**
  * Every figure a report shows, read once and in no language: the Spanish and English renderings and
  * the open data are all made from the same facts, so they cannot disagree. Small counts are already
- * withheld here ({@link SmallCounts}), so no later step can print them.
+ * withheld here (by the publication layer), so no later step can print them.
  */
 record ReportFacts(
     Plan plan,
     ReportPeriod period,
-    ProgressFacade.Level progress,
+    Publication.Level progress,
     List<IndicatorFacts> indicators,
     int smallCountThreshold,
     String surveyScheme,
@@ -58,7 +60,7 @@ record ReportFacts(
       IndicatorDoc doc,
       String axis,
       String card,
-      ProgressFacade.IndicatorCell total,
+      Publication.Cell total,
       List<Obs> series,
       Map<Sex, List<Obs>> seriesBySex,
       List<Part> bySex,
@@ -83,6 +85,12 @@ record ReportFacts(
       if (suppressed && value != null) {
         throw new IllegalArgumentException("a suppressed observation carries no value");
       }
+    }
+
+    /** The figure again, for the chart builder the site uses too. */
+    Figure figure() {
+      Mark mark = suppressed ? Mark.WITHHELD : validated ? Mark.SHOWN : Mark.PROVISIONAL;
+      return new Figure(start, period, value, mark);
     }
   }
 

@@ -1,28 +1,27 @@
 package org.atalaya.web.chart;
 
-import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.atalaya.chart.ChartMeta;
 import org.atalaya.chart.ChartPoint;
 import org.atalaya.chart.ChartSpec;
 import org.atalaya.chart.ForecastBand;
 import org.atalaya.chart.NumberStyle;
+import org.atalaya.chart.Series;
 import org.atalaya.chart.TerritoryBarChart;
 import org.atalaya.chart.TimeSeriesChart;
 import org.atalaya.indicator.IndicatorDoc;
 import org.atalaya.indicator.IndicatorKind;
 import org.atalaya.indicator.Sex;
-import org.atalaya.measurement.MeasurementQueries;
 import org.atalaya.progress.CellProgress;
 import org.atalaya.progress.Forecast;
-import org.atalaya.progress.ProgressFacade;
+import org.atalaya.publication.Audience;
+import org.atalaya.publication.Figure;
+import org.atalaya.publication.FigureCharts;
+import org.atalaya.publication.Publication;
 import org.atalaya.shared.Messages;
 import org.atalaya.territory.Territory;
 import org.atalaya.territory.TerritoryService;
@@ -41,31 +40,35 @@ public class IndicatorSpecs {
     TERRITORIES
   }
 
-  private final MeasurementQueries series;
-  private final ProgressFacade progress;
+  private final Publication publication;
   private final TerritoryService territories;
 
-  IndicatorSpecs(MeasurementQueries series, ProgressFacade progress, TerritoryService territories) {
-    this.series = series;
-    this.progress = progress;
+  IndicatorSpecs(Publication publication, TerritoryService territories) {
+    this.publication = publication;
     this.territories = territories;
   }
 
   /** The chart, or null when the indicator has nothing to draw for it (no data, no breakdown). */
-  public ChartSpec spec(IndicatorDoc doc, Kind kind, Filters f, Locale locale) throws SQLException {
+  public ChartSpec spec(IndicatorDoc doc, Kind kind, Filters f, Audience audience, Locale locale)
+      throws SQLException {
     return switch (kind) {
-      case TRAJECTORY -> trajectory(doc, f, locale);
-      case SEX -> doc.disaggregations().sex() ? bySex(doc, f, locale) : null;
-      case TERRITORIES -> doc.disaggregations().territory() ? byPlace(doc, f, locale) : null;
+      case TRAJECTORY -> trajectory(doc, f, audience, locale);
+      case SEX -> doc.disaggregations().sex() ? bySex(doc, f, audience, locale) : null;
+      case TERRITORIES ->
+          doc.disaggregations().territory() ? byPlace(doc, f, audience, locale) : null;
     };
   }
 
-  private ChartSpec trajectory(IndicatorDoc doc, Filters f, Locale locale) throws SQLException {
-    List<ChartPoint> points = points(doc, f.sex(), f);
-    if (points.isEmpty()) {
+  private ChartSpec trajectory(IndicatorDoc doc, Filters f, Audience audience, Locale locale)
+      throws SQLException {
+    List<Figure> figures = figures(doc.code(), f.sex(), f, audience);
+    Series line = FigureCharts.series(f.sex(), figures);
+    if (line == null) {
       return null;
     }
-    CellProgress cell = progress.indicator(doc.code(), f.asOf(), f.sex(), f.territory()).progress();
+    List<ChartPoint> points = line.points();
+    CellProgress cell =
+        publication.cell(doc.code(), f.asOf(), f.sex(), f.territory(), audience).progress();
     ChartPoint baseline =
         cell.baseline() == null
             ? null
@@ -76,7 +79,7 @@ public class IndicatorSpecs {
       target.add(new ChartPoint(cell.target().date(), cell.target().value()));
     }
     ForecastBand band = null;
-    if (cell.forecast().outcome() == Forecast.Outcome.PROJECTED) {
+    if (cell.forecast().outcome() == Forecast.Outcome.PROJECTED && !points.isEmpty()) {
       Forecast.Projection p = cell.forecast().projection();
       ChartPoint last = points.get(points.size() - 1);
       band =
@@ -87,38 +90,37 @@ public class IndicatorSpecs {
                       last.period(), last.value(), last.value(), last.value()),
                   new ForecastBand.BandPoint(p.targetDate(), p.lower(), p.predicted(), p.upper())));
     }
-    Map<Sex, List<ChartPoint>> one = new EnumMap<>(Sex.class);
-    one.put(f.sex(), points);
-    return TimeSeriesChart.bySex(
-        meta(doc, f, locale, "web.chart.trajectory"), one, baseline, target, band);
+    return new TimeSeriesChart(
+        meta(doc, f, locale, "web.chart.trajectory"), List.of(line), baseline, target, band);
   }
 
-  private ChartSpec bySex(IndicatorDoc doc, Filters f, Locale locale) throws SQLException {
-    Map<Sex, List<ChartPoint>> bySex = new EnumMap<>(Sex.class);
+  private ChartSpec bySex(IndicatorDoc doc, Filters f, Audience audience, Locale locale)
+      throws SQLException {
+    List<Series> lines = new ArrayList<>();
     for (Sex s : List.of(Sex.F, Sex.M)) {
-      List<ChartPoint> points = points(doc, s, f);
-      if (!points.isEmpty()) {
-        bySex.put(s, points);
+      Series line = FigureCharts.series(s, figures(doc.code(), s, f, audience));
+      if (line != null) {
+        lines.add(line);
       }
     }
-    if (bySex.isEmpty()) {
+    if (lines.isEmpty()) {
       return null;
     }
-    return TimeSeriesChart.bySex(
-        meta(doc, f, locale, "web.chart.sex"), bySex, null, List.of(), null);
+    return new TimeSeriesChart(meta(doc, f, locale, "web.chart.sex"), lines, null, List.of(), null);
   }
 
-  private ChartSpec byPlace(IndicatorDoc doc, Filters f, Locale locale) throws SQLException {
-    var district = progress.indicator(doc.code(), f.asOf(), f.sex(), f.territory());
+  private ChartSpec byPlace(IndicatorDoc doc, Filters f, Audience audience, Locale locale)
+      throws SQLException {
+    var district = publication.cell(doc.code(), f.asOf(), f.sex(), f.territory(), audience);
     Territory parent = territories.require(district.territory());
     List<TerritoryBarChart.Bar> bars = new ArrayList<>();
     for (Territory child : territories.all()) {
       if (parent.id().equals(child.parentId())) {
-        var cell = progress.indicator(doc.code(), f.asOf(), f.sex(), child.code()).progress();
-        bars.add(
-            cell.latest() == null
-                ? TerritoryBarChart.Bar.suppressed(child.name())
-                : TerritoryBarChart.Bar.of(child.name(), cell.latest().value()));
+        var cell = publication.cell(doc.code(), f.asOf(), f.sex(), child.code(), audience);
+        TerritoryBarChart.Bar bar = FigureCharts.bar(child.name(), cell);
+        if (bar != null) {
+          bars.add(bar);
+        }
       }
     }
     if (bars.isEmpty() || bars.stream().allMatch(b -> b.value() == null)) {
@@ -129,21 +131,9 @@ public class IndicatorSpecs {
     return new TerritoryBarChart(meta(doc, f, locale, "web.chart.territories"), bars, target);
   }
 
-  private List<ChartPoint> points(IndicatorDoc doc, Sex sex, Filters f) throws SQLException {
-    return points(doc.code(), sex, f.territory(), f.asOf());
-  }
-
-  /** The observed values of one cell up to the cut-off, oldest first. */
-  public List<ChartPoint> points(String code, Sex sex, @Nullable String territory, LocalDate asOf)
+  private List<Figure> figures(String code, Sex sex, Filters f, Audience audience)
       throws SQLException {
-    var view = series.series(code, sex, territory, null, null, asOf);
-    List<ChartPoint> points = new ArrayList<>();
-    for (MeasurementQueries.Point p : view.points()) {
-      if (p.value() != null) {
-        points.add(new ChartPoint(p.start(), p.value().doubleValue()));
-      }
-    }
-    return points;
+    return publication.series(code, sex, f.territory(), f.asOf(), audience);
   }
 
   static String source(IndicatorDoc doc) {

@@ -13,7 +13,9 @@ import org.atalaya.chart.SmallMultiplesChart;
 import org.atalaya.indicator.IndicatorDoc;
 import org.atalaya.indicator.IndicatorService;
 import org.atalaya.progress.CellProgress;
-import org.atalaya.progress.ProgressFacade;
+import org.atalaya.publication.Audience;
+import org.atalaya.publication.FigureCharts;
+import org.atalaya.publication.Publication;
 import org.atalaya.shared.Messages;
 import org.atalaya.web.Filters;
 
@@ -30,13 +32,11 @@ public class PanelSpecs {
   private static final int TITLE_CHARS_WIDE = 100;
 
   private final IndicatorService indicators;
-  private final IndicatorSpecs specs;
-  private final ProgressFacade progress;
+  private final Publication publication;
 
-  PanelSpecs(IndicatorService indicators, IndicatorSpecs specs, ProgressFacade progress) {
+  PanelSpecs(IndicatorService indicators, Publication publication) {
     this.indicators = indicators;
-    this.specs = specs;
-    this.progress = progress;
+    this.publication = publication;
   }
 
   /**
@@ -44,14 +44,19 @@ public class PanelSpecs {
    * null when there is none to draw.
    */
   public @Nullable SmallMultiplesChart spec(
-      String title, List<String> codes, Filters f, @Nullable String territory, Locale locale)
+      String title,
+      List<String> codes,
+      Filters f,
+      @Nullable String territory,
+      Audience audience,
+      Locale locale)
       throws SQLException {
     List<SmallMultiplesChart.Panel> panels = new ArrayList<>();
     List<String> sources = new ArrayList<>();
     int titleChars = codes.size() > 1 ? TITLE_CHARS : TITLE_CHARS_WIDE;
     for (String code : codes) {
       IndicatorDoc doc = indicators.get(code);
-      CellProgress p = progress.indicator(code, f.asOf(), f.sex(), territory).progress();
+      CellProgress p = publication.cell(code, f.asOf(), f.sex(), territory, audience).progress();
       List<ChartPoint> target = new ArrayList<>();
       if (p.baseline() != null && p.target() != null) {
         target.add(new ChartPoint(p.baseline().date(), p.baseline().value()));
@@ -62,7 +67,7 @@ public class PanelSpecs {
               shorten(doc.code() + " · " + doc.name(), titleChars),
               doc.unit(),
               IndicatorSpecs.style(doc),
-              specs.points(code, f.sex(), territory, f.asOf()),
+              FigureCharts.points(publication.series(code, f.sex(), territory, f.asOf(), audience)),
               target,
               p.status()));
       String source = IndicatorSpecs.source(doc);

@@ -24,6 +24,9 @@ import org.atalaya.indicator.IndicatorDoc;
 import org.atalaya.indicator.IndicatorService;
 import org.atalaya.plan.PlanService;
 import org.atalaya.plan.PlanStatus;
+import org.atalaya.publication.Audience;
+import org.atalaya.publication.FigureCharts;
+import org.atalaya.publication.Publication;
 import org.atalaya.shared.ApiException;
 import org.atalaya.territory.TerritoryService;
 import org.atalaya.web.Filters;
@@ -50,6 +53,7 @@ class IndicatorPages {
   private final Pages pages;
   private final Dashboards dashboards;
   private final RecordSection records;
+  private final Publication publication;
 
   IndicatorPages(
       IndicatorService indicators,
@@ -59,7 +63,9 @@ class IndicatorPages {
       IndicatorView.Builder views,
       Pages pages,
       Dashboards dashboards,
-      RecordSection records) {
+      RecordSection records,
+      Publication publication) {
+    this.publication = publication;
     this.dashboards = dashboards;
     this.records = records;
     this.indicators = indicators;
@@ -84,7 +90,9 @@ class IndicatorPages {
     Filters f = Filters.parse(corte, sexo, territorio, territories);
     IndicatorDoc doc = visible(request, code).doc();
     Locale locale = pages.locale(request);
-    List<ChartPoint> points = specs.points(code, f.sex(), f.territory(), f.asOf());
+    Audience audience = Audience.of(Pages.currentUser(request) != null);
+    List<ChartPoint> points =
+        FigureCharts.points(publication.series(code, f.sex(), f.territory(), f.asOf(), audience));
     String period = RecordSection.period(doc, periodo, points);
     RecordSection.Section record =
         Pages.currentUser(request) == null || period == null
@@ -92,13 +100,13 @@ class IndicatorPages {
             : records.of(doc, period, f, points, locale);
     List<ChartBlock> charts = new ArrayList<>();
     for (IndicatorSpecs.Kind kind : kinds()) {
-      ChartSpec spec = specs.spec(doc, kind, f, locale);
+      ChartSpec spec = specs.spec(doc, kind, f, audience, locale);
       if (spec != null) {
         String base = "/indicadores/" + code + "/graficos/" + kind.name().toLowerCase(Locale.ROOT);
         charts.add(ChartBlock.of(spec, base, f.query(), locale));
       }
     }
-    return pages.view("indicator", request, views.of(doc, f, charts, record, locale));
+    return pages.view("indicator", request, views.of(doc, f, audience, charts, record, locale));
   }
 
   @Get("/graficos/{kind}.{format}")
@@ -120,7 +128,8 @@ class IndicatorPages {
       throw ApiException.notFound("chart", kind + "." + format);
     }
     Locale locale = pages.locale(request);
-    ChartSpec spec = specs.spec(v.doc(), which, f, locale);
+    Audience audience = Audience.of(Pages.currentUser(request) != null);
+    ChartSpec spec = specs.spec(v.doc(), which, f, audience, locale);
     if (spec == null) {
       throw ApiException.notFound("chart", kind);
     }

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import org.atalaya.indicator.IndicatorDoc;
 import org.atalaya.progress.CellProgress;
-import org.atalaya.progress.ProgressFacade;
 import org.atalaya.progress.ProgressStatus;
+import org.atalaya.publication.Audience;
+import org.atalaya.publication.FigureText;
+import org.atalaya.publication.Publication;
 import org.atalaya.shared.Messages;
 import org.atalaya.territory.TerritoryLevel;
 import org.atalaya.territory.TerritoryService;
@@ -27,6 +29,7 @@ public record IndicatorView(
     List<String> sources,
     FilterForm filters,
     ProgressStatus status,
+    @Nullable String statusNote,
     String baseline,
     String latest,
     String target,
@@ -43,24 +46,26 @@ public record IndicatorView(
 
   @Singleton
   static class Builder {
-    private final ProgressFacade progress;
+    private final Publication publication;
     private final TerritoryService territories;
 
-    Builder(ProgressFacade progress, TerritoryService territories) {
-      this.progress = progress;
+    Builder(Publication publication, TerritoryService territories) {
+      this.publication = publication;
       this.territories = territories;
     }
 
     IndicatorView of(
         IndicatorDoc doc,
         Filters f,
+        Audience audience,
         List<ChartBlock> charts,
         @Nullable RecordSection.Section record,
         Locale locale)
         throws SQLException {
-      CellProgress cell =
-          progress.indicator(doc.code(), f.asOf(), f.sex(), f.territory()).progress();
-      int decimals = doc.kind() == org.atalaya.indicator.IndicatorKind.COUNT ? 0 : 1;
+      Publication.Cell shown =
+          publication.cell(doc.code(), f.asOf(), f.sex(), f.territory(), audience);
+      CellProgress cell = shown.progress();
+      var kind = doc.kind();
       List<String> sources =
           doc.sources().stream()
               .map(
@@ -79,9 +84,12 @@ public record IndicatorView(
           sources,
           form(f),
           cell.status(),
-          cell.baseline() == null ? "—" : Numbers.number(cell.baseline().value(), decimals, locale),
-          cell.latest() == null ? "—" : Numbers.number(cell.latest().value(), decimals, locale),
-          cell.target() == null ? "—" : Numbers.number(cell.target().value(), decimals, locale),
+          shown.smallNumbers() ? Messages.format(locale, "publication.smallNumbers") : null,
+          cell.baseline() == null
+              ? "—"
+              : FigureText.number(kind, cell.baseline().value(), locale) + " " + doc.unit(),
+          shown.latestText(locale),
+          shown.targetText(locale),
           Numbers.percent(cell.achievement(), locale),
           charts,
           doc.disaggregations().territory() ? places() : List.of(),

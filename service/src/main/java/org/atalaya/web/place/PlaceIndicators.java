@@ -6,12 +6,15 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.atalaya.indicator.IndicatorKind;
 import org.atalaya.indicator.IndicatorService;
 import org.atalaya.plan.PlanService;
 import org.atalaya.plan.PlanStatus;
 import org.atalaya.progress.CellProgress;
-import org.atalaya.progress.ProgressFacade;
+import org.atalaya.publication.Audience;
+import org.atalaya.publication.FigureText;
+import org.atalaya.publication.Mark;
+import org.atalaya.publication.Publication;
+import org.atalaya.shared.Messages;
 import org.atalaya.territory.Territory;
 import org.atalaya.territory.TerritoryService;
 import org.atalaya.web.Filters;
@@ -27,17 +30,17 @@ import org.atalaya.web.indicator.IndicatorView;
 @Singleton
 class PlaceIndicators {
   private final PlanService plans;
-  private final ProgressFacade progress;
+  private final Publication publication;
   private final TerritoryService territories;
   private final IndicatorService indicators;
 
   PlaceIndicators(
       PlanService plans,
-      ProgressFacade progress,
+      Publication publication,
       TerritoryService territories,
       IndicatorService indicators) {
     this.plans = plans;
-    this.progress = progress;
+    this.publication = publication;
     this.territories = territories;
     this.indicators = indicators;
   }
@@ -46,7 +49,7 @@ class PlaceIndicators {
 
   record PlanFound(String code, String name, List<Cell> cells) {}
 
-  record Cell(ProgressFacade.IndicatorCell cell, String axis) {}
+  record Cell(Publication.Cell cell, String axis) {}
 
   Found find(Territory place, Filters f, boolean staff, Locale locale) throws SQLException {
     List<String> above = ancestors(place);
@@ -59,11 +62,12 @@ class PlaceIndicators {
       }
       allPublished &= plan.status() == PlanStatus.PUBLISHED;
       List<Cell> cells = new ArrayList<>();
-      var level = progress.plan(plan.code(), f.asOf(), f.sex(), place.code());
-      for (ProgressFacade.Level axis : level.children()) {
-        for (ProgressFacade.Level card : axis.children()) {
-          for (ProgressFacade.IndicatorCell cell : card.indicators()) {
-            if (cell.progress().latest() != null && !codes.contains(cell.code())) {
+      var level =
+          publication.plan(plan.code(), f.asOf(), f.sex(), place.code(), Audience.of(staff));
+      for (Publication.Level axis : level.children()) {
+        for (Publication.Level card : axis.children()) {
+          for (Publication.Cell cell : card.indicators()) {
+            if (cell.mark() != Mark.NO_DATA && !codes.contains(cell.code())) {
               codes.add(cell.code());
               cells.add(new Cell(cell, axis.name()));
             }
@@ -86,7 +90,7 @@ class PlaceIndicators {
     for (PlanFound plan : found.plans()) {
       List<PlaceView.Row> rows = new ArrayList<>();
       for (Cell c : plan.cells()) {
-        int decimals = indicators.get(c.cell().code()).kind() == IndicatorKind.COUNT ? 0 : 1;
+        int decimals = FigureText.decimals(c.cell().kind());
         CellProgress p = c.cell().progress();
         rows.add(
             new PlaceView.Row(
@@ -95,9 +99,12 @@ class PlaceIndicators {
                 c.axis(),
                 c.cell().unit(),
                 p.status(),
-                p.latest() == null ? "—" : Numbers.number(p.latest().value(), decimals, locale),
-                p.target() == null ? "—" : Numbers.number(p.target().value(), decimals, locale),
-                change(p, decimals, locale)));
+                c.cell().smallNumbers()
+                    ? Messages.format(locale, "publication.smallNumbers")
+                    : null,
+                c.cell().latestText(locale),
+                c.cell().targetText(locale),
+                c.cell().mark().hasValue() ? change(p, decimals, locale) : "—"));
       }
       blocks.add(new PlaceView.PlanBlock(plan.code(), plan.name(), rows));
     }

@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.sql.SQLException;
 import java.util.Locale;
 import org.atalaya.chart.SmallMultiplesChart;
+import org.atalaya.publication.Audience;
 import org.atalaya.shared.ApiException;
 import org.atalaya.shared.Messages;
 import org.atalaya.territory.TerritoryService;
@@ -63,7 +64,13 @@ class PlacePages {
     Locale locale = pages.locale(request);
     var found = indicators.find(place, f, staff(request), locale);
     SmallMultiplesChart spec =
-        charts.spec(title(place.name(), locale), found.codes(), f, code, locale);
+        charts.spec(
+            title(place.name(), locale),
+            found.codes(),
+            f,
+            code,
+            Audience.of(staff(request)),
+            locale);
     ChartBlock block =
         spec == null
             ? null
@@ -92,7 +99,13 @@ class PlacePages {
     Locale locale = pages.locale(request);
     var found = indicators.find(place, f, staff(request), locale);
     SmallMultiplesChart spec =
-        charts.spec(title(place.name(), locale), found.codes(), f, code, locale);
+        charts.spec(
+            title(place.name(), locale),
+            found.codes(),
+            f,
+            code,
+            Audience.of(staff(request)),
+            locale);
     if (spec == null) {
       throw ApiException.notFound("chart", code);
     }

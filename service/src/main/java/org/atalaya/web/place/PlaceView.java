@@ -45,6 +45,7 @@ public record PlaceView(
       String axis,
       String unit,
       ProgressStatus status,
+      @Nullable String statusNote,
       String latest,
       String target,
       String change) {}

@@ -20,7 +20,8 @@ import org.atalaya.chart.SmallMultiplesChart;
 import org.atalaya.plan.PlanDocument;
 import org.atalaya.plan.PlanService;
 import org.atalaya.plan.PlanStatus;
-import org.atalaya.progress.ProgressFacade;
+import org.atalaya.publication.Audience;
+import org.atalaya.publication.Publication;
 import org.atalaya.shared.ApiException;
 import org.atalaya.shared.Messages;
 import org.atalaya.territory.TerritoryService;
@@ -40,7 +41,7 @@ import org.atalaya.web.chart.PanelSpecs;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class PlanPages {
   private final PlanService plans;
-  private final ProgressFacade progress;
+  private final Publication publication;
   private final TerritoryService territories;
   private final PlanViews views;
   private final Pages pages;
@@ -48,14 +49,14 @@ class PlanPages {
 
   PlanPages(
       PlanService plans,
-      ProgressFacade progress,
+      Publication publication,
       TerritoryService territories,
       PlanViews views,
       Pages pages,
       PanelSpecs charts) {
     this.charts = charts;
     this.plans = plans;
-    this.progress = progress;
+    this.publication = publication;
     this.territories = territories;
     this.views = views;
     this.pages = pages;
@@ -73,7 +74,7 @@ class PlanPages {
       throws SQLException {
     Filters f = Filters.parse(corte, sexo, territorio, territories);
     PlanDocument doc = plans.document(plan, Pages.currentUser(request) != null);
-    var level = progress.plan(plan, f.asOf(), f.sex(), f.territory());
+    var level = publication.plan(plan, f.asOf(), f.sex(), f.territory(), audience(request));
     return pages.view(
         "plan", request, views.plan(doc, level, f, pages.locale(request), null, null));
   }
@@ -91,9 +92,9 @@ class PlanPages {
       throws SQLException {
     Filters f = Filters.parse(corte, sexo, territorio, territories);
     PlanDocument doc = plans.document(plan, Pages.currentUser(request) != null);
-    var level = progress.plan(plan, f.asOf(), f.sex(), f.territory());
+    var level = publication.plan(plan, f.asOf(), f.sex(), f.territory(), audience(request));
     Locale locale = pages.locale(request);
-    SmallMultiplesChart spec = panels(doc, level, axis, f, locale);
+    SmallMultiplesChart spec = panels(doc, level, axis, f, audience(request), locale);
     ChartBlock block =
         spec == null
             ? null
@@ -122,9 +123,9 @@ class PlanPages {
       throws SQLException {
     Filters f = Filters.parse(corte, sexo, territorio, territories);
     PlanDocument doc = plans.document(plan, Pages.currentUser(request) != null);
-    var level = progress.plan(plan, f.asOf(), f.sex(), f.territory());
+    var level = publication.plan(plan, f.asOf(), f.sex(), f.territory(), audience(request));
     Locale locale = pages.locale(request);
-    SmallMultiplesChart spec = panels(doc, level, axis, f, locale);
+    SmallMultiplesChart spec = panels(doc, level, axis, f, audience(request), locale);
     if (spec == null) {
       throw ApiException.notFound("chart", axis);
     }
@@ -134,7 +135,12 @@ class PlanPages {
   }
 
   private SmallMultiplesChart panels(
-      PlanDocument doc, ProgressFacade.Level level, String axis, Filters f, Locale locale)
+      PlanDocument doc,
+      Publication.Level level,
+      String axis,
+      Filters f,
+      Audience audience,
+      Locale locale)
       throws SQLException {
     var axisDoc =
         doc.axes().stream()
@@ -142,7 +148,8 @@ class PlanPages {
             .findFirst()
             .orElseThrow(() -> ApiException.notFound("axis", axis));
     String title = Messages.format(locale, "web.chart.panels", axisDoc.name());
-    return charts.spec(title, PlanViews.indicatorCodes(level, axis), f, f.territory(), locale);
+    return charts.spec(
+        title, PlanViews.indicatorCodes(level, axis), f, f.territory(), audience, locale);
   }
 
   @Get("/fichas/{card}")
@@ -158,7 +165,11 @@ class PlanPages {
       throws SQLException {
     Filters f = Filters.parse(corte, sexo, territorio, territories);
     PlanDocument doc = plans.document(plan, Pages.currentUser(request) != null);
-    var level = progress.plan(plan, f.asOf(), f.sex(), f.territory());
+    var level = publication.plan(plan, f.asOf(), f.sex(), f.territory(), audience(request));
     return pages.view("card", request, views.card(doc, level, card, f, pages.locale(request)));
+  }
+
+  private static Audience audience(HttpRequest<?> request) {
+    return Audience.of(Pages.currentUser(request) != null);
   }
 }

@@ -11,10 +11,11 @@ import java.util.stream.Collectors;
 import org.atalaya.plan.PlanDocument;
 import org.atalaya.plan.PlanDocument.ActionCardDoc;
 import org.atalaya.plan.PlanDocument.AxisDoc;
-import org.atalaya.progress.ProgressFacade.IndicatorCell;
-import org.atalaya.progress.ProgressFacade.Level;
 import org.atalaya.progress.ProgressStatus;
+import org.atalaya.publication.Publication.Cell;
+import org.atalaya.publication.Publication.Level;
 import org.atalaya.shared.ApiException;
+import org.atalaya.shared.Messages;
 import org.atalaya.web.Filters;
 import org.atalaya.web.Numbers;
 import org.atalaya.web.chart.ChartBlock;
@@ -62,8 +63,15 @@ class PlanViews {
       List<IndicatorRow> indicators,
       @Nullable String budget) {}
 
+  /** An indicator's line on its card: latest value and target already in words, with units. */
   public record IndicatorRow(
-      String code, String name, String unit, ProgressStatus status, String latest, String target) {}
+      String code,
+      String name,
+      String unit,
+      ProgressStatus status,
+      @Nullable String statusNote,
+      String latest,
+      String target) {}
 
   PlanView plan(
       PlanDocument doc,
@@ -115,7 +123,7 @@ class PlanViews {
     List<String> codes = new ArrayList<>();
     if (a != null) {
       for (Level card : a.children()) {
-        for (IndicatorCell i : card.indicators()) {
+        for (Cell i : card.indicators()) {
           if (!codes.contains(i.code())) {
             codes.add(i.code());
           }
@@ -144,16 +152,16 @@ class PlanViews {
           Level cl = index(index(level).get(a.code())).get(code);
           List<IndicatorRow> rows = new ArrayList<>();
           if (cl != null) {
-            for (IndicatorCell i : cl.indicators()) {
-              var p = i.progress();
+            for (Cell i : cl.indicators()) {
               rows.add(
                   new IndicatorRow(
                       i.code(),
                       i.name(),
                       i.unit(),
-                      p.status(),
-                      p.latest() == null ? "—" : Numbers.number(p.latest().value(), 1, locale),
-                      p.target() == null ? "—" : Numbers.number(p.target().value(), 1, locale)));
+                      i.progress().status(),
+                      i.smallNumbers() ? Messages.format(locale, "publication.smallNumbers") : null,
+                      i.latestText(locale),
+                      i.targetText(locale)));
             }
           }
           String budget =

@@ -1,0 +1,298 @@
+package org.atalaya.publication;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.atalaya.indicator.Accumulation;
+import org.atalaya.indicator.IndicatorDoc;
+import org.atalaya.indicator.IndicatorKind;
+import org.atalaya.indicator.IndicatorService;
+import org.atalaya.indicator.Sex;
+import org.atalaya.measurement.MeasurementQueries;
+import org.atalaya.progress.CellProgress;
+import org.atalaya.progress.ObservedSeries;
+import org.atalaya.progress.Point;
+import org.atalaya.progress.ProgressFacade;
+import org.atalaya.progress.ProgressStatus;
+import org.atalaya.progress.RollUp;
+import org.atalaya.progress.RollUps;
+import org.atalaya.shared.DataVersion;
+import org.atalaya.territory.Territory;
+import org.atalaya.territory.TerritoryLevel;
+import org.atalaya.territory.TerritoryService;
+
+/**
+ * The one place that says what figure a person may read (DESIGN: Publication): pages, chart images
+ * and their tables, the anonymous API, the report and the open data all take their figures from
+ * here. Given a cell (indicator × sex × territory), a cut-off date and an audience, it answers the
+ * values by the indicator's accumulation and the progress, each with its {@link Mark}: the public
+ * sees validated figures only (unless {@code atalaya.publication.show-provisional}), small counts
+ * below the district total are withheld with their complements ({@link Disclosure}), and a rate
+ * from too few events in a subgroup carries a small-numbers flag instead of a confident status.
+ */
+@Singleton
+public class Publication {
+  private final ProgressFacade progress;
+  private final MeasurementQueries measurements;
+  private final IndicatorService indicators;
+  private final TerritoryService territories;
+  private final DataVersion versions;
+  private final int threshold;
+  private final boolean showProvisional;
+  private final int smallNumbersEvents;
+  private final Map<GridKey, Kept> withheld = new ConcurrentHashMap<>();
+
+  private record GridKey(String code, LocalDate asOf, boolean provisional) {}
+
+  private record Kept(String version, Set<Disclosure.Key> withheld) {}
+
+  Publication(
+      ProgressFacade progress,
+      MeasurementQueries measurements,
+      IndicatorService indicators,
+      TerritoryService territories,
+      DataVersion versions,
+      @Value("${atalaya.report.small-count-threshold:5}") int threshold,
+      @Value("${atalaya.publication.show-provisional:false}") boolean showProvisional,
+      @Value("${atalaya.publication.small-numbers-events:10}") int smallNumbersEvents) {
+    if (threshold < 1) {
+      throw new IllegalArgumentException("the small-count threshold must be at least 1");
+    }
+    this.progress = progress;
+    this.measurements = measurements;
+    this.indicators = indicators;
+    this.territories = territories;
+    this.versions = versions;
+    this.threshold = threshold;
+    this.showProvisional = showProvisional;
+    this.smallNumbersEvents = smallNumbersEvents;
+  }
+
+  /**
+   * One indicator cell as it may be shown, with the progress the engine gives for it ({@code
+   * period}: the first day of its latest period, withheld or not).
+   */
+  public record Cell(
+      String code,
+      String name,
+      IndicatorKind kind,
+      String unit,
+      Sex sex,
+      String territory,
+      String source,
+      CellProgress progress,
+      @Nullable LocalDate period,
+      Mark mark,
+      boolean derivedTarget,
+      boolean smallNumbers) {
+    /**
+     * The latest value in words: "12 armas", "12 armas (provisional)", "suprimido", "sin datos".
+     */
+    public String latestText(java.util.Locale locale) {
+      return FigureText.withUnit(mark, latestValue(), kind, unit, locale);
+    }
+
+    /** The target in words, marked when it is derived from the total's. */
+    public String targetText(java.util.Locale locale) {
+      if (progress.target() == null) {
+        return "—";
+      }
+      String text = FigureText.withUnit(Mark.SHOWN, progress.target().value(), kind, unit, locale);
+      return derivedTarget
+          ? text
+              + " ("
+              + org.atalaya.shared.Messages.format(locale, "publication.derivedTarget")
+              + ")"
+          : text;
+    }
+
+    /** The latest value as it may be shown, or null. */
+    public @Nullable Double latestValue() {
+      return mark.hasValue() && progress.latest() != null ? progress.latest().value() : null;
+    }
+  }
+
+  /** A plan, axis or action card with its roll-up; a card's children are its indicators. */
+  public record Level(
+      String level,
+      String code,
+      String name,
+      RollUp progress,
+      List<Level> children,
+      List<Cell> indicators) {}
+
+  public int smallCountThreshold() {
+    return threshold;
+  }
+
+  /** Whether this audience reads figures not yet validated. */
+  public boolean provisional(Audience audience) {
+    return audience == Audience.STAFF || showProvisional;
+  }
+
+  /** A whole plan's progress as this audience may read it. */
+  public Level plan(
+      String plan, LocalDate asOf, Sex sex, @Nullable String territory, Audience audience)
+      throws SQLException {
+    return level(progress.plan(plan, asOf, sex, territory, provisional(audience)), asOf, audience);
+  }
+
+  public Cell cell(
+      String code, LocalDate asOf, Sex sex, @Nullable String territory, Audience audience)
+      throws SQLException {
+    return cell(
+        progress.indicator(code, asOf, sex, territory, provisional(audience)), asOf, audience);
+  }
+
+  /**
+   * The cell's values up to the cut-off, oldest first, by the indicator's accumulation: running
+   * totals from the baseline for a cumulative indicator, as its progress reads them.
+   */
+  public List<Figure> series(
+      String code, Sex sex, @Nullable String territory, LocalDate asOf, Audience audience)
+      throws SQLException {
+    IndicatorDoc doc = indicators.get(code);
+    boolean provisional = provisional(audience);
+    var view = measurements.series(code, sex, territory, null, null, asOf);
+    List<MeasurementQueries.Point> points =
+        view.points().stream()
+            .filter(p -> p.value() != null && (provisional || p.validated()))
+            .toList();
+    Map<LocalDate, MeasurementQueries.Point> byStart = new HashMap<>();
+    points.forEach(p -> byStart.put(p.start(), p));
+    List<Point> values =
+        points.stream().map(p -> new Point(p.start(), p.value().doubleValue())).toList();
+    if (doc.accumulation() == Accumulation.CUMULATIVE) {
+      CellProgress p = progress.indicator(code, asOf, sex, territory, provisional).progress();
+      values = ObservedSeries.of(Accumulation.CUMULATIVE, p.baseline(), values, asOf);
+    }
+    Set<Disclosure.Key> hidden =
+        guarded(doc, sex, view.territory()) ? withheld(code, asOf, provisional) : Set.of();
+    List<Figure> figures = new ArrayList<>();
+    for (Point v : values) {
+      MeasurementQueries.Point p = byStart.get(v.date());
+      String period = doc.frequency().label(v.date());
+      if (hidden.contains(new Disclosure.Key(v.date(), sex.name(), view.territory()))) {
+        figures.add(new Figure(v.date(), period, null, Mark.WITHHELD));
+      } else {
+        Mark mark = p != null && !p.validated() ? Mark.PROVISIONAL : Mark.SHOWN;
+        figures.add(new Figure(v.date(), period, v.value(), mark));
+      }
+    }
+    return figures;
+  }
+
+  private Level level(ProgressFacade.Level l, LocalDate asOf, Audience audience)
+      throws SQLException {
+    List<Level> children = new ArrayList<>();
+    for (ProgressFacade.Level c : l.children()) {
+      children.add(level(c, asOf, audience));
+    }
+    List<Cell> cells = new ArrayList<>();
+    for (ProgressFacade.IndicatorCell c : l.indicators()) {
+      cells.add(cell(c, asOf, audience));
+    }
+    RollUp rollUp =
+        switch (l.level()) {
+          case "action" -> RollUps.card(cells.stream().map(Publication::judged).toList());
+          case "axis" -> RollUps.axis(children.stream().map(Level::progress).toList());
+          default -> RollUps.plan(children.stream().map(Level::progress).toList());
+        };
+    return new Level(l.level(), l.code(), l.name(), rollUp, children, cells);
+  }
+
+  private Cell cell(ProgressFacade.IndicatorCell c, LocalDate asOf, Audience audience)
+      throws SQLException {
+    CellProgress p = c.progress();
+    LocalDate period = p.latest() == null ? null : p.latest().date();
+    boolean subgroup = c.sex() != Sex._T || !isDistrict(c.territory());
+    IndicatorKind kind = indicators.get(c.code()).kind();
+    Mark mark;
+    if (p.latest() == null) {
+      mark = Mark.NO_DATA;
+    } else if (kind == IndicatorKind.COUNT
+        && subgroup
+        && withheld(c.code(), asOf, provisional(audience))
+            .contains(new Disclosure.Key(p.latest().date(), c.sex().name(), c.territory()))) {
+      mark = Mark.WITHHELD;
+      p = withheldProgress(p);
+    } else {
+      mark = c.latestProvisional() ? Mark.PROVISIONAL : Mark.SHOWN;
+    }
+    boolean smallNumbers =
+        subgroup
+            && mark.hasValue()
+            && kind == IndicatorKind.RATE
+            && c.latestNumerator() != null
+            && c.latestNumerator() < smallNumbersEvents;
+    return new Cell(
+        c.code(),
+        c.name(),
+        kind,
+        c.unit(),
+        c.sex(),
+        c.territory(),
+        c.source(),
+        p,
+        period,
+        mark,
+        c.derivedTarget(),
+        smallNumbers);
+  }
+
+  /** What a roll-up may count of a cell: nothing confident from a handful of cases. */
+  private static CellProgress judged(Cell c) {
+    return c.smallNumbers() ? withheldProgress(c.progress()) : c.progress();
+  }
+
+  /** The progress of a withheld cell: its target stays, its value and assessment go. */
+  private static CellProgress withheldProgress(CellProgress p) {
+    return new CellProgress(
+        p.asOf(),
+        p.target() == null ? ProgressStatus.NO_TARGET : ProgressStatus.NO_DATA,
+        p.baseline(),
+        null,
+        p.target(),
+        p.expectedValue(),
+        null,
+        p.expectedAchievement(),
+        org.atalaya.progress.Forecast.none(org.atalaya.progress.Forecast.Outcome.TOO_FEW_POINTS));
+  }
+
+  /** Small counts are a risk below the district total only, and only for counts. */
+  private boolean guarded(IndicatorDoc doc, Sex sex, String territory) {
+    return doc.kind() == IndicatorKind.COUNT && (sex != Sex._T || !isDistrict(territory));
+  }
+
+  private boolean isDistrict(String territory) {
+    return territories
+        .find(territory)
+        .map(Territory::level)
+        .map(l -> l == TerritoryLevel.DISTRICT)
+        .orElse(true);
+  }
+
+  private Set<Disclosure.Key> withheld(String code, LocalDate asOf, boolean provisional)
+      throws SQLException {
+    String version = versions.current();
+    GridKey key = new GridKey(code, asOf, provisional);
+    Kept kept = withheld.get(key);
+    if (kept != null && kept.version().equals(version)) {
+      return kept.withheld();
+    }
+    var set = Disclosure.withheld(measurements.grid(code, asOf), provisional, threshold);
+    if (withheld.size() > 5_000) {
+      withheld.clear();
+    }
+    withheld.put(key, new Kept(version, Set.copyOf(set)));
+    return set;
+  }
+}
