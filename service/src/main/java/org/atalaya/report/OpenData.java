@@ -214,7 +214,9 @@ final class OpenData {
   }
 
   private String smallCount() {
-    return "suprimido: recuento pequeño (1 a " + (facts.smallCountThreshold() - 1) + ")";
+    return "suprimido: recuento pequeño (1 a "
+        + (facts.smallCountThreshold() - 1)
+        + ") o complemento de uno, para que no se deduzca por resta";
   }
 
   private String name(String area) {

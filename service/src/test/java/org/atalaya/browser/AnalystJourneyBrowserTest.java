@@ -136,8 +136,11 @@ class AnalystJourneyBrowserTest {
     assertThat(text("#guardado")).contains("Carga guardada: 2 nuevas");
 
     open("/indicadores/" + code);
-    assertThat(browser.findElements(By.xpath("//table//td[normalize-space()='41']"))).isNotEmpty();
-    assertThat(browser.findElements(By.xpath("//table//td[normalize-space()='37']"))).isNotEmpty();
+    // Signed in, the analyst reads what nobody has validated yet, marked as such.
+    assertThat(browser.findElements(By.xpath("//table//td[normalize-space()='41 (provisional)']")))
+        .isNotEmpty();
+    assertThat(browser.findElements(By.xpath("//table//td[normalize-space()='37 (provisional)']")))
+        .isNotEmpty();
     shot("indicator");
 
     submit(By.cssSelector("a.lang"));

@@ -36,7 +36,8 @@ class TrajectoryTest {
 
   @Test
   void theEngineReportsTheMilestoneTrajectory() {
-    var c = new Cell(complaintsCount(), SLOW_START, List.of(at("2025-12-01", 500)));
+    // January's value read on its first day: its period is open, so it is held to that day.
+    var c = new Cell(complaintsCount(), SLOW_START, List.of(at("2026-01-01", 500)));
 
     CellProgress p = ProgressEngine.assess(c, day("2026-01-01"));
 

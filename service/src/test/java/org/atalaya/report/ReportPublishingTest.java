@@ -41,8 +41,10 @@ class ReportPublishingTest extends ReportFixture {
     assertThat(published).containsEntry("status", "PUBLISHED");
     assertThat(twice.status()).isEqualTo(409);
     assertThat(twice.error().detail()).contains("ya está publicada");
+    // A cumulative indicator's figures are running totals, on the site and in the open data: 21 +
+    // 22.
     assertThat(new String(csv, StandardCharsets.UTF_8))
-        .contains(indicator + ",Calles iluminadas,OBS,LCH,La Chorrera,_T,2025-Q2,22,");
+        .contains(indicator + ",Calles iluminadas,OBS,LCH,La Chorrera,_T,2025-Q2,43,");
     assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     List<Map<String, Object>> files = (List<Map<String, Object>>) published.get("files");
     assertThat(files)
@@ -83,7 +85,8 @@ class ReportPublishingTest extends ReportFixture {
     assertThat(v2)
         .containsEntry("reason", "Corrección del conteo del segundo trimestre")
         .doesNotContainEntry("contentHash", published.get("contentHash"));
-    assertThat(new String(csv2, StandardCharsets.UTF_8)).contains(",2025-Q2,99,");
+    assertThat(new String(csv2, StandardCharsets.UTF_8))
+        .contains(",2025-Q2,120,"); // 21 + 99, running total
     assertThat(download(v1 + "/datos.csv", null).value())
         .as("the old version stays")
         .isEqualTo(csv);

@@ -75,4 +75,25 @@ public final class IndicatorFixtures {
       throw new AssertionError("indicator not created: " + reply.status() + " " + reply.problem());
     }
   }
+
+  /**
+   * The committee validates these periods of an indicator, as it must before the public reads them
+   * (DESIGN: Publication).
+   */
+  public static void validate(Api api, String indicator, String... periods) {
+    String committee = api.committeeToken();
+    for (String period : periods) {
+      var reply =
+          api.call(
+              HttpRequest.POST(
+                      "/api/indicators/" + indicator + "/periods/" + period + "/validation",
+                      java.util.Map.of())
+                  .bearerAuth(committee),
+              java.util.Map.class);
+      if (reply.status() != 200) {
+        throw new AssertionError(
+            "period " + period + " of " + indicator + " not validated: " + reply.problem());
+      }
+    }
+  }
 }

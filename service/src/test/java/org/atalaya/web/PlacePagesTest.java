@@ -157,6 +157,7 @@ class PlacePagesTest {
                 .bearerAuth(analyst),
             Map.class);
     assertThat(stored.status()).isEqualTo(200);
+    IndicatorFixtures.validate(api, "WEB-XSS-PLACE", "2025-01");
 
     Browser browser = new Browser(server.getURI());
     var page = browser.get("/corregimientos/LCH-03?corte=2025-12-31");
