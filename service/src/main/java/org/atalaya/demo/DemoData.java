@@ -73,8 +73,23 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
     load();
   }
 
-  @Transactional
+  /**
+   * The plan and its figures in one transaction, then the survey: publishing its waves feeds the
+   * perception indicator through the measurement upload, which runs once per transaction.
+   */
   void load() {
+    loadPlan();
+    try {
+      survey.load();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("Demo survey could not be loaded", e);
+    }
+  }
+
+  @Transactional
+  void loadPlan() {
     try {
       if (territories.find(DISTRICT).isEmpty()) {
         try (Reader csv = resource("territories.csv")) {
@@ -103,11 +118,8 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
       if (indicators.list(null).stream().noneMatch(i -> i.code().equals("HOM-TASA"))) {
         loadIndicators();
       }
-      survey.load();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException("Demo survey could not be loaded", e);
     }
   }
 

@@ -8,7 +8,8 @@ import java.util.Random;
 /**
  * Illustrative measurements for the demonstration indicators: seeded, so every start makes the same
  * figures; shaped like a municipality's (more violence reports from women, homicides mostly of men
- * and falling, workshops and works adding up quarter by quarter).
+ * and falling, workshops and works adding up quarter by quarter). The perception indicator comes
+ * from the demo's survey instead, with its intervals.
  */
 final class DemoMeasurements {
   private final Random random = new Random(2025);
@@ -113,23 +114,7 @@ final class DemoMeasurements {
           null,
           "VALIDATED");
     }
-    double[][] unsafe = {{70.4, 60.1}, {66.2, 57.3}, {63.5, 55.0}};
-    for (int i = 0; i < unsafe.length && 2023 + i < until.getYear(); i++) {
-      String[] sexes = {"F", "M"};
-      for (int s = 0; s < 2; s++) {
-        long asked = 620 + random.nextInt(80);
-        long unsafeCount = Math.round(asked * unsafe[i][s] / 100);
-        row(
-            "PERCEPCION-INSEG",
-            Integer.toString(2023 + i),
-            sexes[s],
-            DemoData.DISTRICT,
-            round(unsafeCount * 100.0 / asked),
-            unsafeCount,
-            asked,
-            "VALIDATED");
-      }
-    }
+    // PERCEPCION-INSEG is not typed in here: the demo's perception survey feeds it (DemoSurvey).
     return csv.toString();
   }
 

@@ -113,9 +113,11 @@ class AggregateStore {
     Outcome outcome = Outcome.of(survey, request);
     boolean bySex = request.by().contains(EstimateRequest.SEX);
     boolean byTerritory = request.by().contains(EstimateRequest.TERRITORY);
-    if (request.by().size() != (bySex ? 1 : 0) + (byTerritory ? 1 : 0)
-        || request.filterItem() != null) {
+    if (request.by().size() != (bySex ? 1 : 0) + (byTerritory ? 1 : 0)) {
       throw ApiException.invalid("by", "survey.aggregateDomains");
+    }
+    if (!request.filters().isEmpty()) {
+      throw ApiException.invalid("filter", "survey.aggregateFilter", request.filter());
     }
     List<List<EstimateTable.DomainCode>> cells = new ArrayList<>();
     List<Estimate> estimates = new ArrayList<>();
@@ -161,7 +163,8 @@ class AggregateStore {
         }
       }
     }
-    return new EstimatesService.Computed(outcome, "", cells, estimates);
+    return new EstimatesService.Computed(
+        outcome, new WeightUsed("", WeightUsed.Source.NONE), cells, estimates);
   }
 
   private static Estimate estimate(

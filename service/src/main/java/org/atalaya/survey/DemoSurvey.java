@@ -1,5 +1,6 @@
 package org.atalaya.survey;
 
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -10,30 +11,65 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.atalaya.indicator.IndicatorService;
 import org.atalaya.measurement.CsvRowSource;
+import org.atalaya.shared.ApiException;
 import org.atalaya.shared.Messages;
+import org.atalaya.survey.estimate.EstimateKind;
 
 /**
  * For the demonstration: an illustrative perception survey of La Chorrera with two published waves
  * of synthetic microdata (one stratum per corregimiento, four PSUs of ten interviews each), loaded
- * through the real upload. The figures are invented and the survey says so in its name.
+ * through the real upload. The figures are invented and the survey says so in its name. The plan's
+ * perception indicator, when the demo has it, is fed by the survey's question through the ordinary
+ * publication of each wave, so the survey page and the indicator give the same figures, universe
+ * and intervals.
  */
 @Singleton
 public class DemoSurvey {
   static final String CODE = "LCH-PERCEPCION";
+  static final String INDICATOR = "PERCEPCION-INSEG";
+  static final String UNIVERSE = "Personas de 18 años o más residentes en el distrito";
+  private static final String DEMO_USER = "demo";
   private final SurveyService surveys;
   private final MicrodataImport imports;
+  private final SurveyStore store;
+  private final IndicatorFeed feed;
+  private final IndicatorService indicators;
 
-  DemoSurvey(SurveyService surveys, MicrodataImport imports) {
+  DemoSurvey(
+      SurveyService surveys,
+      MicrodataImport imports,
+      SurveyStore store,
+      IndicatorFeed feed,
+      IndicatorService indicators) {
     this.surveys = surveys;
     this.imports = imports;
+    this.store = store;
+    this.feed = feed;
+    this.indicators = indicators;
   }
 
   /** Idempotent: a survey already there is left as it is. */
   public void load() throws IOException, SQLException {
-    if (surveys.list().stream().anyMatch(s -> s.code().equals(CODE))) {
-      return;
+    // Each wave's publication in its own transaction: it writes the indicator's measurements.
+    for (String wave : loadWaves()) {
+      try {
+        feed.publish(CODE, wave, DEMO_USER);
+      } catch (ApiException e) {
+        var refused = e.fieldErrors().stream().map(f -> List.of(f.args())).toList();
+        throw new IllegalStateException("demo survey could not feed " + INDICATOR + ": " + refused);
+      }
     }
+  }
+
+  /** The survey and its waves; returns the waves still to publish through the indicator feed. */
+  @Transactional
+  List<String> loadWaves() throws IOException, SQLException {
+    if (surveys.list().stream().anyMatch(s -> s.code().equals(CODE))) {
+      return List.of();
+    }
+    List<String> toFeed = new java.util.ArrayList<>();
     var binary =
         List.of(
             new SurveyDoc.ValueLabel("1", "Sí", "Yes"), new SurveyDoc.ValueLabel("2", "No", "No"));
@@ -45,7 +81,7 @@ public class DemoSurvey {
         new SurveyDoc(
             CODE,
             "Encuesta de percepción de seguridad de La Chorrera (datos ilustrativos)",
-            "Personas de 18 años o más residentes en el distrito",
+            UNIVERSE,
             LocalDate.of(2024, 1, 1),
             LocalDate.of(2025, 12, 31),
             new SurveyDoc.Design(
@@ -73,6 +109,12 @@ public class DemoSurvey {
                     List.of("8", "9"),
                     null)));
     surveys.save(null, doc);
+    boolean fed = indicators.list(null).stream().anyMatch(i -> i.code().equals(INDICATOR));
+    if (fed) {
+      feed.bind(
+          CODE,
+          new IndicatorBinding(INDICATOR, "inseguro", EstimateKind.PROPORTION, "1", null, null));
+    }
     for (int year : new int[] {2024, 2025}) {
       String wave = Integer.toString(year);
       surveys.saveWave(
@@ -99,8 +141,15 @@ public class DemoSurvey {
       if (!report.committed()) {
         throw new IllegalStateException("demo survey refused: " + report.errors());
       }
-      surveys.publish(surveys.wave(survey, wave), true);
+      if (fed) {
+        // The demo's committee has validated both waves; publishing feeds the indicator.
+        store.validatedByDemo(w.id(), DEMO_USER);
+        toFeed.add(wave);
+      } else {
+        surveys.publish(surveys.wave(survey, wave), true);
+      }
     }
+    return toFeed;
   }
 
   /** Women feel less safe than men, more so in the first corregimientos; 2025 a little better. */

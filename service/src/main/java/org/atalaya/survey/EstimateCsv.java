@@ -8,8 +8,9 @@ import org.atalaya.shared.Messages;
 
 /**
  * An estimate table as a CSV download: one row per cell, domain codes and labels first, numbers
- * with a decimal point and full precision; a missing figure is an empty field, a suppressed one
- * carries the mark, never a zero.
+ * with a decimal point and full precision. A missing or withheld figure is an empty field — a
+ * numeric column holds numbers only, never the mark, never a zero — and the {@code flag} column
+ * says why in words: the suppression mark, or why there is no interval.
  */
 final class EstimateCsv {
   private EstimateCsv() {}
@@ -38,7 +39,9 @@ final class EstimateCsv {
               "df",
               "reliability",
               "no_interval",
-              "suppressed"));
+              "suppressed",
+              "flag",
+              "weight"));
       csv.printRecord(header);
       for (EstimateTable.Cell cell : table.cells()) {
         var row = new java.util.ArrayList<Object>();
@@ -55,21 +58,27 @@ final class EstimateCsv {
             new Double[] {
               cell.estimate(), cell.se(), cell.ciLower(), cell.ciUpper(), cell.deff(), cell.cv()
             }) {
-          row.add(
-              d != null
-                  ? d.toString()
-                  : cell.suppressed() && cell.mark() != null ? cell.mark() : "");
+          row.add(d == null ? "" : d.toString());
         }
         row.add(cell.n());
         row.add(cell.df() == null ? "" : cell.df());
         row.add(cell.reliability() == null ? "" : cell.reliability());
         row.add(cell.noInterval() == null ? "" : cell.noInterval());
         row.add(cell.suppressed());
+        row.add(flag(cell));
+        row.add(table.weight());
         csv.printRecord(row);
       }
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  private static String flag(EstimateTable.Cell cell) {
+    if (cell.suppressed() && cell.mark() != null) {
+      return cell.reason() == null ? cell.mark() : cell.mark() + " · " + cell.reason();
+    }
+    return cell.reason() == null ? "" : cell.reason();
   }
 }

@@ -9,16 +9,31 @@ import org.atalaya.survey.estimate.EstimateKind;
 /**
  * What to estimate: an item (a proportion of one of its values, a mean or a total), by which
  * domains ({@code sex}, {@code territory}, {@code ageGroup} or a coded item, combined with commas),
- * among whom ({@code filter=item:value}), with which weight (default the design's first).
+ * among whom ({@code filter=variable:value} on the same variables; several filters, repeated or
+ * joined with commas, all apply), with which weight (default the item's own).
  */
 record EstimateRequest(
     String item,
     EstimateKind kind,
     @Nullable String value,
     List<String> by,
-    @Nullable String filterItem,
-    @Nullable String filterValue,
+    List<Filter> filters,
     @Nullable String weight) {
+
+  EstimateRequest {
+    by = List.copyOf(by);
+    filters = List.copyOf(filters);
+  }
+
+  /**
+   * Respondents whose {@code variable} (sex, territory, ageGroup or a coded item) is {@code value}.
+   */
+  record Filter(String variable, String value) {
+    @Override
+    public String toString() {
+      return variable + ":" + value;
+    }
+  }
 
   static final String SEX = "sex";
   static final String TERRITORY = "territory";
@@ -29,7 +44,7 @@ record EstimateRequest(
       @Nullable String kind,
       @Nullable String value,
       @Nullable String by,
-      @Nullable String filter,
+      @Nullable List<String> filter,
       @Nullable String weight) {
     EstimateKind k = EstimateKind.PROPORTION;
     if (kind != null && !kind.isBlank()) {
@@ -47,28 +62,35 @@ record EstimateRequest(
         }
       }
     }
-    String filterItem = null;
-    String filterValue = null;
-    if (filter != null && !filter.isBlank()) {
-      int colon = filter.indexOf(':');
-      if (colon <= 0 || colon == filter.length() - 1) {
-        throw ApiException.invalid("filter", "format", "pregunta:valor");
+    List<Filter> filters = new ArrayList<>();
+    for (String f : filter == null ? List.<String>of() : filter) {
+      for (String raw : f.split(",")) {
+        String part = raw.strip();
+        if (part.isEmpty()) {
+          continue;
+        }
+        int colon = part.indexOf(':');
+        if (colon <= 0 || colon == part.length() - 1) {
+          throw ApiException.invalid("filter", "format", "variable:valor");
+        }
+        filters.add(
+            new Filter(part.substring(0, colon).strip(), part.substring(colon + 1).strip()));
       }
-      filterItem = filter.substring(0, colon).strip();
-      filterValue = filter.substring(colon + 1).strip();
     }
     return new EstimateRequest(
         item,
         k,
         value == null || value.isBlank() ? null : value.strip(),
-        List.copyOf(domains),
-        filterItem,
-        filterValue,
-        weight);
+        domains,
+        filters,
+        weight == null || weight.isBlank() ? null : weight.strip());
   }
 
+  /** The filters as asked ("sex:F,territory:LCH-01"), null for none. */
   @Nullable
   String filter() {
-    return filterItem == null ? null : filterItem + ":" + filterValue;
+    return filters.isEmpty()
+        ? null
+        : String.join(",", filters.stream().map(Filter::toString).toList());
   }
 }

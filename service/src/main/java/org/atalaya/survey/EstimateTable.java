@@ -11,7 +11,8 @@ import org.atalaya.survey.estimate.EstimateKind;
  * carries nulls and the reason ({@code noInterval}, {@code reason}); a suppressed cell (below the
  * publication threshold, for anonymous callers) carries nulls, {@code suppressed = true} and the
  * mark, never a zero. {@code status}: the wave's PROVISIONAL, VALIDATED or PUBLISHED
- * (docs/approval.md).
+ * (docs/approval.md). {@code weight} is the design weight used, {@code weightSource} why that one
+ * (ASKED, ITEM, ONLY, FIRST; NONE for typed-in figures) and {@code weightNote} says it in words.
  */
 @Serdeable
 record EstimateTable(
@@ -25,6 +26,8 @@ record EstimateTable(
     List<String> by,
     @Nullable String filter,
     String weight,
+    String weightSource,
+    String weightNote,
     String scheme,
     String suppressionMark,
     List<Cell> cells,

@@ -58,7 +58,7 @@ class EstimatesController {
       @Nullable @QueryValue String kind,
       @Nullable @QueryValue String value,
       @Nullable @QueryValue String by,
-      @Nullable @QueryValue String filter,
+      @Nullable @QueryValue List<String> filter,
       @Nullable @QueryValue String weight,
       @Nullable @QueryValue String format)
       throws SQLException {

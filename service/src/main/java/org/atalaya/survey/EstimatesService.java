@@ -48,7 +48,7 @@ class EstimatesService {
   /** The raw estimates with their domain labels, before publication rules. */
   record Computed(
       Outcome outcome,
-      String weight,
+      WeightUsed weight,
       List<List<EstimateTable.DomainCode>> domains,
       List<Estimate> estimates) {}
 
@@ -79,7 +79,9 @@ class EstimatesService {
         computed.outcome().valueLabel(english),
         request.by(),
         request.filter(),
-        computed.weight(),
+        computed.weight().variable(),
+        computed.weight().source().name(),
+        computed.weight().note(locale),
         publication.scheme(),
         publication.mark(locale),
         List.copyOf(cells),
@@ -102,10 +104,13 @@ class EstimatesService {
       throws SQLException {
     Outcome outcome = Outcome.of(survey, request);
     List<String> weights = survey.design().weights();
-    String weight = request.weight() == null ? weights.get(0) : request.weight();
-    if (!weights.contains(weight)) {
+    WeightUsed weight =
+        request.weight() == null
+            ? survey.weightOf(outcome.item())
+            : new WeightUsed(request.weight(), WeightUsed.Source.ASKED);
+    if (!weights.contains(weight.variable())) {
       throw ApiException.invalid(
-          "weight", "survey.unknownWeight", weight, String.join(", ", weights));
+          "weight", "survey.unknownWeight", weight.variable(), String.join(", ", weights));
     }
     List<String> variables = new ArrayList<>(outcome.variables());
     for (String item : Domains.itemsNeeded(survey, request.by())) {
@@ -113,26 +118,20 @@ class EstimatesService {
         variables.add(item);
       }
     }
-    SurveyDoc.Item filterItem = null;
-    if (request.filterItem() != null) {
-      filterItem = survey.item(request.filterItem());
-      if (filterItem == null
-          || !filterItem.type().coded()
-          || filterItem.type() == ItemType.SELECT_MULTIPLE) {
-        throw ApiException.invalid("filter", "survey.unknownDomain", request.filterItem());
-      }
-      if (!variables.contains(filterItem.code())) {
-        variables.add(filterItem.code());
+    for (EstimateRequest.Filter f : request.filters()) {
+      if (!Filters.designVariable(f.variable()) && !variables.contains(f.variable())) {
+        variables.add(Filters.item(survey, f).code());
       }
     }
-    WaveData data = WaveData.load(dataSource, waveId, weights.indexOf(weight), variables);
+    WaveData data =
+        WaveData.load(dataSource, waveId, weights.indexOf(weight.variable()), variables);
     if (data.size() == 0) {
       throw ApiException.invalid("wave", "survey.noMicrodata");
     }
     var design = new SurveyDesign(data.weights(), data.strata(), data.psus());
     double[] y = outcome.values(data);
     boolean[] inFilter =
-        filterItem == null ? null : filter(filterItem, request.filterValue(), data);
+        Filters.among(survey, request.filters(), data, t -> territories.find(t).isPresent());
     boolean english = english(locale);
     List<Domains.Axis> axes = new ArrayList<>();
     for (String by : request.by()) {
@@ -158,19 +157,6 @@ class EstimatesService {
                   design, request.kind(), y, domains.codes(), domains.cells().size())));
     }
     return new Computed(outcome, weight, cells, estimates);
-  }
-
-  private static boolean[] filter(SurveyDoc.Item item, String value, WaveData data) {
-    String code = Answers.code(item, value);
-    if (code == null) {
-      throw ApiException.invalid("filter", "survey.unknownValue", value, item.code());
-    }
-    String[] raw = data.variables().get(item.code());
-    boolean[] in = new boolean[raw.length];
-    for (int i = 0; i < raw.length; i++) {
-      in[i] = code.equals(raw[i]);
-    }
-    return in;
   }
 
   static boolean english(Locale locale) {

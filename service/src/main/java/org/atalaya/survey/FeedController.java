@@ -24,7 +24,8 @@ import org.atalaya.shared.Messages;
 
 /**
  * Surveys into indicators: bind an indicator to an item, publish a wave (which feeds every bound
- * indicator), read an indicator's survey intervals, and compare two waves.
+ * indicator), read an indicator's survey intervals, and compare two waves (among the respondents
+ * every {@code filter} keeps, as the estimates do).
  */
 @Controller("/api/surveys")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -84,9 +85,10 @@ class FeedController {
       @Nullable @QueryValue String kind,
       @Nullable @QueryValue String value,
       @Nullable @QueryValue String by,
+      @Nullable @QueryValue List<String> filter,
       @Nullable @QueryValue String weight)
       throws SQLException {
-    var asked = EstimateRequest.parse(item, kind, value, by, null, weight);
+    var asked = EstimateRequest.parse(item, kind, value, by, filter, weight);
     return comparison.compare(
         code, from, to, asked, messages.locale(request), !EstimatesController.staff(auth));
   }

@@ -28,7 +28,8 @@ public class IndicatorCells {
   /**
    * One cell of one wave, in the indicator's unit (the estimate times the binding's scale). A
    * suppressed cell has no figures for the public: it was below the publication threshold and no
-   * measurement was written for it.
+   * measurement was written for it. {@code weight} is the design weight it was estimated with
+   * (empty for typed-in figures, null for cells fed before the weight was recorded).
    */
   @Serdeable
   public record CellInterval(
@@ -45,7 +46,8 @@ public class IndicatorCells {
       @Nullable Integer df,
       @Nullable String reliability,
       @Nullable String noInterval,
-      boolean suppressed) {}
+      boolean suppressed,
+      @Nullable String weight) {}
 
   record Bound(long indicatorId, IndicatorBinding binding) {}
 
@@ -112,8 +114,8 @@ public class IndicatorCells {
           c.prepareStatement(
               """
               INSERT INTO survey_indicator_cell (indicator_id, wave_id, sex, territory, estimate, se,
-                ci_lower, ci_upper, cv, n, df, reliability, no_interval, suppressed)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ci_lower, ci_upper, cv, n, df, reliability, no_interval, suppressed, weight)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
               """)) {
         for (CellInterval cell : cells) {
           int i = 1;
@@ -129,7 +131,8 @@ public class IndicatorCells {
           s.setObject(i++, cell.df());
           s.setString(i++, cell.reliability());
           s.setString(i++, cell.noInterval());
-          s.setBoolean(i, cell.suppressed());
+          s.setBoolean(i++, cell.suppressed());
+          s.setString(i, cell.weight());
           s.addBatch();
         }
         s.executeBatch();
@@ -149,7 +152,7 @@ public class IndicatorCells {
             c.prepareStatement(
                 """
                 SELECT w.code, w.period_start, x.sex, x.territory, x.estimate, x.se, x.ci_lower,
-                  x.ci_upper, x.cv, x.n, x.df, x.reliability, x.no_interval, x.suppressed
+                  x.ci_upper, x.cv, x.n, x.df, x.reliability, x.no_interval, x.suppressed, x.weight
                 FROM survey_indicator_cell x JOIN survey_wave w ON w.id = x.wave_id
                 JOIN indicator i ON i.id = x.indicator_id
                 WHERE i.code = ? AND w.published
@@ -175,7 +178,8 @@ public class IndicatorCells {
                   (Integer) r.getObject(11),
                   r.getString(12),
                   r.getString(13),
-                  r.getBoolean(14)));
+                  r.getBoolean(14),
+                  r.getString(15)));
         }
       }
       return out;

@@ -27,7 +27,8 @@ import org.atalaya.survey.estimate.Reliability;
  * the full design, never averaged), writes one measurement per publishable cell for the wave's
  * period through the ordinary measurement upload, and keeps every cell's interval, SE, n and
  * reliability beside it. Cells below the publication threshold get no measurement (progress shows
- * no data, not a zero) and are kept marked as suppressed.
+ * no data, not a zero) and are kept marked as suppressed. A binding without a weight uses the
+ * item's (a household question its household weight), and every cell records which it used.
  */
 @Singleton
 class IndicatorFeed {
@@ -69,8 +70,7 @@ class IndicatorFeed {
             binding.kind(),
             binding.value(),
             List.of(),
-            null,
-            null,
+            List.of(),
             binding.weight());
     Outcome.of(survey.doc(), request); // the item, value and kind must fit
     if (binding.weight() != null && !survey.doc().design().weights().contains(binding.weight())) {
@@ -112,9 +112,23 @@ class IndicatorFeed {
     approval.requireValidated(wave.id());
     surveys.publish(wave, true);
     var written = new java.util.LinkedHashMap<String, Long>();
+    // One file for every bound indicator: a measurement upload is one per transaction.
+    var csv = new StringBuilder("indicador,periodo,sexo,territorio,valor,estado\n");
     for (IndicatorCells.Bound bound : cells.bindings(survey.id())) {
       Indicator indicator = indicators.require(bound.binding().indicator());
-      written.put(indicator.code(), feed(survey, wave, indicator, bound, user));
+      written.put(indicator.code(), feed(survey, wave, indicator, bound, csv));
+    }
+    if (written.values().stream().anyMatch(n -> n > 0)) {
+      try {
+        measurements.loadCsv(
+            survey.doc().code() + "-" + wave.doc().code() + ".csv", csv.toString(), user);
+      } catch (IllegalStateException | IOException e) {
+        throw ApiException.invalid(
+            "indicator",
+            "survey.measurementRefused",
+            String.join(", ", written.keySet()),
+            e.getMessage());
+      }
     }
     return written;
   }
@@ -124,7 +138,7 @@ class IndicatorFeed {
       SurveyStore.Wave wave,
       Indicator indicator,
       IndicatorCells.Bound bound,
-      String user)
+      StringBuilder csv)
       throws SQLException {
     IndicatorBinding b = bound.binding();
     List<List<String>> breakdowns = new ArrayList<>();
@@ -140,11 +154,10 @@ class IndicatorFeed {
     }
     String period = indicator.frequency().label(wave.doc().periodStart());
     // The wave was validated before its publication: so are the figures it feeds.
-    var csv = new StringBuilder("indicador,periodo,sexo,territorio,valor,estado\n");
     List<IndicatorCells.CellInterval> kept = new ArrayList<>();
     long rows = 0;
     for (List<String> by : breakdowns) {
-      var request = new EstimateRequest(b.item(), b.kind(), b.value(), by, null, null, b.weight());
+      var request = new EstimateRequest(b.item(), b.kind(), b.value(), by, List.of(), b.weight());
       var computed = estimates.computeAny(survey, wave, request, Messages.DEFAULT);
       // Each answer starts with the total; only the breakdown without domains keeps it.
       for (int i = by.isEmpty() ? 0 : 1; i < computed.estimates().size(); i++) {
@@ -179,7 +192,8 @@ class IndicatorFeed {
                 e.isEmpty() ? null : e.df(),
                 r.name(),
                 e.noInterval() == null ? null : e.noInterval().name(),
-                suppressed));
+                suppressed,
+                computed.weight().variable()));
         if (!suppressed) {
           String value =
               BigDecimal.valueOf(e.estimate() * scale)
@@ -200,15 +214,6 @@ class IndicatorFeed {
       }
     }
     cells.replace(bound.indicatorId(), wave.id(), kept);
-    if (rows > 0) {
-      try {
-        measurements.loadCsv(
-            survey.doc().code() + "-" + wave.doc().code() + ".csv", csv.toString(), user);
-      } catch (IllegalStateException | IOException e) {
-        throw ApiException.invalid(
-            "indicator", "survey.measurementRefused", indicator.code(), e.getMessage());
-      }
-    }
     return rows;
   }
 

@@ -10,7 +10,8 @@ import org.atalaya.shared.ApiException.FieldError;
 
 /**
  * What bean validation cannot see in a survey definition: repeated codes, value labels that do not
- * fit the item's type, sex codes other than F/M, territories that do not exist.
+ * fit the item's type, sex codes other than F/M, territories that do not exist, an item without its
+ * weight when the design has several.
  */
 final class SurveyChecks {
   private SurveyChecks() {}
@@ -52,9 +53,26 @@ final class SurveyChecks {
     Set<String> codes = new HashSet<>();
     for (int i = 0; i < doc.items().size(); i++) {
       items(doc.items().get(i), "items[" + i + "]", codes, errors);
+      weight(doc.items().get(i), "items[" + i + "].weight", design.weights(), errors);
     }
     if (!errors.isEmpty()) {
       throw ApiException.invalid(errors);
+    }
+  }
+
+  /**
+   * With several weights (persons and households, regional and communal) no weight is right for
+   * every question, so each names its own; it must be one of the design's.
+   */
+  private static void weight(
+      SurveyDoc.Item item, String path, List<String> weights, List<FieldError> errors) {
+    String all = String.join(", ", weights);
+    if (item.weight() == null) {
+      if (new HashSet<>(weights).size() > 1) {
+        errors.add(new FieldError(path, "survey.itemWeightRequired", all));
+      }
+    } else if (!weights.contains(item.weight())) {
+      errors.add(new FieldError(path, "survey.unknownWeight", item.weight(), all));
     }
   }
 

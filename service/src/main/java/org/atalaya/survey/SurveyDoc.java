@@ -66,6 +66,11 @@ public record SurveyDoc(
     }
   }
 
+  /**
+   * A question. {@code weight} names the design weight its estimates use: a household question the
+   * household weight, a person question the person weight. It may be left out when the design has a
+   * single weight.
+   */
   @Serdeable
   public record Item(
       @NotBlank @Pattern(regexp = VARIABLE) String code,
@@ -74,7 +79,8 @@ public record SurveyDoc(
       @NotNull ItemType type,
       @Nullable List<@NotNull @Valid ValueLabel> values,
       @Nullable List<@NotBlank String> missing,
-      @Nullable @Size(max = 60) String unit) {
+      @Nullable @Size(max = 60) String unit,
+      @Nullable @Pattern(regexp = VARIABLE) String weight) {
 
     public Item {
       values =
@@ -82,6 +88,18 @@ public record SurveyDoc(
               ? (type == ItemType.BINARY ? YES_NO : List.of())
               : List.copyOf(values);
       missing = missing == null ? List.of() : List.copyOf(missing);
+    }
+
+    /** An item without its own weight, as definitions written before items named theirs. */
+    Item(
+        String code,
+        String label,
+        @Nullable String labelEn,
+        ItemType type,
+        @Nullable List<ValueLabel> values,
+        @Nullable List<String> missing,
+        @Nullable String unit) {
+      this(code, label, labelEn, type, values, missing, unit, null);
     }
 
     static final List<ValueLabel> YES_NO =
@@ -103,6 +121,20 @@ public record SurveyDoc(
       @NotBlank @Size(max = 80) String code,
       @NotBlank @Size(max = 300) String label,
       @Nullable @Size(max = 300) String labelEn) {}
+
+  /**
+   * The weight an item is estimated with when the caller names none: its own, else the design's
+   * only one; a stored definition with several weights whose item names none falls back to the
+   * first, and says so.
+   */
+  WeightUsed weightOf(Item item) {
+    if (item.weight() != null) {
+      return new WeightUsed(item.weight(), WeightUsed.Source.ITEM);
+    }
+    return new WeightUsed(
+        design.weights().get(0),
+        design.weights().size() == 1 ? WeightUsed.Source.ONLY : WeightUsed.Source.FIRST);
+  }
 
   @Nullable
   Item item(String itemCode) {

@@ -37,12 +37,19 @@ public class SurveyResults {
    */
   public record Item(String key, String variable, String label, @Nullable String value) {}
 
-  /** Estimates of one item by one domain, the whole population first. */
+  /**
+   * Estimates of one item by one domain, the whole population first.
+   *
+   * @param weight the design weight used (empty for typed-in figures)
+   * @param weightNote which weight and why, in the reader's language
+   */
   public record Estimates(
       String itemLabel,
       @Nullable String valueLabel,
       boolean proportion,
       String mark,
+      String weight,
+      String weightNote,
       List<Cell> cells) {}
 
   /**
@@ -124,6 +131,8 @@ public class SurveyResults {
         table.valueLabel(),
         item.value() != null,
         table.suppressionMark(),
+        table.weight(),
+        table.weightNote(),
         cells);
   }
 

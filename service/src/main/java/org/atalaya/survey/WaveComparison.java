@@ -20,7 +20,8 @@ import org.atalaya.survey.estimate.WaveDifference;
 /**
  * The change of an estimate between two waves, domain by domain, with its t test (waves are
  * independent samples). For anonymous callers both waves must be published, and a domain whose
- * estimate is suppressed in either wave has its change suppressed too.
+ * estimate is suppressed in either wave has its change suppressed too. The filters and the weight
+ * are those of the estimates API, and the answer says both.
  */
 @Singleton
 class WaveComparison {
@@ -43,6 +44,9 @@ class WaveComparison {
       String from,
       String to,
       List<String> by,
+      @Nullable String filter,
+      String weight,
+      String weightNote,
       double level,
       List<Change> cells) {}
 
@@ -100,6 +104,9 @@ class WaveComparison {
         from,
         to,
         request.by(),
+        request.filter(),
+        b.weight().variable(),
+        b.weight().note(locale),
         WaveDifference.LEVEL,
         List.copyOf(changes));
   }

@@ -21,7 +21,11 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(environments = "test")
 class EnuscImportReferenceTest extends SurveyFixture {
 
-  /** INE's file as a survey: person and household weights, strata, clusters, sex coded 1/2. */
+  /**
+   * INE's file as a survey: person and household weights, strata, clusters, sex coded 1/2. Each
+   * question names its weight, as INE documents them: household questions (VH_*) the household
+   * regional weight, the others the person regional weight.
+   */
   static Map<String, Object> enusc(String code) {
     List<Object> regions = new ArrayList<>();
     for (int r = 1; r <= 16; r++) {
@@ -44,12 +48,21 @@ class EnuscImportReferenceTest extends SurveyFixture {
             "ageGroup", Map.of("variable", "rph_edad")),
         "items",
         List.of(
-            item("VP_DC", "Persona víctima de algún delito", "BINARY"),
-            item("VP_DV", "Persona víctima de delito violento", "BINARY"),
-            item("VH_DC", "Hogar víctima de algún delito", "BINARY"),
-            item("VH_DV", "Hogar víctima de delito violento", "BINARY"),
-            item("PAD", "Percibe que la delincuencia aumentó en el país", "BINARY"),
-            item("region", "Región", "CATEGORICAL", regions.toArray())));
+            weighted(PERSON, item("VP_DC", "Persona víctima de algún delito", "BINARY")),
+            weighted(PERSON, item("VP_DV", "Persona víctima de delito violento", "BINARY")),
+            weighted(HOUSEHOLD, item("VH_DC", "Hogar víctima de algún delito", "BINARY")),
+            weighted(HOUSEHOLD, item("VH_DV", "Hogar víctima de delito violento", "BINARY")),
+            weighted(
+                PERSON, item("PAD", "Percibe que la delincuencia aumentó en el país", "BINARY")),
+            weighted(PERSON, item("region", "Región", "CATEGORICAL", regions.toArray()))));
+  }
+
+  static final String PERSON = "Fact_Pers_Reg";
+  static final String HOUSEHOLD = "Fact_Hog_Reg";
+
+  private static Map<String, Object> weighted(String weight, Map<String, Object> item) {
+    item.put("weight", weight);
+    return item;
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.atalaya.survey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -113,7 +114,7 @@ class EstimatesApiTest extends SurveyFixture {
   }
 
   @Test
-  void theTableDownloadsAsCsvWithTheMarkInsteadOfFigures() {
+  void theCsvLeavesAWithheldCellsNumbersEmptyAndSaysWhyInItsFlag() throws Exception {
     validate(code, "2025");
     created(post("/api/surveys/" + code + "/waves/2025/publish", Map.of()));
 
@@ -122,17 +123,95 @@ class EstimatesApiTest extends SurveyFixture {
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.contentType()).startsWith("text/csv");
-    List<String> lines = reply.value().lines().toList();
-    assertThat(lines.get(0))
+    var rows =
+        org.apache.commons.csv.CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .get()
+            .parse(new java.io.StringReader(reply.value()))
+            .getRecords();
+    assertThat(rows.get(0).getParser().getHeaderNames())
+        .containsExactly(
+            "territory",
+            "territory_label",
+            "item",
+            "value",
+            "kind",
+            "estimate",
+            "se",
+            "ci_lower",
+            "ci_upper",
+            "deff",
+            "cv",
+            "n",
+            "df",
+            "reliability",
+            "no_interval",
+            "suppressed",
+            "flag",
+            "weight");
+    var total = rows.get(0);
+    assertThat(total.get("territory")).isEqualTo("_T");
+    assertThat(Double.parseDouble(total.get("estimate"))).isBetween(0.0, 1.0);
+    assertThat(total.get("flag")).isEmpty();
+    assertThat(total.get("weight")).isEqualTo("peso");
+    var amador =
+        rows.stream().filter(r -> r.get("territory").equals("LCH-03")).findFirst().orElseThrow();
+    for (String number : List.of("estimate", "se", "ci_lower", "ci_upper", "deff", "cv")) {
+      assertThat(amador.get(number)).as(number).isEmpty();
+    }
+    assertThat(amador.get("n")).isEqualTo("8");
+    assertThat(amador.get("suppressed")).isEqualTo("true");
+    assertThat(amador.get("flag")).contains("no publicable").contains("una sola UPM");
+  }
+
+  @Test
+  void filtersOnSexTerritoryAndItemsCombine() {
+    var all = estimates(code, "2025", "item=inseguro&by=sex,territory", analyst);
+    var women = estimates(code, "2025", "item=inseguro&filter=sex:F", analyst);
+    var womenOfBalboa =
+        estimates(code, "2025", "item=inseguro&filter=sex:F&filter=territory:LCH-01", analyst);
+    var joined = estimates(code, "2025", "item=inseguro&filter=sex:F,territory:LCH-01", analyst);
+
+    var bySex = estimates(code, "2025", "item=inseguro&by=sex", analyst);
+    assertThat((double) cell(women).get("estimate"))
+        .isCloseTo((double) cell(bySex, "F").get("estimate"), within(1e-12));
+    assertThat(cell(women).get("n")).isEqualTo(cell(bySex, "F").get("n"));
+    assertThat((double) cell(womenOfBalboa).get("estimate"))
+        .isCloseTo((double) cell(all, "F", "LCH-01").get("estimate"), within(1e-12));
+    assertThat(cell(womenOfBalboa).get("n")).isEqualTo(cell(all, "F", "LCH-01").get("n"));
+    assertThat(womenOfBalboa).containsEntry("filter", "sex:F,territory:LCH-01");
+    assertThat(joined.get("cells")).isEqualTo(womenOfBalboa.get("cells"));
+    var trusting =
+        estimates(code, "2025", "item=inseguro&filter=confianza:5&filter=sex:M", analyst);
+    assertThat(((Number) cell(trusting).get("n")).intValue())
+        .isLessThan(
+            ((Number) cell(all, "M", "LCH-01").get("n")).intValue()
+                + ((Number) cell(all, "M", "LCH-02").get("n")).intValue());
+  }
+
+  @Test
+  void aFilterThatCannotWorkIsRefusedNamingTheParameter() {
+    for (String filter :
+        List.of("sexo:F", "sex:X", "territory:NO-EXISTE", "edad:30", "sex", "sex:F,sex:M")) {
+      var reply =
+          api.call(
+              HttpRequest.GET(base() + "?item=inseguro&filter=" + filter).bearerAuth(analyst),
+              Map.class);
+      assertThat(reply.status()).as(filter).isEqualTo(422);
+      assertThat(reply.error().errors())
+          .as(filter)
+          .extracting(v -> v.field())
+          .containsExactly("filter");
+    }
+    var unknown =
+        api.call(
+            HttpRequest.GET(base() + "?item=inseguro&filter=sexo:F").bearerAuth(analyst),
+            Map.class);
+    assertThat(unknown.error().errors().get(0).message())
         .isEqualTo(
-            "territory,territory_label,item,value,kind,estimate,se,ci_lower,ci_upper,deff,cv,n,df,reliability,no_interval,suppressed");
-    assertThat(lines.get(1)).startsWith("_T,Total,inseguro,1,PROPORTION,0.");
-    String amador = lines.stream().filter(l -> l.startsWith("LCH-03")).findFirst().orElseThrow();
-    assertThat(amador)
-        .contains("no publicable")
-        .contains(",8,")
-        .endsWith(",true")
-        .doesNotContain(",0.0,");
+            "«sexo» no sirve como filtro: use sex (sexo), territory (territorio), ageGroup (grupo"
+                + " de edad) o una pregunta con valores, en la forma variable:valor");
   }
 
   @Test

@@ -60,6 +60,38 @@ class SurveyDefinitionTest extends SurveyFixture {
   }
 
   @Test
+  void withPersonAndHouseholdWeightsEachQuestionNamesItsOwn() {
+    String code = "HOG-" + suffix;
+    Map<String, Object> survey = new HashMap<>(LocalSurveys.perception(code));
+    survey.put("design", Map.of("weights", List.of("peso_persona", "peso_hogar")));
+    Map<String, Object> household = new HashMap<>(item("hogar", "Hogar víctima", "BINARY"));
+    household.put("weight", "peso_vivienda");
+    survey.put("items", List.of(item("inseguro", "Inseguro", "BINARY"), household));
+
+    var refused = post("/api/surveys", survey);
+
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.error().errors())
+        .extracting(Problem.Violation::field)
+        .containsExactly("items[0].weight", "items[1].weight");
+    assertThat(refused.error().errors().get(0).message())
+        .contains("varios factores de expansión (peso_persona, peso_hogar)");
+    assertThat(refused.error().errors().get(1).message())
+        .contains("«peso_vivienda» no es un factor de expansión del diseño");
+
+    Map<String, Object> person = new HashMap<>(item("inseguro", "Inseguro", "BINARY"));
+    person.put("weight", "peso_persona");
+    household.put("weight", "peso_hogar");
+    survey.put("items", List.of(person, household));
+    created(post("/api/surveys", survey));
+    Map<String, Object> back =
+        api.call(HttpRequest.GET("/api/surveys/" + code).bearerAuth(analyst), Map.class).value();
+    assertThat((List<Map<String, Object>>) back.get("items"))
+        .extracting(i -> i.get("weight"))
+        .containsExactly("peso_persona", "peso_hogar");
+  }
+
+  @Test
   void aMappingMayOnlyNameTheSurveysVariables() {
     String code = "PERC-" + suffix;
     created(post("/api/surveys", LocalSurveys.perception(code)));

@@ -111,6 +111,46 @@ class SurveyIndicatorTest extends SurveyFixture {
   }
 
   @Test
+  void theChangeAmongWomenOfOneCorregimientoIsTheChangeOfTheirEstimates() {
+    String among = "&filter=sex:F&filter=territory:LCH-01";
+    var earlier = cell(estimates(code, "2024", "item=inseguro" + among, analyst));
+    var later = cell(estimates(code, "2025", "item=inseguro" + among, analyst));
+    var everyone = cells(differences("")).get(0);
+
+    Map<String, Object> comparison = differences(among);
+    Map<String, Object> change = cells(comparison).get(0);
+
+    assertThat(comparison)
+        .containsEntry("filter", "sex:F,territory:LCH-01")
+        .containsEntry("weight", "peso");
+    assertThat(comparison.get("weightNote").toString()).contains("único factor de expansión");
+    assertThat((double) change.get("earlier"))
+        .isCloseTo((double) earlier.get("estimate"), within(1e-12));
+    assertThat((double) change.get("later"))
+        .isCloseTo((double) later.get("estimate"), within(1e-12));
+    assertThat(change.get("difference")).isNotEqualTo(everyone.get("difference"));
+    var refused =
+        api.call(
+            HttpRequest.GET(
+                    "/api/surveys/"
+                        + code
+                        + "/differences?from=2024&to=2025&item=inseguro&filter=genero:F")
+                .bearerAuth(analyst),
+            Map.class);
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.error().errors()).extracting(v -> v.field()).containsExactly("filter");
+  }
+
+  private Map<String, Object> differences(String query) {
+    return api.call(
+            HttpRequest.GET(
+                    "/api/surveys/" + code + "/differences?from=2024&to=2025&item=inseguro" + query)
+                .bearerAuth(analyst),
+            Map.class)
+        .value();
+  }
+
+  @Test
   void anonymousCallersNeedBothWavesPublished() {
     var reply =
         api.call(

@@ -84,10 +84,12 @@ class SurveyPages {
     List<SurveyView.Block> blocks = new ArrayList<>();
     String problem = null;
     String mark = "";
+    String weight = "";
     try {
       for (SurveyFigures.By by : SurveyFigures.By.values()) {
         var e = figures.estimates(s, by, staff, locale);
         mark = e.mark();
+        weight = e.weightNote();
         EstimateChart spec = figures.chart(s, e, by, locale);
         ChartBlock chart =
             spec == null
@@ -141,6 +143,7 @@ class SurveyPages {
             SurveyFigures.source(s, locale),
             Numbers.date(s.wave().periodEnd(), locale),
             mark,
+            blocks.isEmpty() ? "" : weight,
             blocks,
             problem));
   }

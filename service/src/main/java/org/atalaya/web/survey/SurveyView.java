@@ -21,6 +21,7 @@ public final class SurveyView {
    *
    * @param published false for a wave only staff may see (marked on the page)
    * @param problem why there are no estimates (a wave without data), null when there are
+   * @param weight which design weight the estimates use and why, empty when there are none
    */
   public record Results(
       String code,
@@ -37,6 +38,7 @@ public final class SurveyView {
       String source,
       String asOf,
       String mark,
+      String weight,
       List<Block> blocks,
       @Nullable String problem) {}
 
