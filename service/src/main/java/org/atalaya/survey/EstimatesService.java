@@ -119,8 +119,8 @@ class EstimatesService {
       }
     }
     for (EstimateRequest.Filter f : request.filters()) {
-      if (!Filters.designVariable(f.variable()) && !variables.contains(f.variable())) {
-        variables.add(Filters.item(survey, f).code());
+      if (!DomainFilters.designVariable(f.variable()) && !variables.contains(f.variable())) {
+        variables.add(DomainFilters.item(survey, f).code());
       }
     }
     WaveData data =
@@ -131,7 +131,7 @@ class EstimatesService {
     var design = new SurveyDesign(data.weights(), data.strata(), data.psus());
     double[] y = outcome.values(data);
     boolean[] inFilter =
-        Filters.among(survey, request.filters(), data, t -> territories.find(t).isPresent());
+        DomainFilters.among(survey, request.filters(), data, t -> territories.find(t).isPresent());
     boolean english = english(locale);
     List<Domains.Axis> axes = new ArrayList<>();
     for (String by : request.by()) {

@@ -13,8 +13,8 @@ import org.atalaya.shared.ApiException;
  * construction (an unknown variable, a value the variable does not have) is refused, naming the
  * parameter, never ignored.
  */
-final class Filters {
-  private Filters() {}
+final class DomainFilters {
+  private DomainFilters() {}
 
   static boolean designVariable(String variable) {
     return variable.equals(EstimateRequest.SEX)
