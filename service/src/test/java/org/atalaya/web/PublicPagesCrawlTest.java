@@ -52,6 +52,7 @@ class PublicPagesCrawlTest {
     List<String> problems = new ArrayList<>();
     Map<String, Integer> variants = new HashMap<>();
     Set<String> seen = new LinkedHashSet<>();
+    Set<String> formsRead = new java.util.HashSet<>();
     ArrayDeque<String[]> queue = new ArrayDeque<>();
     queue.add(new String[] {"/", "(start)"});
     seen.add("/");
@@ -82,7 +83,12 @@ class PublicPagesCrawlTest {
       }
       if (type.startsWith("text/html")) {
         assertThat(body).as(path).contains("<html lang=\"" + lang + "\"");
-        for (String link : links(body)) {
+        List<String> found = new ArrayList<>();
+        if (formsRead.add(path.replaceAll("\\?.*", ""))) {
+          found.addAll(filterChoices(path, body));
+        }
+        found.addAll(links(body));
+        for (String link : found) {
           String base = link.replaceAll("\\?.*", "");
           if (seen.add(link) && variants.merge(base, 1, Integer::sum) <= MAX_VARIANTS_PER_PATH) {
             queue.add(new String[] {link, path});
@@ -108,6 +114,46 @@ class PublicPagesCrawlTest {
         continue;
       }
       out.add(link);
+    }
+    return out;
+  }
+
+  private static final Pattern GET_FORM =
+      Pattern.compile("<form[^>]*method=\"get\"[^>]*>(.*?)</form>", Pattern.DOTALL);
+  private static final Pattern DATE =
+      Pattern.compile("<input type=\"date\" name=\"([^\"]+)\" value=\"(\\d{4}-\\d{2}-\\d{2})\"");
+  private static final Pattern SELECT =
+      Pattern.compile("<select name=\"([^\"]+)\">(.*?)</select>", Pattern.DOTALL);
+  private static final Pattern OPTION = Pattern.compile("<option value=\"([^\"]*)\"");
+
+  /**
+   * What a visitor can ask with a page's filter form (it submits to the page itself): each choice
+   * of each list alone, and the cut-off date moved back a year and two and a half, as someone
+   * looking at the past does.
+   */
+  static List<String> filterChoices(String path, String html) {
+    String page = path.replaceAll("\\?.*", "");
+    List<String> out = new ArrayList<>();
+    Matcher form = GET_FORM.matcher(html);
+    while (form.find()) {
+      Matcher date = DATE.matcher(form.group(1));
+      while (date.find()) {
+        var day = java.time.LocalDate.parse(date.group(2));
+        out.add(page + "?" + date.group(1) + "=" + day.minusYears(1));
+        out.add(page + "?" + date.group(1) + "=" + day.minusYears(2).minusMonths(6));
+      }
+      Matcher select = SELECT.matcher(form.group(1));
+      while (select.find()) {
+        Matcher option = OPTION.matcher(select.group(2));
+        while (option.find()) {
+          out.add(
+              page
+                  + "?"
+                  + select.group(1)
+                  + "="
+                  + java.net.URLEncoder.encode(option.group(1), StandardCharsets.UTF_8));
+        }
+      }
     }
     return out;
   }

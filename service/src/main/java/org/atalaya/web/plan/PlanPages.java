@@ -15,6 +15,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.Locale;
 import org.atalaya.chart.SmallMultiplesChart;
 import org.atalaya.plan.PlanDocument;
@@ -73,9 +74,10 @@ class PlanPages {
       throws SQLException {
     Filters f = Filters.parse(corte, sexo, territorio, territories);
     PlanDocument doc = plans.document(plan, Pages.currentUser(request) != null);
-    var level = progress.plan(plan, f.asOf(), f.sex(), f.territory());
+    Locale locale = pages.locale(request);
+    Judged j = judge(plan, f, locale);
     return pages.view(
-        "plan", request, views.plan(doc, level, f, pages.locale(request), null, null));
+        "plan", request, views.plan(doc, j.level(), j.at(), locale, null, null, j.notice()));
   }
 
   @Get("/ejes/{axis}")
@@ -91,8 +93,10 @@ class PlanPages {
       throws SQLException {
     Filters f = Filters.parse(corte, sexo, territorio, territories);
     PlanDocument doc = plans.document(plan, Pages.currentUser(request) != null);
-    var level = progress.plan(plan, f.asOf(), f.sex(), f.territory());
     Locale locale = pages.locale(request);
+    Judged j = judge(plan, f, locale);
+    var level = j.level();
+    f = j.at();
     SmallMultiplesChart spec = panels(doc, level, axis, f, locale);
     ChartBlock block =
         spec == null
@@ -104,7 +108,7 @@ class PlanPages {
                 locale,
                 PanelSpecs.WIDTH,
                 PanelSpecs.height(spec));
-    return pages.view("plan", request, views.plan(doc, level, f, locale, axis, block));
+    return pages.view("plan", request, views.plan(doc, level, f, locale, axis, block, j.notice()));
   }
 
   /** One small trajectory per indicator of the axis, each with its target line. */
@@ -122,9 +126,10 @@ class PlanPages {
       throws SQLException {
     Filters f = Filters.parse(corte, sexo, territorio, territories);
     PlanDocument doc = plans.document(plan, Pages.currentUser(request) != null);
-    var level = progress.plan(plan, f.asOf(), f.sex(), f.territory());
     Locale locale = pages.locale(request);
-    SmallMultiplesChart spec = panels(doc, level, axis, f, locale);
+    Judged j = judge(plan, f, locale);
+    var level = j.level();
+    SmallMultiplesChart spec = panels(doc, level, axis, j.at(), locale);
     if (spec == null) {
       throw ApiException.notFound("chart", axis);
     }
@@ -158,7 +163,50 @@ class PlanPages {
       throws SQLException {
     Filters f = Filters.parse(corte, sexo, territorio, territories);
     PlanDocument doc = plans.document(plan, Pages.currentUser(request) != null);
-    var level = progress.plan(plan, f.asOf(), f.sex(), f.territory());
-    return pages.view("card", request, views.card(doc, level, card, f, pages.locale(request)));
+    Locale locale = pages.locale(request);
+    Judged j = judge(plan, f, locale);
+    return pages.view(
+        "card", request, views.card(doc, j.level(), card, j.at(), locale, j.notice()));
+  }
+
+  /** The plan's progress as the page shows it, at {@code at}, and what the reader must know. */
+  record Judged(ProgressFacade.Level level, Filters at, @Nullable String notice) {}
+
+  /**
+   * Progress at the filter's cut-off. The progress engine refuses a cut-off before an indicator's
+   * baseline for the whole plan (a 400 that took the page away); here the page is judged at the
+   * latest such baseline instead and says so in words, so a reader who picks an early date still
+   * gets the plan, with the date its figures are for.
+   */
+  private Judged judge(String plan, Filters f, Locale locale) throws SQLException {
+    Filters at = f;
+    for (int tries = 0; ; tries++) {
+      try {
+        var level = progress.plan(plan, at.asOf(), at.sex(), at.territory());
+        String notice =
+            at == f
+                ? null
+                : Messages.format(locale, "web.plan.beforeBaseline", f.asOf(), at.asOf());
+        return new Judged(level, at, notice);
+      } catch (ApiException e) {
+        LocalDate baseline = baselineAfter(e, at.asOf());
+        if (baseline == null || tries >= 10) {
+          throw e;
+        }
+        at = new Filters(baseline, f.sex(), f.territory());
+      }
+    }
+  }
+
+  private static @Nullable LocalDate baselineAfter(ApiException e, LocalDate asOf) {
+    for (ApiException.FieldError fe : e.fieldErrors()) {
+      if ("asOfBeforeBaseline".equals(fe.code())
+          && fe.args().length > 0
+          && fe.args()[0] instanceof LocalDate baseline
+          && baseline.isAfter(asOf)) {
+        return baseline;
+      }
+    }
+    return null;
   }
 }

@@ -42,7 +42,8 @@ class PlanViews {
       List<AxisRow> axes,
       List<IndicatorView.Option> places,
       String placeQuery,
-      @Nullable ChartBlock panels) {}
+      @Nullable ChartBlock panels,
+      @Nullable String notice) {}
 
   public record AxisRow(
       String code, String name, ProgressStatus status, String achievement, List<CardRow> cards) {}
@@ -60,7 +61,8 @@ class PlanViews {
       IndicatorView.FilterForm filters,
       ProgressStatus status,
       List<IndicatorRow> indicators,
-      @Nullable String budget) {}
+      @Nullable String budget,
+      @Nullable String notice) {}
 
   public record IndicatorRow(
       String code, String name, String unit, ProgressStatus status, String latest, String target) {}
@@ -71,7 +73,8 @@ class PlanViews {
       Filters f,
       Locale locale,
       @Nullable String only,
-      @Nullable ChartBlock panels) {
+      @Nullable ChartBlock panels,
+      @Nullable String notice) {
     Map<String, Level> byCode = index(level);
     List<AxisRow> axes = new ArrayList<>();
     for (AxisDoc a : doc.axes()) {
@@ -106,7 +109,8 @@ class PlanViews {
         axes,
         places(h.territory()),
         "?" + Filters.AS_OF + "=" + f.asOf() + "&" + Filters.SEX + "=" + f.sex().name(),
-        panels);
+        panels,
+        notice);
   }
 
   /** The indicators of one axis, as the progress engine lists them under its cards. */
@@ -137,7 +141,13 @@ class PlanViews {
         .toList();
   }
 
-  CardView card(PlanDocument doc, Level level, String code, Filters f, Locale locale) {
+  CardView card(
+      PlanDocument doc,
+      Level level,
+      String code,
+      Filters f,
+      Locale locale,
+      @Nullable String notice) {
     for (AxisDoc a : doc.axes()) {
       for (ActionCardDoc c : a.actionCards()) {
         if (c.code().equals(code)) {
@@ -172,7 +182,8 @@ class PlanViews {
               form(f),
               status(cl),
               rows,
-              budget);
+              budget,
+              notice);
         }
       }
     }
