@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
+import org.atalaya.shared.Dates;
 import org.atalaya.shared.Messages;
 
 /**
@@ -26,7 +27,7 @@ final class Formats {
     this.locale = locale;
     this.style = style;
     this.numbers = style.format(locale);
-    this.day = DateTimeFormatter.ofPattern("d MMM yyyy", locale);
+    this.day = Dates.day(locale);
   }
 
   String number(double value) {

@@ -26,6 +26,6 @@ public record NumberStyle(boolean percent, int decimals) {
     format.setMinimumFractionDigits(decimals);
     format.setMaximumFractionDigits(decimals);
     format.setRoundingMode(RoundingMode.HALF_UP);
-    return format;
+    return new UnsignedZero(format);
   }
 }

@@ -51,6 +51,7 @@ public class ProgressFacade {
       boolean derivedTarget,
       boolean latestProvisional,
       @Nullable Double latestNumerator,
+      @Nullable LocalDate baselineAfterAsOf,
       CellProgress progress) {}
 
   /** A plan, axis or action card with its roll-up; a card's children are its indicators. */
@@ -132,6 +133,7 @@ public class ProgressFacade {
         p.derivedTarget(),
         p.latestProvisional(),
         p.latestNumerator(),
+        p.baselineAfterAsOf(),
         p.progress());
   }
 }

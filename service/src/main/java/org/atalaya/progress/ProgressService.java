@@ -56,6 +56,7 @@ class ProgressService {
       boolean derivedTarget,
       boolean latestProvisional,
       @Nullable Double latestNumerator,
+      @Nullable LocalDate baselineAfterAsOf,
       CellProgress progress) {}
 
   @Serdeable
@@ -64,7 +65,7 @@ class ProgressService {
 
   IndicatorProgress indicator(String code, LocalDate asOf, Sex sex, @Nullable String territory)
       throws SQLException {
-    return indicator(code, asOf, sex, territory, true);
+    return indicator(code, asOf, sex, territory, true, true);
   }
 
   /**
@@ -74,11 +75,27 @@ class ProgressService {
   IndicatorProgress indicator(
       String code, LocalDate asOf, Sex sex, @Nullable String territory, boolean provisional)
       throws SQLException {
+    return indicator(code, asOf, sex, territory, provisional, false);
+  }
+
+  /**
+   * @param strict whether a cut-off before the cell's baseline is refused (the API's 400) or the
+   *     cell is assessed without its target and says so ({@link
+   *     IndicatorProgress#baselineAfterAsOf})
+   */
+  private IndicatorProgress indicator(
+      String code,
+      LocalDate asOf,
+      Sex sex,
+      @Nullable String territory,
+      boolean provisional,
+      boolean strict)
+      throws SQLException {
     List<ProgressInputs.Subject> subject = inputs.ofIndicator(code);
     if (subject.isEmpty()) {
       throw ApiException.notFound("indicator", code);
     }
-    return assess(subject, asOf, sex, territory, provisional).get(code);
+    return assess(subject, asOf, sex, territory, provisional, strict).get(code);
   }
 
   /** Every subject's progress by indicator code, in the subjects' order. */
@@ -87,7 +104,8 @@ class ProgressService {
       LocalDate asOf,
       Sex sex,
       @Nullable String territory,
-      boolean provisional)
+      boolean provisional,
+      boolean strict)
       throws SQLException {
     Territory asked = territory == null ? null : territories.require(territory);
     Map<Long, List<ProgressInputs.Subject>> byPlace = new LinkedHashMap<>();
@@ -111,7 +129,7 @@ class ProgressService {
       for (ProgressInputs.Subject s : group.getValue()) {
         List<MeasurementQueries.Point> shown =
             points.get(s.ref()).stream().filter(p -> provisional || p.validated()).toList();
-        result.put(s.code(), progress(s, shown, asOf, sex, place, placeCode));
+        result.put(s.code(), progress(s, shown, asOf, sex, place, placeCode, strict));
       }
     }
     return result;
@@ -123,7 +141,8 @@ class ProgressService {
       LocalDate asOf,
       Sex sex,
       long place,
-      String placeCode) {
+      String placeCode,
+      boolean strict) {
     List<Point> observations =
         points.stream()
             .filter(p -> p.value() != null)
@@ -154,19 +173,27 @@ class ProgressService {
                 })
             .orElse(null);
     CellProgress progress;
+    LocalDate baselineAfterAsOf = null;
     try {
       progress = ProgressEngine.assess(new Cell(s.facts(), target, observations), asOf);
     } catch (AsOfBeforeBaselineException e) {
-      throw new ApiException(
-          io.micronaut.http.HttpStatus.BAD_REQUEST,
-          "problem.invalid",
-          List.of(new ApiException.FieldError("asOf", "asOfBeforeBaseline", e.baselinePeriod())));
+      if (strict) {
+        throw new ApiException(
+            io.micronaut.http.HttpStatus.BAD_REQUEST,
+            "problem.invalid",
+            List.of(new ApiException.FieldError("asOf", "asOfBeforeBaseline", e.baselinePeriod())));
+      }
+      // A page for an earlier date still shows the cell, without judging it: its plan had not
+      // started to count yet.
+      baselineAfterAsOf = target.baseline().date();
+      progress = ProgressEngine.assess(new Cell(s.facts(), null, observations), asOf);
     }
+    LocalDate latestDay = progress.latest() == null ? null : progress.latest().date();
     MeasurementQueries.Point latest =
-        progress.latest() == null
+        latestDay == null
             ? null
             : points.stream()
-                .filter(p -> p.value() != null && !p.start().isAfter(progress.latest().date()))
+                .filter(p -> p.value() != null && !p.start().isAfter(latestDay))
                 .reduce((a, b) -> b)
                 .orElse(null);
     return new IndicatorProgress(
@@ -180,22 +207,35 @@ class ProgressService {
         inherited && target != null,
         latest != null && !latest.validated(),
         latest == null || latest.numerator() == null ? null : latest.numerator().doubleValue(),
+        baselineAfterAsOf,
         progress);
   }
 
   LevelProgress card(String plan, String card, LocalDate asOf, Sex sex, String territory)
       throws SQLException {
-    return card(plan, card, asOf, sex, territory, true);
+    return card(plan, card, asOf, sex, territory, true, true);
   }
 
   LevelProgress card(
       String plan, String card, LocalDate asOf, Sex sex, String territory, boolean provisional)
       throws SQLException {
+    return card(plan, card, asOf, sex, territory, provisional, false);
+  }
+
+  private LevelProgress card(
+      String plan,
+      String card,
+      LocalDate asOf,
+      Sex sex,
+      String territory,
+      boolean provisional,
+      boolean strict)
+      throws SQLException {
     for (PlanOutline.Axis axis : outline(plan).axes()) {
       for (PlanOutline.Card c : axis.cards()) {
         if (c.code().equals(card)) {
           return cardProgress(
-              byCard(plan, Set.of(card), asOf, sex, territory, provisional), c, asOf);
+              byCard(plan, Set.of(card), asOf, sex, territory, provisional, strict), c, asOf);
         }
       }
     }
@@ -204,11 +244,23 @@ class ProgressService {
 
   LevelProgress axis(String plan, String axisCode, LocalDate asOf, Sex sex, String territory)
       throws SQLException {
-    return axis(plan, axisCode, asOf, sex, territory, true);
+    return axis(plan, axisCode, asOf, sex, territory, true, true);
   }
 
   LevelProgress axis(
       String plan, String axisCode, LocalDate asOf, Sex sex, String territory, boolean provisional)
+      throws SQLException {
+    return axis(plan, axisCode, asOf, sex, territory, provisional, false);
+  }
+
+  private LevelProgress axis(
+      String plan,
+      String axisCode,
+      LocalDate asOf,
+      Sex sex,
+      String territory,
+      boolean provisional,
+      boolean strict)
       throws SQLException {
     PlanOutline.Axis axis =
         outline(plan).axes().stream()
@@ -217,18 +269,24 @@ class ProgressService {
             .orElseThrow(() -> ApiException.notFound("axis", axisCode));
     Set<String> cards =
         axis.cards().stream().map(PlanOutline.Card::code).collect(Collectors.toSet());
-    return axisProgress(byCard(plan, cards, asOf, sex, territory, provisional), axis, asOf);
+    return axisProgress(byCard(plan, cards, asOf, sex, territory, provisional, strict), axis, asOf);
   }
 
   LevelProgress plan(String plan, LocalDate asOf, Sex sex, String territory) throws SQLException {
-    return plan(plan, asOf, sex, territory, true);
+    return plan(plan, asOf, sex, territory, true, true);
   }
 
   LevelProgress plan(String plan, LocalDate asOf, Sex sex, String territory, boolean provisional)
       throws SQLException {
+    return plan(plan, asOf, sex, territory, provisional, false);
+  }
+
+  private LevelProgress plan(
+      String plan, LocalDate asOf, Sex sex, String territory, boolean provisional, boolean strict)
+      throws SQLException {
     PlanOutline.Plan outline = outline(plan);
     Map<String, List<IndicatorProgress>> byCard =
-        byCard(plan, null, asOf, sex, territory, provisional);
+        byCard(plan, null, asOf, sex, territory, provisional, strict);
     List<LevelProgress> axes = new ArrayList<>();
     for (PlanOutline.Axis axis : outline.axes()) {
       axes.add(axisProgress(byCard, axis, asOf));
@@ -268,14 +326,16 @@ class ProgressService {
       LocalDate asOf,
       Sex sex,
       String territory,
-      boolean provisional)
+      boolean provisional,
+      boolean strict)
       throws SQLException {
     List<ProgressInputs.Subject> subjects =
         inputs.ofPlan(plan).stream()
             .filter(s -> cards == null || cards.contains(s.card()))
             .filter(s -> sex == Sex._T || s.bySex())
             .toList();
-    Map<String, IndicatorProgress> assessed = assess(subjects, asOf, sex, territory, provisional);
+    Map<String, IndicatorProgress> assessed =
+        assess(subjects, asOf, sex, territory, provisional, strict);
     Map<String, List<IndicatorProgress>> byCard = new HashMap<>();
     for (ProgressInputs.Subject s : subjects) {
       byCard.computeIfAbsent(s.card(), k -> new ArrayList<>()).add(assessed.get(s.code()));

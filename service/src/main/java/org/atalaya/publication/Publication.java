@@ -92,7 +92,22 @@ public class Publication {
       @Nullable LocalDate period,
       Mark mark,
       boolean derivedTarget,
-      boolean smallNumbers) {
+      boolean smallNumbers,
+      @Nullable LocalDate baselineAfterAsOf) {
+    /**
+     * What replaces the status when there is none to give with confidence: a handful of cases, or a
+     * cut-off before the cell's baseline; null when the status stands.
+     */
+    public @Nullable String statusNote(java.util.Locale locale) {
+      if (baselineAfterAsOf != null) {
+        return org.atalaya.shared.Messages.format(
+            locale, "publication.beforeBaseline", baselineAfterAsOf);
+      }
+      return smallNumbers
+          ? org.atalaya.shared.Messages.format(locale, "publication.smallNumbers")
+          : null;
+    }
+
     /**
      * The latest value in words: "12 armas", "12 armas (provisional)", "suprimido", "sin datos".
      */
@@ -245,7 +260,8 @@ public class Publication {
         period,
         mark,
         c.derivedTarget(),
-        smallNumbers);
+        smallNumbers,
+        c.baselineAfterAsOf());
   }
 
   /** What a roll-up may count of a cell: nothing confident from a handful of cases. */

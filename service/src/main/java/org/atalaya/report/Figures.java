@@ -3,11 +3,10 @@ package org.atalaya.report;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import org.atalaya.indicator.IndicatorKind;
 import org.atalaya.progress.ProgressStatus;
+import org.atalaya.shared.Dates;
 import org.atalaya.shared.Messages;
 
 /**
@@ -63,9 +62,7 @@ final class Figures {
   }
 
   String date(LocalDate day) {
-    return day == null
-        ? ""
-        : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(day);
+    return day == null ? "" : Dates.day(day, locale);
   }
 
   String status(ProgressStatus s) {

@@ -87,7 +87,15 @@ final class ReportCharts {
             f.t("report.chart.percentOfTarget"),
             f.t("report.chart.sourcePlan"),
             NumberStyle.INTEGER);
-    return draw(new BulletChart(meta, rows), 90 + 34 * rows.size());
+    return draw(new BulletChart(meta, rows), bulletHeight(rows.size()));
+  }
+
+  /**
+   * 34 px a row under the title, legend and source (about 110 px): with less, one indicator alone
+   * left its row no room and the chart came out empty.
+   */
+  static int bulletHeight(int rows) {
+    return 140 + 34 * rows;
   }
 
   /** One small time series per indicator, with the line from baseline to target. */

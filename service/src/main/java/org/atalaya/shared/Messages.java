@@ -4,6 +4,9 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
 import jakarta.inject.Singleton;
 import java.text.MessageFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -42,17 +45,37 @@ public class Messages {
 
   public static String format(Locale locale, String key, Object... args) {
     String pattern = pattern(locale, key);
-    if (pattern == null) {
-      return key;
+    return pattern == null ? key : formatPattern(locale, pattern, args);
+  }
+
+  /**
+   * The one way a pattern becomes text, for pages, the report, charts and API problems alike:
+   * {@link MessageFormat} in the reader's locale, with or without arguments (so {@code ''} always
+   * reads as an apostrophe), {@link Key} arguments translated and dates written as {@link Dates}
+   * writes them for people.
+   */
+  public static String formatPattern(Locale locale, String pattern, Object... args) {
+    Object[] shown = new Object[args == null ? 0 : args.length];
+    for (int i = 0; i < shown.length; i++) {
+      shown[i] = shown(locale, args[i]);
     }
-    if (args.length == 0) {
-      return pattern;
+    return new MessageFormat(pattern, locale).format(shown);
+  }
+
+  private static Object shown(Locale locale, Object arg) {
+    if (arg instanceof Key k) {
+      return format(locale, k.key());
     }
-    Object[] translated = new Object[args.length];
-    for (int i = 0; i < args.length; i++) {
-      translated[i] = args[i] instanceof Key k ? format(locale, k.key()) : args[i];
+    if (arg instanceof LocalDate d) {
+      return Dates.day(d, locale);
     }
-    return new MessageFormat(pattern, locale).format(translated);
+    if (arg instanceof LocalDateTime t) {
+      return Dates.moment(t, locale);
+    }
+    if (arg instanceof Instant t) {
+      return Dates.moment(t, locale);
+    }
+    return arg;
   }
 
   /** The pattern of a key in the first bundle that has it, or null. */

@@ -4,9 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
+import org.atalaya.shared.Dates;
 
 /** Numbers, percentages and dates as the page's language writes them (es-PA: 1.234,5 · 45,7 %). */
 public final class Numbers {
@@ -36,8 +35,6 @@ public final class Numbers {
   }
 
   public static String date(@Nullable LocalDate date, Locale locale) {
-    return date == null
-        ? "—"
-        : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
+    return Dates.day(date, locale);
   }
 }

@@ -34,6 +34,17 @@ class PeopleFilter implements Ordered {
       "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline';"
           + " img-src 'self' data:; object-src 'none'; frame-ancestors 'none'";
 
+  /**
+   * A report file in HTML is a finished document, self-contained so that it reads the same when
+   * downloaded: its styles and chart drawings are inline. It gets a policy of its own that lets
+   * those styles apply and nothing else — no script at all, no request to anywhere (images only
+   * from data:, so a style cannot leak anything), sandboxed, not framable. The site's policy is
+   * unchanged.
+   */
+  static final String REPORT_DOCUMENT_CSP =
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none';"
+          + " form-action 'none'; frame-ancestors 'none'; sandbox";
+
   /** Refusals worth an administrator's eye: who knocked, where, from which address. */
   static final String REFUSALS = "atalaya.security.refusals";
 
@@ -63,8 +74,7 @@ class PeopleFilter implements Ordered {
     request
         .getAttribute(Csrf.NEW_SEED, String.class)
         .ifPresent(seed -> out.cookie(Csrf.cookie(seed)));
-    boolean swagger = request.getPath().startsWith("/swagger-ui");
-    out.header("Content-Security-Policy", swagger ? SWAGGER_CSP : CSP);
+    out.header("Content-Security-Policy", policy(request, out));
     out.header("X-Content-Type-Options", "nosniff");
     out.header("Referrer-Policy", "same-origin");
     out.header("X-Frame-Options", "DENY");
@@ -93,6 +103,17 @@ class PeopleFilter implements Ordered {
         request.getPath(),
         addresses.of(request),
         user);
+  }
+
+  private static String policy(HttpRequest<?> request, HttpResponse<?> response) {
+    String path = request.getPath();
+    if (path.startsWith("/swagger-ui")) {
+      return SWAGGER_CSP;
+    }
+    boolean html =
+        response.getContentType().map(t -> t.matches(MediaType.TEXT_HTML_TYPE)).orElse(false);
+    boolean reportFile = path.startsWith("/api/reports/") && path.endsWith(".html");
+    return html && reportFile && response.getStatus().getCode() == 200 ? REPORT_DOCUMENT_CSP : CSP;
   }
 
   private static boolean forPeople(HttpRequest<?> request, HttpResponse<?> response) {

@@ -3,16 +3,15 @@ package org.atalaya.web;
 import io.micronaut.context.AbstractMessageSource;
 import io.micronaut.core.annotation.NonNull;
 import jakarta.inject.Singleton;
-import java.text.MessageFormat;
 import java.util.Map;
 import java.util.Optional;
 import org.atalaya.shared.Messages;
 
 /**
- * Thymeleaf's {@code #{key(args)}} over our {@code i18n/} bundles ({@link Messages#BUNDLES}),
- * Spanish unless the request asked for English. No fallback to the JVM's locale (which would turn a
- * Spanish page English on an English server), and every pattern goes through {@link MessageFormat},
- * as the bundles are written.
+ * Micronaut's {@code MessageSource} over our {@code i18n/} bundles ({@link Messages#BUNDLES}), for
+ * framework code that asks one; Spanish unless the request asked for English, no fallback to the
+ * JVM's locale. Patterns are formatted by {@link Messages#formatPattern}, as everywhere else (pages
+ * go through {@link PageMessages}, which keeps the arguments' types).
  */
 @Singleton
 class WebMessages extends AbstractMessageSource {
@@ -29,6 +28,6 @@ class WebMessages extends AbstractMessageSource {
     for (int i = 0; i < args.length; i++) {
       args[i] = variables.get(String.valueOf(i));
     }
-    return new MessageFormat(template, context.getLocale(Messages.DEFAULT)).format(args);
+    return Messages.formatPattern(context.getLocale(Messages.DEFAULT), template, args);
   }
 }

@@ -5,9 +5,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,12 +14,12 @@ import org.atalaya.security.ServiceAccounts;
 import org.atalaya.security.TokenView;
 import org.atalaya.security.UserAdministration;
 import org.atalaya.shared.ApiException;
+import org.atalaya.shared.Dates;
 import org.atalaya.web.Pages;
 
 /** Builds the administration pages' records from the services the API uses. */
 @Singleton
 class AdminViews {
-  static final ZoneId ZONE = ZoneId.of("America/Panama");
 
   private final UserAdministration users;
   private final ServiceAccounts accounts;
@@ -112,13 +109,7 @@ class AdminViews {
   }
 
   static String date(@Nullable Instant at, Locale locale) {
-    if (at == null) {
-      return "—";
-    }
-    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-        .withLocale(locale)
-        .withZone(ZONE)
-        .format(at);
+    return Dates.moment(at, locale);
   }
 
   static @Nullable Role role(@Nullable String text) {

@@ -84,7 +84,7 @@ public record IndicatorView(
           sources,
           form(f),
           cell.status(),
-          shown.smallNumbers() ? Messages.format(locale, "publication.smallNumbers") : null,
+          shown.statusNote(locale),
           cell.baseline() == null
               ? "—"
               : FigureText.number(kind, cell.baseline().value(), locale) + " " + doc.unit(),

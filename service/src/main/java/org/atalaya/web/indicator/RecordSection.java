@@ -5,9 +5,6 @@ import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +14,7 @@ import org.atalaya.indicator.IndicatorDoc;
 import org.atalaya.measurement.MeasurementQueries;
 import org.atalaya.shared.ApiException;
 import org.atalaya.shared.ApiException.FieldError;
+import org.atalaya.shared.Dates;
 import org.atalaya.web.Filters;
 import org.atalaya.web.Numbers;
 import org.atalaya.web.review.ReviewPage.PeriodView;
@@ -29,7 +27,6 @@ import org.atalaya.web.review.ReviewService;
  */
 @Singleton
 class RecordSection {
-  private static final ZoneId ZONE = ZoneId.of("America/Panama");
 
   private final MeasurementQueries measurements;
   private final ReviewService reviews;
@@ -94,10 +91,6 @@ class RecordSection {
       periods.add(0, period);
     }
     int decimals = doc.kind() == org.atalaya.indicator.IndicatorKind.COUNT ? 0 : 2;
-    DateTimeFormatter at =
-        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(locale)
-            .withZone(ZONE);
     List<RevisionRow> history =
         measurements.revisions(doc.code(), period, f.sex(), f.territory()).stream()
             .map(
@@ -107,7 +100,7 @@ class RecordSection {
                         Numbers.number(r.value().doubleValue(), decimals, locale),
                         r.status(),
                         r.recordedBy(),
-                        at.format(r.recordedAt()),
+                        Dates.moment(r.recordedAt(), locale),
                         r.reason()))
             .toList();
     PeriodView approved = reviews.period(doc.code(), period, locale).orElse(null);

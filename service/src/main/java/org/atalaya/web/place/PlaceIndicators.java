@@ -14,7 +14,6 @@ import org.atalaya.publication.Audience;
 import org.atalaya.publication.FigureText;
 import org.atalaya.publication.Mark;
 import org.atalaya.publication.Publication;
-import org.atalaya.shared.Messages;
 import org.atalaya.territory.Territory;
 import org.atalaya.territory.TerritoryService;
 import org.atalaya.web.Filters;
@@ -99,9 +98,7 @@ class PlaceIndicators {
                 c.axis(),
                 c.cell().unit(),
                 p.status(),
-                c.cell().smallNumbers()
-                    ? Messages.format(locale, "publication.smallNumbers")
-                    : null,
+                c.cell().statusNote(locale),
                 c.cell().latestText(locale),
                 c.cell().targetText(locale),
                 c.cell().mark().hasValue() ? change(p, decimals, locale) : "—"));

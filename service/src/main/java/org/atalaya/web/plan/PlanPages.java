@@ -76,7 +76,7 @@ class PlanPages {
     PlanDocument doc = plans.document(plan, Pages.currentUser(request) != null);
     var level = publication.plan(plan, f.asOf(), f.sex(), f.territory(), audience(request));
     return pages.view(
-        "plan", request, views.plan(doc, level, f, pages.locale(request), null, null));
+        "plan", request, views.plan(doc, level, f, pages.locale(request), null, null, null));
   }
 
   @Get("/ejes/{axis}")
@@ -105,7 +105,7 @@ class PlanPages {
                 locale,
                 PanelSpecs.WIDTH,
                 PanelSpecs.height(spec));
-    return pages.view("plan", request, views.plan(doc, level, f, locale, axis, block));
+    return pages.view("plan", request, views.plan(doc, level, f, locale, axis, block, null));
   }
 
   /** One small trajectory per indicator of the axis, each with its target line. */
@@ -166,7 +166,8 @@ class PlanPages {
     Filters f = Filters.parse(corte, sexo, territorio, territories);
     PlanDocument doc = plans.document(plan, Pages.currentUser(request) != null);
     var level = publication.plan(plan, f.asOf(), f.sex(), f.territory(), audience(request));
-    return pages.view("card", request, views.card(doc, level, card, f, pages.locale(request)));
+    return pages.view(
+        "card", request, views.card(doc, level, card, f, pages.locale(request), null));
   }
 
   private static Audience audience(HttpRequest<?> request) {

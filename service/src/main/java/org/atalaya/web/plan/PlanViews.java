@@ -15,7 +15,6 @@ import org.atalaya.progress.ProgressStatus;
 import org.atalaya.publication.Publication.Cell;
 import org.atalaya.publication.Publication.Level;
 import org.atalaya.shared.ApiException;
-import org.atalaya.shared.Messages;
 import org.atalaya.web.Filters;
 import org.atalaya.web.Numbers;
 import org.atalaya.web.chart.ChartBlock;
@@ -43,7 +42,8 @@ class PlanViews {
       List<AxisRow> axes,
       List<IndicatorView.Option> places,
       String placeQuery,
-      @Nullable ChartBlock panels) {}
+      @Nullable ChartBlock panels,
+      @Nullable String notice) {}
 
   public record AxisRow(
       String code, String name, ProgressStatus status, String achievement, List<CardRow> cards) {}
@@ -61,7 +61,8 @@ class PlanViews {
       IndicatorView.FilterForm filters,
       ProgressStatus status,
       List<IndicatorRow> indicators,
-      @Nullable String budget) {}
+      @Nullable String budget,
+      @Nullable String notice) {}
 
   /** An indicator's line on its card: latest value and target already in words, with units. */
   public record IndicatorRow(
@@ -79,7 +80,8 @@ class PlanViews {
       Filters f,
       Locale locale,
       @Nullable String only,
-      @Nullable ChartBlock panels) {
+      @Nullable ChartBlock panels,
+      @Nullable String notice) {
     Map<String, Level> byCode = index(level);
     List<AxisRow> axes = new ArrayList<>();
     for (AxisDoc a : doc.axes()) {
@@ -114,7 +116,8 @@ class PlanViews {
         axes,
         places(h.territory()),
         "?" + Filters.AS_OF + "=" + f.asOf() + "&" + Filters.SEX + "=" + f.sex().name(),
-        panels);
+        panels,
+        notice);
   }
 
   /** The indicators of one axis, as the progress engine lists them under its cards. */
@@ -145,7 +148,13 @@ class PlanViews {
         .toList();
   }
 
-  CardView card(PlanDocument doc, Level level, String code, Filters f, Locale locale) {
+  CardView card(
+      PlanDocument doc,
+      Level level,
+      String code,
+      Filters f,
+      Locale locale,
+      @Nullable String notice) {
     for (AxisDoc a : doc.axes()) {
       for (ActionCardDoc c : a.actionCards()) {
         if (c.code().equals(code)) {
@@ -159,7 +168,7 @@ class PlanViews {
                       i.name(),
                       i.unit(),
                       i.progress().status(),
-                      i.smallNumbers() ? Messages.format(locale, "publication.smallNumbers") : null,
+                      i.statusNote(locale),
                       i.latestText(locale),
                       i.targetText(locale)));
             }
@@ -180,7 +189,8 @@ class PlanViews {
               form(f),
               status(cl),
               rows,
-              budget);
+              budget,
+              notice);
         }
       }
     }

@@ -8,9 +8,6 @@ import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,6 +15,7 @@ import org.atalaya.approval.PeriodValidation;
 import org.atalaya.audit.AuditLog;
 import org.atalaya.indicator.Indicator;
 import org.atalaya.indicator.IndicatorService;
+import org.atalaya.shared.Dates;
 import org.atalaya.web.review.ReviewPage.CommentView;
 import org.atalaya.web.review.ReviewPage.PeriodView;
 import org.atalaya.web.review.ReviewStore.PeriodRow;
@@ -29,7 +27,6 @@ import org.atalaya.web.review.ReviewStore.PeriodRow;
 @Singleton
 public class ReviewService {
   static final int MAX_COMMENT = 4000;
-  private static final ZoneId ZONE = ZoneId.of("America/Panama");
 
   private final IndicatorService indicators;
   private final ReviewStore store;
@@ -174,9 +171,6 @@ public class ReviewService {
     if (at == null) {
       return null;
     }
-    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-        .withLocale(locale)
-        .withZone(ZONE)
-        .format(at);
+    return Dates.moment(at, locale);
   }
 }
