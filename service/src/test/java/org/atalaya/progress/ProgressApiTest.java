@@ -135,7 +135,7 @@ class ProgressApiTest {
     assertThat(badDate.status()).isEqualTo(400);
     assertThat(beforeBaseline.status()).isEqualTo(400);
     assertThat(beforeBaseline.error().errors().get(0).message())
-        .isEqualTo("la fecha de corte es anterior a la línea de base (2024-01-01)");
+        .isEqualTo("la fecha de corte es anterior a la línea de base (1 ene. 2024)");
     assertThat(anonymous.status()).isEqualTo(401);
   }
 }

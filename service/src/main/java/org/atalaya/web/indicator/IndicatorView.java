@@ -90,7 +90,7 @@ public record IndicatorView(
               : FigureText.number(kind, cell.baseline().value(), locale) + " " + doc.unit(),
           shown.latestText(locale),
           shown.targetText(locale),
-          Numbers.percent(cell.achievement(), locale),
+          shown.statusNote(locale) != null ? "—" : Numbers.percent(cell.achievement(), locale),
           charts,
           doc.disaggregations().territory() ? places() : List.of(),
           "?" + Filters.AS_OF + "=" + f.asOf() + "&" + Filters.SEX + "=" + f.sex().name(),

@@ -76,7 +76,16 @@ class PlanPages {
     PlanDocument doc = plans.document(plan, Pages.currentUser(request) != null);
     var level = publication.plan(plan, f.asOf(), f.sex(), f.territory(), audience(request));
     return pages.view(
-        "plan", request, views.plan(doc, level, f, pages.locale(request), null, null, null));
+        "plan",
+        request,
+        views.plan(
+            doc,
+            level,
+            f,
+            pages.locale(request),
+            null,
+            null,
+            notice(level, f, pages.locale(request))));
   }
 
   @Get("/ejes/{axis}")
@@ -105,7 +114,8 @@ class PlanPages {
                 locale,
                 PanelSpecs.WIDTH,
                 PanelSpecs.height(spec));
-    return pages.view("plan", request, views.plan(doc, level, f, locale, axis, block, null));
+    return pages.view(
+        "plan", request, views.plan(doc, level, f, locale, axis, block, notice(level, f, locale)));
   }
 
   /** One small trajectory per indicator of the axis, each with its target line. */
@@ -167,10 +177,23 @@ class PlanPages {
     PlanDocument doc = plans.document(plan, Pages.currentUser(request) != null);
     var level = publication.plan(plan, f.asOf(), f.sex(), f.territory(), audience(request));
     return pages.view(
-        "card", request, views.card(doc, level, card, f, pages.locale(request), null));
+        "card",
+        request,
+        views.card(
+            doc, level, card, f, pages.locale(request), notice(level, f, pages.locale(request))));
   }
 
   private static Audience audience(HttpRequest<?> request) {
     return Audience.of(Pages.currentUser(request) != null);
+  }
+
+  /** Said above the plan when the cut-off comes before some indicators' baselines. */
+  private static @Nullable String notice(Publication.Level level, Filters f, Locale locale) {
+    return early(level) ? Messages.format(locale, "web.plan.beforeBaseline", f.asOf()) : null;
+  }
+
+  private static boolean early(Publication.Level level) {
+    return level.indicators().stream().anyMatch(c -> c.baselineAfterAsOf() != null)
+        || level.children().stream().anyMatch(PlanPages::early);
   }
 }
