@@ -7,31 +7,20 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 import org.atalaya.testsupport.Api;
 import org.atalaya.testsupport.IndicatorFixtures;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -45,8 +34,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @MicronautTest(environments = "test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnalystJourneyBrowserTest {
-  private static final Path SHOTS = Path.of("target", "screenshots");
-
   @Inject EmbeddedServer server;
 
   @Inject
@@ -57,30 +44,7 @@ class AnalystJourneyBrowserTest {
 
   @BeforeAll
   void startBrowser() {
-    Optional<Path> driver = onPath("chromedriver");
-    Optional<Path> chromium =
-        onPath("chromium").or(() -> onPath("chromium-browser")).or(() -> onPath("google-chrome"));
-    Assumptions.assumeTrue(
-        driver.isPresent() && chromium.isPresent(),
-        "chromium and chromedriver are not installed (apt-get install chromium chromium-driver);"
-            + " the browser test is skipped");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(chromium.get().toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-dev-shm-usage",
-        "--disable-gpu",
-        "--window-size=1280,1400");
-    // Headless chromium ignores --lang; the pages follow Accept-Language, which this sets.
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "es-PA,es"));
-    var service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(driver.get().toFile())
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    browser = Chromium.start(1280, 1400);
   }
 
   @AfterAll
@@ -200,16 +164,6 @@ class AnalystJourneyBrowserTest {
   }
 
   private void shot(String name) throws IOException {
-    Files.createDirectories(SHOTS);
-    File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(png.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private static Optional<Path> onPath(String program) {
-    String path = System.getenv().getOrDefault("PATH", "");
-    return Stream.of(path.split(File.pathSeparator))
-        .map(dir -> Path.of(dir, program))
-        .filter(Files::isExecutable)
-        .findFirst();
+    Chromium.shot(browser, name);
   }
 }

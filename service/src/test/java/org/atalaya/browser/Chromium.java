@@ -1,0 +1,72 @@
+package org.atalaya.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's chromium, headless, through its chromedriver, reading Spanish first; without them on the
+ * machine the calling test is skipped (CI installs them). Screenshots go to {@code
+ * target/screenshots/}.
+ */
+final class Chromium {
+  static final Path SHOTS = Path.of("target", "screenshots");
+
+  private Chromium() {}
+
+  static WebDriver start(int width, int height) {
+    Optional<Path> driver = onPath("chromedriver");
+    Optional<Path> chromium =
+        onPath("chromium").or(() -> onPath("chromium-browser")).or(() -> onPath("google-chrome"));
+    Assumptions.assumeTrue(
+        driver.isPresent() && chromium.isPresent(),
+        "chromium and chromedriver are not installed (apt-get install chromium chromium-driver);"
+            + " the browser test is skipped");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(chromium.get().toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        "--hide-scrollbars",
+        "--window-size=" + width + "," + height);
+    // Headless chromium ignores --lang; the pages follow Accept-Language, which this sets.
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "es-PA,es"));
+    var service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(driver.get().toFile())
+            .usingAnyFreePort()
+            .build();
+    WebDriver browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    return browser;
+  }
+
+  static void shot(WebDriver browser, String name) throws IOException {
+    Files.createDirectories(SHOTS);
+    File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+    Files.copy(png.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static Optional<Path> onPath(String program) {
+    String path = System.getenv().getOrDefault("PATH", "");
+    return Stream.of(path.split(File.pathSeparator))
+        .map(dir -> Path.of(dir, program))
+        .filter(Files::isExecutable)
+        .findFirst();
+  }
+}
