@@ -33,6 +33,15 @@ final class TerritoryBarPlot {
     NumberAxis values = new NumberAxis(spec.meta().unit());
     values.setNumberFormatOverride(f.numberFormat());
     values.setUpperMargin(0.15);
+    if (f.whole()) {
+      values.setStandardTickUnits(NumberAxis.createIntegerTickUnits(f.locale));
+    }
+    // Every shown bar at zero (the rest withheld) leaves no range: ticks of 0 up to 1, not a row
+    // of "0"s.
+    if (spec.bars().stream().allMatch(b -> b.value() == null || b.value() == 0)) {
+      values.setAutoRange(false);
+      values.setRange(0, 1);
+    }
     CategoryAxis territories = new CategoryAxis();
     territories.setCategoryMargin(0.25);
     territories.setMaximumCategoryLabelWidthRatio(0.4f);

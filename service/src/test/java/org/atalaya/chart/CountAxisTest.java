@@ -33,4 +33,25 @@ class CountAxisTest {
 
     assertThat(ticks).contains("0", "1", "2", "3", "4").doesNotHaveDuplicates();
   }
+
+  @Test
+  void placesThatAllShowZeroBesideWithheldOnesGetOneZeroTickNotARowOfThem() {
+    var chart =
+        new TerritoryBarChart(
+            ChartFixtures.meta("Denuncias por corregimiento", "denuncias", NumberStyle.INTEGER),
+            List.of(
+                TerritoryBarChart.Bar.suppressed("Amador"),
+                TerritoryBarChart.Bar.of("Arosemena", 0),
+                TerritoryBarChart.Bar.of("El Arado", 0)),
+            null);
+
+    List<String> ticks =
+        SvgDoc.parse(Charts.svg(chart, 640, 300, Locale.forLanguageTag("es-PA"))).texts().stream()
+            .filter(t -> t.matches("\\d+"))
+            .toList();
+
+    // "0" twice: the tick and each bar's own label; never the run of "0 0 0 …" of an empty range.
+    assertThat(ticks.stream().filter("0"::equals).count()).isLessThanOrEqualTo(3);
+    assertThat(ticks).contains("1");
+  }
 }
