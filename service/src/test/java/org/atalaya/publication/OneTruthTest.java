@@ -147,10 +147,18 @@ class OneTruthTest {
         }
       }
       if (c.sex().equals("_T") && c.territory() == null && !mark.equals("NO_DATA")) {
+        String line =
+            c.code() + ": último valor " + expected + " (" + api.get("latestPeriod") + ")";
+        String status = org.atalaya.shared.Messages.format(ES, "chart.status." + api.get("status"));
         assertThat(pdf)
             .as("report of %s", c)
-            .contains(
-                c.code() + ": último valor " + expected + " (" + api.get("latestPeriod") + ")");
+            .containsPattern(
+                java.util.regex.Pattern.quote(line)
+                    + "[^\\n]*"
+                    + java.util.regex.Pattern.quote(status.split(" ")[0]));
+        assertThat(cardRow(c.code()))
+            .as("the action card's line for %s", c)
+            .contains(expected, status);
       }
       if (c.territory() != null && c.code().equals("VD-DENUNCIAS")) {
         String name =
@@ -192,6 +200,25 @@ class OneTruthTest {
         }
       }
     }
+  }
+
+  /** The indicator's line on its action card's page, as the public reads it at the cut-off. */
+  @SuppressWarnings("unchecked")
+  private String cardRow(String code) {
+    Map<String, Object> doc =
+        api.call(HttpRequest.GET("/api/indicators/" + code).bearerAuth(analyst), Map.class).value();
+    String card = (String) ((Map<String, Object>) doc.get("actionCard")).get("code");
+    String html =
+        client
+            .toBlocking()
+            .retrieve(
+                HttpRequest.GET("/planes/" + PLAN + "/fichas/" + card + "?corte=" + AS_OF)
+                    .header("Accept-Language", "es-PA"));
+    return Jsoup.parse(html).select("tbody tr").stream()
+        .filter(r -> r.select("a[href^=/indicadores/" + code + "]").size() > 0)
+        .map(Element::text)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(code + " is not on its card"));
   }
 
   private Api api() {
