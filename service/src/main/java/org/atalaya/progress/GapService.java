@@ -42,7 +42,7 @@ class GapService {
   GapsView gaps(String code, LocalDate asOf, Sex sex, @Nullable String territoryCode)
       throws SQLException {
     Indicator indicator = indicators.require(code);
-    var total = progress.indicator(code, asOf, sex, territoryCode);
+    var total = progress.indicator(code, asOf, sex, territoryCode, ProgressService.Reading.API);
     String place = total.territory();
     Gaps.SexGap sexGap = null;
     if (indicator.bySex()) {
@@ -75,7 +75,8 @@ class GapService {
   }
 
   private Double latest(String code, LocalDate asOf, Sex sex, String place) throws SQLException {
-    return value(progress.indicator(code, asOf, sex, place).progress());
+    return value(
+        progress.indicator(code, asOf, sex, place, ProgressService.Reading.API).progress());
   }
 
   private static Double value(CellProgress p) {

@@ -49,7 +49,7 @@ class ProgressController {
       @QueryValue(defaultValue = "_T") Sex sex,
       @Nullable @QueryValue String territory)
       throws SQLException {
-    return progress.indicator(code, asOf(asOf), sex, territory);
+    return progress.indicator(code, asOf(asOf), sex, territory, ProgressService.Reading.API);
   }
 
   @Get("/plans/{plan}")
@@ -61,7 +61,7 @@ class ProgressController {
       @Nullable @QueryValue String territory)
       throws SQLException {
     plans.requireReadable(plan);
-    return progress.plan(plan, asOf(asOf), sex, territory);
+    return progress.plan(plan, asOf(asOf), sex, territory, ProgressService.Reading.API);
   }
 
   @Get("/plans/{plan}/axes/{axis}")
@@ -74,7 +74,7 @@ class ProgressController {
       @Nullable @QueryValue String territory)
       throws SQLException {
     plans.requireReadable(plan);
-    return progress.axis(plan, axis, asOf(asOf), sex, territory);
+    return progress.axis(plan, axis, asOf(asOf), sex, territory, ProgressService.Reading.API);
   }
 
   @Get("/plans/{plan}/actions/{action}")
@@ -87,7 +87,7 @@ class ProgressController {
       @Nullable @QueryValue String territory)
       throws SQLException {
     plans.requireReadable(plan);
-    return progress.card(plan, action, asOf(asOf), sex, territory);
+    return progress.card(plan, action, asOf(asOf), sex, territory, ProgressService.Reading.API);
   }
 
   private static LocalDate asOf(LocalDate given) {

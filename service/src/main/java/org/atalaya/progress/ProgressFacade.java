@@ -81,7 +81,8 @@ public class ProgressFacade {
       String plan, LocalDate asOf, Sex sex, @Nullable String territory, boolean provisional)
       throws SQLException {
     if (transactions.findTransactionStatus().isPresent()) {
-      return level(progress.plan(plan, asOf, sex, territory, provisional));
+      return level(
+          progress.plan(plan, asOf, sex, territory, ProgressService.Reading.pages(provisional)));
     }
     String version = versions.current();
     PlanKey key = new PlanKey(plan, asOf, sex, territory, provisional);
@@ -89,7 +90,9 @@ public class ProgressFacade {
     if (kept != null && kept.version().equals(version)) {
       return kept.level();
     }
-    Level level = level(progress.plan(plan, asOf, sex, territory, provisional));
+    Level level =
+        level(
+            progress.plan(plan, asOf, sex, territory, ProgressService.Reading.pages(provisional)));
     if (plans.size() >= MAX_PLANS) {
       plans.clear();
     }
@@ -105,7 +108,8 @@ public class ProgressFacade {
   public IndicatorCell indicator(
       String code, LocalDate asOf, Sex sex, @Nullable String territory, boolean provisional)
       throws SQLException {
-    return cell(progress.indicator(code, asOf, sex, territory, provisional));
+    return cell(
+        progress.indicator(code, asOf, sex, territory, ProgressService.Reading.pages(provisional)));
   }
 
   private static Level level(ProgressService.LevelProgress l) {

@@ -63,39 +63,28 @@ class ProgressService {
   record LevelProgress(
       String level, String code, String name, LocalDate asOf, RollUp progress, List<?> children) {}
 
-  IndicatorProgress indicator(String code, LocalDate asOf, Sex sex, @Nullable String territory)
-      throws SQLException {
-    return indicator(code, asOf, sex, territory, true, true);
+  /**
+   * How a question reads the figures: whether figures not yet validated count (without them a
+   * period holding one is left out, as the public sees it), and whether a cut-off before a cell's
+   * baseline is refused (the API's 400) or the cell is assessed without its target and says so
+   * ({@link IndicatorProgress#baselineAfterAsOf}), as pages need.
+   */
+  record Reading(boolean provisional, boolean strict) {
+    static final Reading API = new Reading(true, true);
+
+    static Reading pages(boolean provisional) {
+      return new Reading(provisional, false);
+    }
   }
 
-  /**
-   * @param provisional whether figures not yet validated count; without them a period holding one
-   *     is left out, as the public sees it
-   */
   IndicatorProgress indicator(
-      String code, LocalDate asOf, Sex sex, @Nullable String territory, boolean provisional)
-      throws SQLException {
-    return indicator(code, asOf, sex, territory, provisional, false);
-  }
-
-  /**
-   * @param strict whether a cut-off before the cell's baseline is refused (the API's 400) or the
-   *     cell is assessed without its target and says so ({@link
-   *     IndicatorProgress#baselineAfterAsOf})
-   */
-  private IndicatorProgress indicator(
-      String code,
-      LocalDate asOf,
-      Sex sex,
-      @Nullable String territory,
-      boolean provisional,
-      boolean strict)
+      String code, LocalDate asOf, Sex sex, @Nullable String territory, Reading reading)
       throws SQLException {
     List<ProgressInputs.Subject> subject = inputs.ofIndicator(code);
     if (subject.isEmpty()) {
       throw ApiException.notFound("indicator", code);
     }
-    return assess(subject, asOf, sex, territory, provisional, strict).get(code);
+    return assess(subject, asOf, sex, territory, reading).get(code);
   }
 
   /** Every subject's progress by indicator code, in the subjects' order. */
@@ -104,8 +93,7 @@ class ProgressService {
       LocalDate asOf,
       Sex sex,
       @Nullable String territory,
-      boolean provisional,
-      boolean strict)
+      Reading reading)
       throws SQLException {
     Territory asked = territory == null ? null : territories.require(territory);
     Map<Long, List<ProgressInputs.Subject>> byPlace = new LinkedHashMap<>();
@@ -128,8 +116,10 @@ class ProgressService {
       var points = series.read(refs, sex.name(), place, null, asOf);
       for (ProgressInputs.Subject s : group.getValue()) {
         List<MeasurementQueries.Point> shown =
-            points.get(s.ref()).stream().filter(p -> provisional || p.validated()).toList();
-        result.put(s.code(), progress(s, shown, asOf, sex, place, placeCode, strict));
+            points.get(s.ref()).stream()
+                .filter(p -> reading.provisional() || p.validated())
+                .toList();
+        result.put(s.code(), progress(s, shown, asOf, sex, place, placeCode, reading.strict()));
       }
     }
     return result;
@@ -211,56 +201,21 @@ class ProgressService {
         progress);
   }
 
-  LevelProgress card(String plan, String card, LocalDate asOf, Sex sex, String territory)
-      throws SQLException {
-    return card(plan, card, asOf, sex, territory, true, true);
-  }
-
   LevelProgress card(
-      String plan, String card, LocalDate asOf, Sex sex, String territory, boolean provisional)
-      throws SQLException {
-    return card(plan, card, asOf, sex, territory, provisional, false);
-  }
-
-  private LevelProgress card(
-      String plan,
-      String card,
-      LocalDate asOf,
-      Sex sex,
-      String territory,
-      boolean provisional,
-      boolean strict)
+      String plan, String card, LocalDate asOf, Sex sex, String territory, Reading reading)
       throws SQLException {
     for (PlanOutline.Axis axis : outline(plan).axes()) {
       for (PlanOutline.Card c : axis.cards()) {
         if (c.code().equals(card)) {
-          return cardProgress(
-              byCard(plan, Set.of(card), asOf, sex, territory, provisional, strict), c, asOf);
+          return cardProgress(byCard(plan, Set.of(card), asOf, sex, territory, reading), c, asOf);
         }
       }
     }
     throw ApiException.notFound("action", card);
   }
 
-  LevelProgress axis(String plan, String axisCode, LocalDate asOf, Sex sex, String territory)
-      throws SQLException {
-    return axis(plan, axisCode, asOf, sex, territory, true, true);
-  }
-
   LevelProgress axis(
-      String plan, String axisCode, LocalDate asOf, Sex sex, String territory, boolean provisional)
-      throws SQLException {
-    return axis(plan, axisCode, asOf, sex, territory, provisional, false);
-  }
-
-  private LevelProgress axis(
-      String plan,
-      String axisCode,
-      LocalDate asOf,
-      Sex sex,
-      String territory,
-      boolean provisional,
-      boolean strict)
+      String plan, String axisCode, LocalDate asOf, Sex sex, String territory, Reading reading)
       throws SQLException {
     PlanOutline.Axis axis =
         outline(plan).axes().stream()
@@ -269,24 +224,13 @@ class ProgressService {
             .orElseThrow(() -> ApiException.notFound("axis", axisCode));
     Set<String> cards =
         axis.cards().stream().map(PlanOutline.Card::code).collect(Collectors.toSet());
-    return axisProgress(byCard(plan, cards, asOf, sex, territory, provisional, strict), axis, asOf);
+    return axisProgress(byCard(plan, cards, asOf, sex, territory, reading), axis, asOf);
   }
 
-  LevelProgress plan(String plan, LocalDate asOf, Sex sex, String territory) throws SQLException {
-    return plan(plan, asOf, sex, territory, true, true);
-  }
-
-  LevelProgress plan(String plan, LocalDate asOf, Sex sex, String territory, boolean provisional)
-      throws SQLException {
-    return plan(plan, asOf, sex, territory, provisional, false);
-  }
-
-  private LevelProgress plan(
-      String plan, LocalDate asOf, Sex sex, String territory, boolean provisional, boolean strict)
+  LevelProgress plan(String plan, LocalDate asOf, Sex sex, String territory, Reading reading)
       throws SQLException {
     PlanOutline.Plan outline = outline(plan);
-    Map<String, List<IndicatorProgress>> byCard =
-        byCard(plan, null, asOf, sex, territory, provisional, strict);
+    Map<String, List<IndicatorProgress>> byCard = byCard(plan, null, asOf, sex, territory, reading);
     List<LevelProgress> axes = new ArrayList<>();
     for (PlanOutline.Axis axis : outline.axes()) {
       axes.add(axisProgress(byCard, axis, asOf));
@@ -326,16 +270,14 @@ class ProgressService {
       LocalDate asOf,
       Sex sex,
       String territory,
-      boolean provisional,
-      boolean strict)
+      Reading reading)
       throws SQLException {
     List<ProgressInputs.Subject> subjects =
         inputs.ofPlan(plan).stream()
             .filter(s -> cards == null || cards.contains(s.card()))
             .filter(s -> sex == Sex._T || s.bySex())
             .toList();
-    Map<String, IndicatorProgress> assessed =
-        assess(subjects, asOf, sex, territory, provisional, strict);
+    Map<String, IndicatorProgress> assessed = assess(subjects, asOf, sex, territory, reading);
     Map<String, List<IndicatorProgress>> byCard = new HashMap<>();
     for (ProgressInputs.Subject s : subjects) {
       byCard.computeIfAbsent(s.card(), k -> new ArrayList<>()).add(assessed.get(s.code()));
