@@ -228,8 +228,8 @@ public class Publication {
       throws SQLException {
     CellProgress p = c.progress();
     LocalDate period = p.latest() == null ? null : p.latest().date();
-    boolean subgroup = c.sex() != Sex._T || !isDistrict(c.territory());
-    IndicatorKind kind = indicators.get(c.code()).kind();
+    boolean subgroup = c.sex() != Sex._T || !c.wholeDistrict();
+    IndicatorKind kind = c.kind();
     Mark mark;
     if (p.latest() == null) {
       mark = Mark.NO_DATA;
