@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 public class EmbeddedDatabase {
-  static final String DATABASE = "atalaya";
+  public static final String DATABASE = "atalaya";
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
   private final Path dataDirectory;
