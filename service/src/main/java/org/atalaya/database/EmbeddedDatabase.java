@@ -47,6 +47,11 @@ public class EmbeddedDatabase {
     return postgres.getJdbcUrl("postgres", DATABASE);
   }
 
+  /** Where the server keeps its files; the backup copies them while it runs. */
+  public Path dataDirectory() {
+    return dataDirectory;
+  }
+
   public synchronized boolean isRunning() {
     return postgres != null;
   }

@@ -6,10 +6,10 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
@@ -44,8 +44,6 @@ class BackupRoundTripTest {
 
   @TempDir Path dir;
 
-  private EmbeddedPostgres original;
-  private EmbeddedPostgres restored;
   private ApplicationContext first;
   private ApplicationContext second;
   private final ExecutorService writer = Executors.newSingleThreadExecutor();
@@ -53,7 +51,7 @@ class BackupRoundTripTest {
   @AfterEach
   void stopEverything() throws Exception {
     writer.shutdownNow();
-    for (AutoCloseable c : new AutoCloseable[] {first, second, original, restored}) {
+    for (AutoCloseable c : new AutoCloseable[] {first, second}) {
       if (c != null) {
         c.close();
       }
@@ -62,10 +60,8 @@ class BackupRoundTripTest {
 
   @Test
   void aBackupTakenWhileMeasurementsArriveRestoresToTheSameAnswersAndAuditTrail() throws Exception {
-    Path data = dir.resolve("pg");
-    original = EmbeddedDatabase.startServer(data, 0);
-    createDatabase(original);
-    first = service(original, true);
+    first = service(dir.resolve("pg"), true);
+    String original = first.getBean(EmbeddedDatabase.class).start();
     Api api = api(first);
     String analyst = api.analystToken();
     // Not on the plan: the plan's answers must not move while its copy is compared.
@@ -108,21 +104,18 @@ class BackupRoundTripTest {
     }
 
     int atStart = acknowledged.get();
-    Path archive = dir.resolve("copias").resolve(Backups.archiveName(java.time.Instant.now()));
     long started = System.nanoTime();
-    Manifest manifest =
-        EmbeddedBackup.run(
-            db -> original.getDatabase("postgres", db).getConnection(),
-            data,
-            EmbeddedDatabase.DATABASE,
-            archive);
+    Path archive = first.getBean(BackupService.class).backupNow();
     double seconds = (System.nanoTime() - started) / 1e9;
     int atStop = acknowledged.get();
     running.set(false);
     uploads.get(30, TimeUnit.SECONDS);
     System.out.printf(
-        "Backup of the demo: %.1f MB in %.1f s, %d files, %d measurements arrived meanwhile%n",
-        Files.size(archive) / 1e6, seconds, manifest.files().size(), atStop - atStart);
+        "Backup of the demo: %.1f MB in %.1f s, %d measurements arrived meanwhile%n",
+        Files.size(archive) / 1e6, seconds, atStop - atStart);
+    assertThat(api.get("/health", String.class).value())
+        .contains("\"backup\"")
+        .contains("\"lastGood\":\"" + Backups.takenAt(archive).orElseThrow());
     assertThat(atStop).as("writes went on during the backup").isGreaterThan(atStart);
     assertThat(count(original, "SELECT count(*) FROM audit_log WHERE id > " + auditBefore))
         .as("one audit row per measurement request on the original")
@@ -130,7 +123,8 @@ class BackupRoundTripTest {
 
     Path target = dir.resolve("restaurada");
     Restore.embedded(archive, target, false);
-    restored = EmbeddedDatabase.startServer(target, 0);
+    second = service(target, false);
+    String restored = second.getBean(EmbeddedDatabase.class).start();
     long restoredMeasurements = measurements(restored);
     assertThat(restoredMeasurements)
         .as("every measurement acknowledged before the backup started, none torn")
@@ -142,7 +136,6 @@ class BackupRoundTripTest {
         .as("each restored measurement with its audit row")
         .isEqualTo(restoredMeasurements);
 
-    second = service(restored, false);
     Api restoredApi = api(second);
     assertThat(answers(restoredApi, restoredApi.analystToken())).isEqualTo(before);
   }
@@ -157,16 +150,17 @@ class BackupRoundTripTest {
     return answers;
   }
 
-  private static ApplicationContext service(EmbeddedPostgres pg, boolean demo) {
+  /** The service on its own embedded database, as an observatory runs it. */
+  private ApplicationContext service(Path data, boolean demo) {
     ApplicationContext context =
         ApplicationContext.run(
             Map.of(
                 "datasources.default.url",
-                pg.getJdbcUrl("postgres", EmbeddedDatabase.DATABASE),
-                "datasources.default.username",
-                "postgres",
-                "datasources.default.password",
                 "",
+                "atalaya.database.embedded.data-dir",
+                data.toString(),
+                "atalaya.backup.dir",
+                dir.resolve("copias").toString(),
                 "atalaya.demo",
                 demo),
             "test");
@@ -178,24 +172,17 @@ class BackupRoundTripTest {
     return new Api(HttpClient.create(context.getBean(EmbeddedServer.class).getURL()));
   }
 
-  private static void createDatabase(EmbeddedPostgres pg) throws SQLException {
-    try (Connection c = pg.getPostgresDatabase().getConnection();
-        var s = c.createStatement()) {
-      s.execute("CREATE DATABASE atalaya ENCODING 'UTF8' TEMPLATE template0");
-    }
-  }
-
-  private static long measurements(EmbeddedPostgres pg) throws SQLException {
+  private static long measurements(String jdbcUrl) throws SQLException {
     return count(
-        pg,
+        jdbcUrl,
         "SELECT count(*) FROM measurement m JOIN indicator i ON i.id = m.indicator_id"
             + " WHERE i.code = '"
             + INDICATOR
             + "'");
   }
 
-  private static long count(EmbeddedPostgres pg, String sql) throws SQLException {
-    try (Connection c = pg.getDatabase("postgres", EmbeddedDatabase.DATABASE).getConnection();
+  private static long count(String jdbcUrl, String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
         var s = c.createStatement();
         var r = s.executeQuery(sql)) {
       r.next();
