@@ -72,6 +72,10 @@ public class BackupCommand implements Callable<Integer> {
     } catch (BackupException e) {
       System.err.println(e.message(Messages.DEFAULT));
       return 2;
+    } catch (java.sql.SQLException e) {
+      System.err.println(
+          Messages.format(Messages.DEFAULT, "backup.database.unreachable", e.getMessage()));
+      return 2;
     }
     System.out.println(
         Messages.format(

@@ -74,6 +74,10 @@ class RestoreCommand implements Callable<Integer> {
     } catch (BackupException e) {
       System.err.println(e.message(Messages.DEFAULT));
       return 2;
+    } catch (java.sql.SQLException e) {
+      System.err.println(
+          Messages.format(Messages.DEFAULT, "backup.database.unreachable", e.getMessage()));
+      return 2;
     }
   }
 }
