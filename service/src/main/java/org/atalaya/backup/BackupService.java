@@ -105,6 +105,35 @@ public class BackupService {
     }
   }
 
+  /** A complete archive in the folder. */
+  public record Archive(String name, Instant takenAt, long bytes) {}
+
+  /** The folder's complete archives, newest first; empty when none is configured. */
+  public List<Archive> list() {
+    if (folder.isEmpty() || !Files.isDirectory(folder.get())) {
+      return List.of();
+    }
+    try {
+      return archives(folder.get()).stream()
+          .map(
+              a ->
+                  new Archive(
+                      a.getFileName().toString(), Backups.takenAt(a).orElseThrow(), size(a)))
+          .sorted(java.util.Comparator.comparing(Archive::takenAt).reversed())
+          .toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return -1; // removed by the retention rule meanwhile
+    }
+  }
+
   /** The newest complete archive in the folder and when it was taken. */
   public Optional<Instant> lastGood() {
     if (folder.isEmpty() || !Files.isDirectory(folder.get())) {
