@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import org.atalaya.backup.BackupCommand;
 import org.slf4j.LoggerFactory;
 
 @OpenAPIDefinition(
@@ -30,6 +31,10 @@ public class Application {
       "micronaut.security.token.jwt.signatures.secret.generator.secret";
 
   public static void main(String[] args) {
+    if (args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"))) {
+      // Without the web server, and without starting a second server on the service's data.
+      System.exit(BackupCommand.run(args));
+    }
     System.setProperty("java.awt.headless", "true");
     Micronaut.build(withoutOwnFlags(args))
         .mainClass(Application.class)

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 public class EmbeddedDatabase {
-  static final String DATABASE = "atalaya";
+  public static final String DATABASE = "atalaya";
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
   private final Path dataDirectory;
@@ -45,6 +45,11 @@ public class EmbeddedDatabase {
           dataDirectory);
     }
     return postgres.getJdbcUrl("postgres", DATABASE);
+  }
+
+  /** Where the server keeps its files; the backup copies them while it runs. */
+  public Path dataDirectory() {
+    return dataDirectory;
   }
 
   public synchronized boolean isRunning() {
