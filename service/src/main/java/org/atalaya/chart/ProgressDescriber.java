@@ -93,9 +93,22 @@ final class ProgressDescriber {
     List<List<String>> rows = new ArrayList<>();
     for (SmallMultiplesChart.Panel p : spec.panels()) {
       Formats f = new Formats(grid.locale, p.numbers());
-      String status = f.text(StatusStyle.of(p.status()).labelKey());
+      String status = p.note() != null ? p.note() : f.text(StatusStyle.of(p.status()).labelKey());
       boolean yearly = Formats.yearly(p.values());
       ChartPoint last = p.values().isEmpty() ? null : p.values().get(p.values().size() - 1);
+      if (p.withheld() != null) {
+        String word = f.text("chart.suppressed");
+        parts.add(p.title() + ": " + word + " (" + f.period(p.withheld(), yearly) + ")");
+        rows.add(
+            List.of(
+                p.title(),
+                p.unit(),
+                f.period(p.withheld(), yearly),
+                word,
+                p.target().isEmpty() ? "" : f.number(p.target().get(p.target().size() - 1).value()),
+                status));
+        continue;
+      }
       ChartPoint target = p.target().isEmpty() ? null : p.target().get(p.target().size() - 1);
       StringBuilder part = new StringBuilder(p.title()).append(": ");
       part.append(

@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
+import org.atalaya.progress.ProgressStatus;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.block.RectangleConstraint;
 import org.jfree.chart.title.TextTitle;
@@ -57,8 +58,9 @@ final class SmallMultiples {
     g2.setFont(Theme.PANEL_TITLE);
     g2.setPaint(Palette.TEXT);
     g2.drawString(panel.title(), (float) cell.getX(), (float) (cell.getY() + 13));
-    StatusStyle style = StatusStyle.of(panel.status());
-    String status = f.text(style.labelKey());
+    StatusStyle style =
+        StatusStyle.of(panel.note() != null ? ProgressStatus.NO_TARGET : panel.status());
+    String status = panel.note() != null ? panel.note() : f.text(style.labelKey());
     g2.setFont(Theme.SMALL);
     double statusX = cell.getMaxX() - g2.getFontMetrics().stringWidth(status) - 12;
     style.draw(g2, statusX, cell.getY() + 9, status);

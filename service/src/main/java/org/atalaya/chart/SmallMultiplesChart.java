@@ -1,5 +1,6 @@
 package org.atalaya.chart;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import org.atalaya.progress.ProgressStatus;
@@ -28,6 +29,10 @@ public record SmallMultiplesChart(ChartMeta meta, List<Panel> panels, int column
   /**
    * @param values the observed series, empty when there are no data yet
    * @param target the target trajectory, empty when there is no target
+   * @param note words that stand in for the status when none can be given with confidence ("pocos
+   *     casos: sin valoración"), or null
+   * @param withheld the latest period when its value is withheld: the table says "suprimido" for it
+   *     rather than falling back to an older value; null otherwise
    */
   public record Panel(
       String title,
@@ -35,7 +40,19 @@ public record SmallMultiplesChart(ChartMeta meta, List<Panel> panels, int column
       NumberStyle numbers,
       List<ChartPoint> values,
       List<ChartPoint> target,
-      ProgressStatus status) {
+      ProgressStatus status,
+      String note,
+      LocalDate withheld) {
+    public Panel(
+        String title,
+        String unit,
+        NumberStyle numbers,
+        List<ChartPoint> values,
+        List<ChartPoint> target,
+        ProgressStatus status) {
+      this(title, unit, numbers, values, target, status, null, null);
+    }
+
     public Panel {
       title = ChartMeta.required(title, "title");
       unit = ChartMeta.required(unit, "unit");

@@ -57,7 +57,7 @@ public final class RollUps {
       childCounts.merge(c.status(), 1, Integer::sum);
       c.cells().forEach((status, n) -> cellCounts.merge(status, n, Integer::sum));
       if (c.status().assessed() && c.achievement() != null) {
-        sum += Math.min(Math.max(c.achievement(), 0), 1);
+        sum += clamped(c.achievement());
         assessed++;
       }
     }
@@ -69,6 +69,14 @@ public final class RollUps {
             .orElseGet(() -> unassessed(children));
     Double achievement = assessed == 0 ? null : sum / assessed;
     return new RollUp(RULE, status, achievement, assessed, childCounts, cellCounts);
+  }
+
+  /**
+   * An achievement as the roll-ups count it, and as every page shows it ("logro"): between 0 and 1,
+   * so a figure moving away from its target reads 0 %, not a negative share.
+   */
+  public static Double clamped(Double achievement) {
+    return achievement == null ? null : Math.min(Math.max(achievement, 0), 1);
   }
 
   private static ProgressStatus unassessed(List<Child> children) {

@@ -23,7 +23,7 @@ final class Figures {
     this.locale = locale;
     this.whole = fixed(NumberFormat.getNumberInstance(locale), 0);
     this.oneDecimal = fixed(NumberFormat.getNumberInstance(locale), 1);
-    this.percent = fixed(NumberFormat.getPercentInstance(locale), 0);
+    this.percent = fixed(NumberFormat.getPercentInstance(locale), 1);
   }
 
   private static NumberFormat fixed(NumberFormat format, int decimals) {

@@ -9,6 +9,7 @@ import org.atalaya.indicator.IndicatorKind;
 import org.atalaya.progress.CellProgress;
 import org.atalaya.progress.ProgressStatus;
 import org.atalaya.progress.RollUp;
+import org.atalaya.progress.RollUps;
 import org.atalaya.publication.Publication;
 
 /** Lays a report's facts out in one language: summary, one section per axis, annexes. */
@@ -106,7 +107,7 @@ final class ModelBuilder {
         f.change(k, change),
         p.target() == null ? "" : f.value(k, p.target().value()),
         f.value(k, p.expectedValue()),
-        f.percent(p.achievement()),
+        f.percent(RollUps.clamped(p.achievement())),
         p.status().name(),
         f.status(p.status()));
   }

@@ -15,6 +15,7 @@ import org.atalaya.indicator.IndicatorService;
 import org.atalaya.progress.CellProgress;
 import org.atalaya.publication.Audience;
 import org.atalaya.publication.FigureCharts;
+import org.atalaya.publication.Mark;
 import org.atalaya.publication.Publication;
 import org.atalaya.shared.Messages;
 import org.atalaya.web.Filters;
@@ -56,7 +57,8 @@ public class PanelSpecs {
     int titleChars = codes.size() > 1 ? TITLE_CHARS : TITLE_CHARS_WIDE;
     for (String code : codes) {
       IndicatorDoc doc = indicators.get(code);
-      CellProgress p = publication.cell(code, f.asOf(), f.sex(), territory, audience).progress();
+      Publication.Cell cell = publication.cell(code, f.asOf(), f.sex(), territory, audience);
+      CellProgress p = cell.progress();
       List<ChartPoint> target = new ArrayList<>();
       if (p.baseline() != null && p.target() != null) {
         target.add(new ChartPoint(p.baseline().date(), p.baseline().value()));
@@ -69,7 +71,9 @@ public class PanelSpecs {
               IndicatorSpecs.style(doc),
               FigureCharts.points(publication.series(code, f.sex(), territory, f.asOf(), audience)),
               target,
-              p.status()));
+              p.status(),
+              cell.statusNote(locale),
+              cell.mark() == Mark.WITHHELD ? cell.period() : null));
       String source = IndicatorSpecs.source(doc);
       if (!sources.contains(source)) {
         sources.add(source);

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.atalaya.indicator.IndicatorDoc;
 import org.atalaya.progress.CellProgress;
 import org.atalaya.progress.ProgressStatus;
+import org.atalaya.progress.RollUps;
 import org.atalaya.publication.Audience;
 import org.atalaya.publication.FigureText;
 import org.atalaya.publication.Publication;
@@ -90,7 +91,9 @@ public record IndicatorView(
               : FigureText.number(kind, cell.baseline().value(), locale) + " " + doc.unit(),
           shown.latestText(locale),
           shown.targetText(locale),
-          shown.statusNote(locale) != null ? "—" : Numbers.percent(cell.achievement(), locale),
+          shown.statusNote(locale) != null
+              ? "—"
+              : Numbers.percent(RollUps.clamped(cell.achievement()), locale),
           charts,
           doc.disaggregations().territory() ? places() : List.of(),
           "?" + Filters.AS_OF + "=" + f.asOf() + "&" + Filters.SEX + "=" + f.sex().name(),
