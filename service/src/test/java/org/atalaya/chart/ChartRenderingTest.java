@@ -62,7 +62,7 @@ class ChartRenderingTest {
   void svgInEnglishDatesTheDataInEnglish(ChartSpec spec) {
     SvgDoc svg = SvgDoc.parse(Charts.svg(spec, 800, 450, Locale.ENGLISH));
 
-    assertThat(svg.texts()).contains("Source: Policía Nacional, SIEC. Data as of 31 Dec 2025.");
+    assertThat(svg.texts()).contains("Source: Policía Nacional, SIEC. Data as of Dec 31, 2025.");
   }
 
   @ParameterizedTest

@@ -120,7 +120,7 @@ class OneTruthTest {
       assertThat(latestOnPage(page)).as("indicator page of %s", c).isEqualTo(expected);
       assertThat(page.text())
           .as("no unvalidated mark in public %s", c)
-          .doesNotContain("provisional");
+          .doesNotContain("(provisional)");
 
       List<Map<String, Object>> series = (List<Map<String, Object>>) api.get("figures");
       List<String> column = trajectoryColumn(page);

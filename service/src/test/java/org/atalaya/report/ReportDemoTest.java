@@ -144,8 +144,7 @@ class ReportDemoTest {
       assertThat(text).contains(label + " " + actions + " " + cells.get(status));
     }
 
-    String summary =
-        text.substring(text.indexOf("Indicadores principales al 31 de diciembre de 2025"));
+    String summary = text.substring(text.indexOf("Indicadores principales al 31 dic. 2025"));
     List<String> checked = new ArrayList<>();
     for (Map<String, Object> axis : (List<Map<String, Object>>) plan.get("children")) {
       for (Map<String, Object> card : (List<Map<String, Object>>) axis.get("children")) {
