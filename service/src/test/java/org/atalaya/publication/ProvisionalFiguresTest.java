@@ -66,6 +66,6 @@ class ProvisionalFiguresTest {
                     .header("Accept-Language", "es-PA"));
     var doc = Jsoup.parse(page);
     assertThat(doc.select("td").eachText()).contains("30").doesNotContain("90");
-    assertThat(doc.text()).doesNotContain("provisional");
+    assertThat(doc.text()).doesNotContain("(provisional)");
   }
 }
