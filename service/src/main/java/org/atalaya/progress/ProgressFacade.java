@@ -19,7 +19,7 @@ import org.atalaya.shared.DataVersion;
 @Singleton
 public class ProgressFacade {
   /** Whole-plan answers kept at most; beyond, the cache starts afresh. */
-  static final int MAX_PLANS = 500;
+  public static final int MAX_PLANS = 500;
 
   private record PlanKey(
       String plan, LocalDate asOf, Sex sex, @Nullable String territory, boolean provisional) {}
@@ -100,6 +100,11 @@ public class ProgressFacade {
     }
     plans.put(key, new Kept(version, level));
     return level;
+  }
+
+  /** Whether the caller runs inside a transaction (whose answers must not be kept). */
+  public boolean inTransaction() {
+    return transactions.findTransactionStatus().isPresent();
   }
 
   public IndicatorCell indicator(String code, LocalDate asOf, Sex sex, @Nullable String territory)

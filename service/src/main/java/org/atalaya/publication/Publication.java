@@ -54,6 +54,13 @@ public class Publication {
 
   private record Kept(String version, Set<Disclosure.Key> withheld) {}
 
+  private record PlanKey(
+      String plan, LocalDate asOf, Sex sex, @Nullable String territory, Audience audience) {}
+
+  private record KeptPlan(String version, Level level) {}
+
+  private final Map<PlanKey, KeptPlan> plans = new ConcurrentHashMap<>();
+
   Publication(
       ProgressFacade progress,
       MeasurementQueries measurements,
@@ -157,7 +164,25 @@ public class Publication {
   public Level plan(
       String plan, LocalDate asOf, Sex sex, @Nullable String territory, Audience audience)
       throws SQLException {
-    return level(progress.plan(plan, asOf, sex, territory, provisional(audience)), asOf, audience);
+    // Kept until the data changes, as the progress underneath is; never inside a transaction,
+    // which may see writes nobody else sees yet.
+    if (progress.inTransaction()) {
+      return level(
+          progress.plan(plan, asOf, sex, territory, provisional(audience)), asOf, audience);
+    }
+    String version = versions.current();
+    PlanKey key = new PlanKey(plan, asOf, sex, territory, audience);
+    KeptPlan kept = plans.get(key);
+    if (kept != null && kept.version().equals(version)) {
+      return kept.level();
+    }
+    Level level =
+        level(progress.plan(plan, asOf, sex, territory, provisional(audience)), asOf, audience);
+    if (plans.size() >= ProgressFacade.MAX_PLANS) {
+      plans.clear();
+    }
+    plans.put(key, new KeptPlan(version, level));
+    return level;
   }
 
   public Cell cell(
