@@ -18,7 +18,9 @@ import org.atalaya.shared.ApiException;
 
 /**
  * A CSV upload read as a stream: UTF-8 (a byte-order mark is skipped), comma or semicolon separated
- * (guessed from the header), any line ending. A file that is not text is refused.
+ * (guessed from the header), any line ending. A file that is not text is refused. Cells are passed
+ * on untrimmed: trimming would silently drop a NUL byte at a cell's edge, which the ingestion
+ * refuses wherever it is; the rules trim what they read.
  */
 public final class CsvRowSource implements RowSource {
   private static final int HEADER_LIMIT = 1 << 16;
@@ -43,8 +45,7 @@ public final class CsvRowSource implements RowSource {
     char delimiter = header.indexOf(';') >= 0 && header.indexOf(',') < 0 ? ';' : ',';
     CSVParser parser;
     try {
-      parser =
-          CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setTrim(true).get().parse(reader);
+      parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get().parse(reader);
     } catch (IOException | UncheckedIOException e) {
       throw ApiException.invalid(file + ":1", "csvSyntax");
     }
@@ -75,7 +76,7 @@ public final class CsvRowSource implements RowSource {
         }
         consumer.header(cells);
         first = false;
-      } else if (!(cells.size() == 1 && cells.get(0).isEmpty())) {
+      } else if (!(cells.size() == 1 && cells.get(0).isBlank())) {
         consumer.row(record.getRecordNumber(), cells);
       }
     }

@@ -28,6 +28,9 @@ import org.postgresql.copy.CopyIn;
 class MeasurementIngestion {
   static final int MAX_LISTED = 1000;
 
+  /** The longest cell read (docs: README, "Limits"); a longer one is refused before any parsing. */
+  static final int MAX_CELL = 10_000;
+
   private final TransactionOperations<Connection> tx;
   private final CatalogLoader catalogs;
   private final MeasurementSql sql;
@@ -175,6 +178,7 @@ class MeasurementIngestion {
     private final CopyIn copy;
     private final Collector collector;
     private RowValidator validator;
+    private List<String> header;
 
     Consumer(String file, Catalog catalog, CopyIn copy, Collector collector) {
       this.file = file;
@@ -199,15 +203,30 @@ class MeasurementIngestion {
                             file + ":1:" + c.spanish, "missingColumn", c.spanish, c.english))
                 .toList());
       }
+      if (!layout.duplicated().isEmpty()) {
+        throw ApiException.invalid(
+            layout.duplicated().stream()
+                .map(c -> new ApiException.FieldError(file + ":1:" + c, "duplicateColumn", c))
+                .toList());
+      }
+      header = List.copyOf(cells);
       validator = new RowValidator(catalog, layout, LocalDate.now());
       for (String unknown : layout.unknown()) {
         collector.warning(RowProblem.of(1, unknown, unknown, "unknownColumn"));
       }
     }
 
+    private boolean readable(long number, List<String> cells) {
+      return readableCells(number, header, cells, collector);
+    }
+
     @Override
     public void row(long number, List<String> cells) {
       collector.rows++;
+      if (!readable(number, cells)) {
+        collector.rejectedRows++;
+        return;
+      }
       boolean[] bad = {false};
       var staged =
           validator.check(
@@ -228,6 +247,27 @@ class MeasurementIngestion {
         throw new IllegalStateException("COPY into staging failed at row " + number, e);
       }
     }
+  }
+
+  /**
+   * A cell too long to be a measurement, or holding a NUL byte (which PostgreSQL cannot store), is
+   * refused with its row and column before any rule reads it: cheap, whatever the cell holds.
+   */
+  private static boolean readableCells(
+      long number, List<String> header, List<String> cells, Collector collector) {
+    boolean ok = true;
+    for (int i = 0; i < cells.size(); i++) {
+      String cell = cells.get(i);
+      String column = i < header.size() ? header.get(i).trim() : Integer.toString(i + 1);
+      if (cell.length() > MAX_CELL) {
+        collector.error(RowProblem.of(number, column, cell, "cellTooLong", MAX_CELL));
+        ok = false;
+      } else if (cell.indexOf('\0') >= 0) {
+        collector.error(RowProblem.of(number, column, cell.replace('\0', '␀'), "nulByte"));
+        ok = false;
+      }
+    }
+    return ok;
   }
 
   /** Counts everything, lists the first problems: memory stays flat on a huge bad file. */
