@@ -18,9 +18,7 @@ import org.atalaya.shared.ApiException;
 
 /**
  * A CSV upload read as a stream: UTF-8 (a byte-order mark is skipped), comma or semicolon separated
- * (guessed from the header), any line ending. A file that is not text is refused. Cells are passed
- * on untrimmed: trimming would silently drop a NUL byte at a cell's edge, which the ingestion
- * refuses wherever it is; the rules trim what they read.
+ * (guessed from the header), any line ending. A file that is not text is refused.
  */
 public final class CsvRowSource implements RowSource {
   private static final int HEADER_LIMIT = 1 << 16;
@@ -69,14 +67,16 @@ public final class CsvRowSource implements RowSource {
         throw e.getCause(); // the request itself failed: cut short, or past the size limit
       }
       List<String> cells = new ArrayList<>(record.size());
-      record.forEach(cells::add);
+      // Trimmed as before, except a cell holding a NUL byte: trimming would drop one at the edge
+      // silently, and the consumer refuses it wherever it is (CellLimits).
+      record.forEach(c -> cells.add(c.indexOf('\0') >= 0 ? c : c.trim()));
       if (first) {
         if (!cells.isEmpty()) {
           cells.set(0, cells.get(0).replace("\uFEFF", ""));
         }
         consumer.header(cells);
         first = false;
-      } else if (!(cells.size() == 1 && cells.get(0).isBlank())) {
+      } else if (!(cells.size() == 1 && cells.get(0).isEmpty())) {
         consumer.row(record.getRecordNumber(), cells);
       }
     }

@@ -51,8 +51,8 @@ final class JsonBatch implements RowSource {
       JsonFactory.builder()
           .streamReadConstraints(
               StreamReadConstraints.builder()
-                  .maxNumberLength(MeasurementIngestion.MAX_CELL)
-                  .maxStringLength(MeasurementIngestion.MAX_CELL * 4)
+                  .maxNumberLength(CellLimits.MAX_CELL)
+                  .maxStringLength(CellLimits.MAX_CELL * 4)
                   .maxNestingDepth(50)
                   .build())
           .build();

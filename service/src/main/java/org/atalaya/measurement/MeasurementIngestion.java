@@ -28,9 +28,6 @@ import org.postgresql.copy.CopyIn;
 class MeasurementIngestion {
   static final int MAX_LISTED = 1000;
 
-  /** The longest cell read (docs: README, "Limits"); a longer one is refused before any parsing. */
-  static final int MAX_CELL = 10_000;
-
   private final TransactionOperations<Connection> tx;
   private final CatalogLoader catalogs;
   private final MeasurementSql sql;
@@ -257,13 +254,10 @@ class MeasurementIngestion {
       long number, List<String> header, List<String> cells, Collector collector) {
     boolean ok = true;
     for (int i = 0; i < cells.size(); i++) {
-      String cell = cells.get(i);
-      String column = i < header.size() ? header.get(i).trim() : Integer.toString(i + 1);
-      if (cell.length() > MAX_CELL) {
-        collector.error(RowProblem.of(number, column, cell, "cellTooLong", MAX_CELL));
-        ok = false;
-      } else if (cell.indexOf('\0') >= 0) {
-        collector.error(RowProblem.of(number, column, cell.replace('\0', '␀'), "nulByte"));
+      String rule = CellLimits.broken(cells.get(i));
+      if (rule != null) {
+        String column = i < header.size() ? header.get(i).trim() : Integer.toString(i + 1);
+        collector.error(RowProblem.of(number, column, cells.get(i), rule, CellLimits.MAX_CELL));
         ok = false;
       }
     }

@@ -7,17 +7,8 @@ import java.util.List;
  * what was there, and the rule it broke, as a message code with its arguments.
  */
 record RowProblem(long row, String column, String value, String rule, List<Object> args) {
-  /** How much of an offending value is echoed back: enough to find it, never a megabyte. */
-  static final int ECHOED = 40;
-
   RowProblem {
-    value = prefix(value);
-  }
-
-  static String prefix(String value) {
-    return value == null || value.length() <= ECHOED
-        ? value
-        : value.substring(0, ECHOED) + "… (" + value.length() + ")";
+    value = CellLimits.prefix(value);
   }
 
   static RowProblem of(long row, String column, String value, String rule, Object... args) {

@@ -17,15 +17,6 @@ import org.atalaya.measurement.Columns.Layout;
 final class RowValidator {
   private static final int MAX_DIGITS = 14;
 
-  /**
-   * A plain decimal, optionally with a short exponent: what BigDecimal would also take in forms
-   * (1E+2147483647) whose size it cannot represent or PostgreSQL cannot store is refused first.
-   */
-  private static final java.util.regex.Pattern DECIMAL =
-      java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,3})?");
-
-  private static final int MAX_NUMBER_LENGTH = 40;
-
   /** Starts like a number (or NaN, Infinity): refused for its form, not as text. */
   private static final java.util.regex.Pattern NUMBER_LIKE =
       java.util.regex.Pattern.compile("[+-]?(\\d|\\.\\d|NaN|Infinity)");
@@ -190,7 +181,7 @@ final class RowValidator {
       p.add(column, text, "decimalComma", text.replace(',', '.'));
       return null;
     }
-    if (text.length() > MAX_NUMBER_LENGTH || !DECIMAL.matcher(text).matches()) {
+    if (!CellLimits.plainDecimal(text)) {
       p.add(column, text, NUMBER_LIKE.matcher(text).lookingAt() ? "numberForm" : "notNumber");
       return null;
     }
