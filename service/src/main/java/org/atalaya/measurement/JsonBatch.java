@@ -20,7 +20,8 @@ import org.atalaya.shared.ApiException;
  * object's "row" is its position in the batch, starting at 1. A field's value goes to the same
  * checks as a file's cell, as written: {@code true} in {@code value} is "not a number" for that
  * element, a number too large to store is refused by its form. A key given twice in an element is
- * refused (which one was meant?); unknown keys are ignored, as unknown columns are.
+ * refused (which one was meant?), and so is a key that is no field of a measurement (a typo would
+ * otherwise drop a value silently), as the service's JSON bodies are everywhere.
  */
 final class JsonBatch implements RowSource {
   private static final List<String> HEADER =
@@ -97,6 +98,7 @@ final class JsonBatch implements RowSource {
     Arrays.fill(cells, "");
     Set<String> seen = new HashSet<>();
     List<String> twice = new ArrayList<>();
+    List<String> unknown = new ArrayList<>();
     while (json.nextToken() == JsonToken.FIELD_NAME) {
       String name = json.currentName();
       if (!seen.add(name)) {
@@ -104,6 +106,9 @@ final class JsonBatch implements RowSource {
       }
       JsonToken value = json.nextToken();
       Integer at = FIELDS.get(name);
+      if (at == null) {
+        unknown.add(name);
+      }
       if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
         json.skipChildren();
         if (at != null) {
@@ -118,6 +123,13 @@ final class JsonBatch implements RowSource {
           "json[" + index + "]",
           "duplicateKey",
           twice.stream().distinct().collect(Collectors.joining(", ")),
+          index);
+    }
+    if (!unknown.isEmpty()) {
+      throw ApiException.invalid(
+          "json[" + index + "]",
+          "unknownKey",
+          CellLimits.prefix(String.join(", ", unknown)),
           index);
     }
     return List.of(cells);

@@ -229,6 +229,7 @@ class HostileMeasurementInputTest {
   void aJsonElementThatIsNotAnObjectOrRepeatsAKeyIsNamedByItsPosition() {
     var notObject = json("[" + element("1") + ",null]");
     var twice = json("[" + element("1") + "," + element("1").replace("}", ",\"value\":2}") + "]");
+    var typo = json("[" + element("1") + "," + element("1").replace("}", ",\"valor\":2}") + "]");
 
     assertThat(notObject.status()).isEqualTo(422);
     assertThat(notObject.error().errors().get(0).message())
@@ -236,5 +237,8 @@ class HostileMeasurementInputTest {
     assertThat(twice.status()).isEqualTo(422);
     assertThat(twice.error().errors().get(0).message())
         .isEqualTo("el elemento 2 de la lista repite el campo «value»; déjelo una sola vez");
+    assertThat(typo.status()).isEqualTo(422);
+    assertThat(typo.error().errors().get(0).message())
+        .isEqualTo("el elemento 2 de la lista tiene el campo «valor», que no es de una medición");
   }
 }
