@@ -7,8 +7,7 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.atalaya.shared.CsvWriter;
 import org.atalaya.shared.Messages;
 
 /** A page of the audit log as CSV, headed in the reader's language. */
@@ -28,29 +27,21 @@ class AuditCsv {
     for (String column : COLUMNS) {
       header.add(Messages.format(locale, "audit.column." + column));
     }
-    try (var printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-      printer.printRecord(header);
+    try (var csv = new CsvWriter(out)) {
+      csv.row(header);
       for (AuditReader.Entry e : page.entries()) {
-        printer.printRecord(
+        csv.row(
             e.id(),
             e.at().toString(),
-            cell(e.actor()),
+            e.actor(),
             e.action().name(),
-            cell(e.entity()),
-            cell(e.key()),
-            e.before() == null ? "" : cell(json.writeValueAsString(e.before())),
-            e.after() == null ? "" : cell(json.writeValueAsString(e.after())),
-            e.reason() == null ? "" : cell(e.reason()));
+            e.entity(),
+            e.key(),
+            e.before() == null ? null : json.writeValueAsString(e.before()),
+            e.after() == null ? null : json.writeValueAsString(e.after()),
+            e.reason());
       }
     }
     return out.toString();
-  }
-
-  /** A spreadsheet runs a cell that starts like a formula; a leading apostrophe keeps it text. */
-  static String cell(String value) {
-    if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-      return "'" + value;
-    }
-    return value;
   }
 }

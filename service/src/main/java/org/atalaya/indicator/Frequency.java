@@ -47,7 +47,12 @@ public enum Frequency {
   }
 
   /** The period's first day, or empty when the text is not a period of this frequency. */
+  /** Years 1–9999 only: year 0, negative years and longer ones are no period anyone measured. */
   public Optional<LocalDate> parse(String text) {
+    return parseAnyYear(text).filter(d -> d.getYear() >= 1 && d.getYear() <= 9999);
+  }
+
+  private Optional<LocalDate> parseAnyYear(String text) {
     String t = text.trim();
     Matcher m;
     if (this == ANNUAL && (m = YEAR.matcher(t)).matches()) {

@@ -38,7 +38,8 @@ enum Columns {
       Map<Columns, Integer> index,
       Map<Columns, String> names,
       List<Columns> missing,
-      List<String> unknown) {
+      List<String> unknown,
+      List<String> duplicated) {
     String cell(List<String> cells, Columns column) {
       Integer i = index.get(column);
       if (i == null || i >= cells.size()) {
@@ -56,11 +57,15 @@ enum Columns {
     Map<Columns, Integer> index = new HashMap<>();
     Map<Columns, String> names = new HashMap<>();
     List<String> unknown = new ArrayList<>();
+    List<String> duplicated = new ArrayList<>();
     for (int i = 0; i < header.size(); i++) {
       String key = normalise(header.get(i));
       boolean known = false;
       for (Columns c : values()) {
         if (key.equals(c.spanish) || key.equals(c.english)) {
+          if (index.containsKey(c)) {
+            duplicated.add(header.get(i).trim());
+          }
           index.putIfAbsent(c, i);
           names.putIfAbsent(c, header.get(i).trim());
           known = true;
@@ -76,7 +81,7 @@ enum Columns {
         missing.add(c);
       }
     }
-    return new Layout(index, names, missing, unknown);
+    return new Layout(index, names, missing, unknown, duplicated);
   }
 
   static String normalise(String s) {

@@ -43,8 +43,7 @@ public final class CsvRowSource implements RowSource {
     char delimiter = header.indexOf(';') >= 0 && header.indexOf(',') < 0 ? ';' : ',';
     CSVParser parser;
     try {
-      parser =
-          CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setTrim(true).get().parse(reader);
+      parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get().parse(reader);
     } catch (IOException | UncheckedIOException e) {
       throw ApiException.invalid(file + ":1", "csvSyntax");
     }
@@ -68,7 +67,9 @@ public final class CsvRowSource implements RowSource {
         throw e.getCause(); // the request itself failed: cut short, or past the size limit
       }
       List<String> cells = new ArrayList<>(record.size());
-      record.forEach(cells::add);
+      // Trimmed as before, except a cell holding a NUL byte: trimming would drop one at the edge
+      // silently, and the consumer refuses it wherever it is (CellLimits).
+      record.forEach(c -> cells.add(c.indexOf('\0') >= 0 ? c : c.trim()));
       if (first) {
         if (!cells.isEmpty()) {
           cells.set(0, cells.get(0).replace("\uFEFF", ""));

@@ -14,14 +14,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import org.atalaya.security.Role;
 import org.atalaya.shared.ApiException;
 import org.atalaya.shared.Messages;
@@ -50,13 +47,26 @@ class MeasurementController {
   HttpResponse<UploadView> batch(
       HttpRequest<?> request,
       Authentication auth,
-      @Body List<@NotNull @Valid MeasurementInput> rows,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content =
+                  @io.swagger.v3.oas.annotations.media.Content(
+                      array =
+                          @io.swagger.v3.oas.annotations.media.ArraySchema(
+                              schema =
+                                  @io.swagger.v3.oas.annotations.media.Schema(
+                                      implementation = MeasurementInput.class))))
+          @Nullable
+          @Body
+          byte[] body,
       @QueryValue(defaultValue = "false") boolean dryRun,
       @QueryValue(defaultValue = "false") boolean keepValid,
       @Nullable @QueryValue String reason)
       throws IOException {
     var options = new MeasurementIngestion.Options(dryRun, keepValid, reason, auth.getName());
-    return answer(request, ingestion.ingest("json", null, MeasurementInput.source(rows), options));
+    if (body == null || body.length == 0) {
+      throw ApiException.invalid("json", "jsonArray");
+    }
+    return answer(request, ingestion.ingest("json", null, new JsonBatch(body), options));
   }
 
   /**

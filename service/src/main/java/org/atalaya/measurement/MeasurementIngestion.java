@@ -175,6 +175,7 @@ class MeasurementIngestion {
     private final CopyIn copy;
     private final Collector collector;
     private RowValidator validator;
+    private List<String> header;
 
     Consumer(String file, Catalog catalog, CopyIn copy, Collector collector) {
       this.file = file;
@@ -199,15 +200,30 @@ class MeasurementIngestion {
                             file + ":1:" + c.spanish, "missingColumn", c.spanish, c.english))
                 .toList());
       }
+      if (!layout.duplicated().isEmpty()) {
+        throw ApiException.invalid(
+            layout.duplicated().stream()
+                .map(c -> new ApiException.FieldError(file + ":1:" + c, "duplicateColumn", c))
+                .toList());
+      }
+      header = List.copyOf(cells);
       validator = new RowValidator(catalog, layout, LocalDate.now());
       for (String unknown : layout.unknown()) {
         collector.warning(RowProblem.of(1, unknown, unknown, "unknownColumn"));
       }
     }
 
+    private boolean readable(long number, List<String> cells) {
+      return readableCells(number, header, cells, collector);
+    }
+
     @Override
     public void row(long number, List<String> cells) {
       collector.rows++;
+      if (!readable(number, cells)) {
+        collector.rejectedRows++;
+        return;
+      }
       boolean[] bad = {false};
       var staged =
           validator.check(
@@ -228,6 +244,24 @@ class MeasurementIngestion {
         throw new IllegalStateException("COPY into staging failed at row " + number, e);
       }
     }
+  }
+
+  /**
+   * A cell too long to be a measurement, or holding a NUL byte (which PostgreSQL cannot store), is
+   * refused with its row and column before any rule reads it: cheap, whatever the cell holds.
+   */
+  private static boolean readableCells(
+      long number, List<String> header, List<String> cells, Collector collector) {
+    boolean ok = true;
+    for (int i = 0; i < cells.size(); i++) {
+      String rule = CellLimits.broken(cells.get(i));
+      if (rule != null) {
+        String column = i < header.size() ? header.get(i).trim() : Integer.toString(i + 1);
+        collector.error(RowProblem.of(number, column, cells.get(i), rule, CellLimits.MAX_CELL));
+        ok = false;
+      }
+    }
+    return ok;
   }
 
   /** Counts everything, lists the first problems: memory stays flat on a huge bad file. */

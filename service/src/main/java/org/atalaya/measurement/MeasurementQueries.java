@@ -166,15 +166,14 @@ public class MeasurementQueries {
             .flatMap(territories::byId)
             .map(Territory::code)
             .orElse("");
-    var csv = new StringBuilder(Columns.header()).append('\n');
+    var out = new StringBuilder(Columns.header()).append('\n');
     List<String> sexes = indicator.bySex() ? List.of("F", "M") : List.of("_T");
-    for (String sex : sexes) {
-      csv.append(
-              String.join(
-                  ",", code, f.label(last), sex, district, "_T", "", "0", "", "", "PROVISIONAL"))
-          .append('\n');
+    try (var csv = new org.atalaya.shared.CsvWriter(out)) {
+      for (String sex : sexes) {
+        csv.row(code, f.label(last), sex, district, "_T", "", "0", "", "", "PROVISIONAL");
+      }
     }
-    return csv.toString();
+    return out.toString();
   }
 
   /**

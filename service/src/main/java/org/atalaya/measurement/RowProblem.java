@@ -7,6 +7,10 @@ import java.util.List;
  * what was there, and the rule it broke, as a message code with its arguments.
  */
 record RowProblem(long row, String column, String value, String rule, List<Object> args) {
+  RowProblem {
+    value = CellLimits.prefix(value);
+  }
+
   static RowProblem of(long row, String column, String value, String rule, Object... args) {
     return new RowProblem(row, column, value, rule, List.of(args));
   }

@@ -16,6 +16,11 @@ import org.atalaya.measurement.Columns.Layout;
  */
 final class RowValidator {
   private static final int MAX_DIGITS = 14;
+
+  /** Starts like a number (or NaN, Infinity): refused for its form, not as text. */
+  private static final java.util.regex.Pattern NUMBER_LIKE =
+      java.util.regex.Pattern.compile("[+-]?(\\d|\\.\\d|NaN|Infinity)");
+
   private final Catalog catalog;
   private final Layout layout;
   private final LocalDate today;
@@ -176,9 +181,13 @@ final class RowValidator {
       p.add(column, text, "decimalComma", text.replace(',', '.'));
       return null;
     }
+    if (!CellLimits.plainDecimal(text)) {
+      p.add(column, text, NUMBER_LIKE.matcher(text).lookingAt() ? "numberForm" : "notNumber");
+      return null;
+    }
     try {
       BigDecimal n = new BigDecimal(text);
-      if (n.precision() - n.scale() > MAX_DIGITS) {
+      if ((long) n.precision() - n.scale() > MAX_DIGITS) {
         p.add(column, text, "Digits", MAX_DIGITS, 6);
         return null;
       }

@@ -62,7 +62,7 @@ public record PlanDocument(
       @NotNull LocalDate periodStart,
       @NotNull LocalDate periodEnd,
       @Nullable PlanStatus status,
-      @Nullable String description) {}
+      @Nullable @Size(max = PlanDocuments.MAX_TEXT) String description) {}
 
   @Serdeable
   @JsonPropertyOrder({"code", "name", "acronym", "kind"})
@@ -78,7 +78,7 @@ public record PlanDocument(
       @NotBlank @Size(max = 40) @Pattern(regexp = Codes.PATTERN) String code,
       @NotBlank @Size(max = 300) String name,
       @Nullable StandardAxis standard,
-      @Nullable String description,
+      @Nullable @Size(max = PlanDocuments.MAX_TEXT) String description,
       @Nullable List<@NotNull @Valid ActionCardDoc> actionCards) {
     public AxisDoc {
       actionCards = copy(actionCards);
@@ -105,17 +105,17 @@ public record PlanDocument(
   public record ActionCardDoc(
       @NotBlank @Size(max = 40) @Pattern(regexp = Codes.PATTERN) String code,
       @NotBlank @Size(max = 300) String title,
-      @NotBlank String problem,
-      @NotBlank String generalObjective,
-      @Nullable List<@NotBlank String> actions,
-      @Nullable List<@NotBlank String> targets,
-      @Nullable List<@NotBlank String> indicators,
+      @NotBlank @Size(max = PlanDocuments.MAX_TEXT) String problem,
+      @NotBlank @Size(max = PlanDocuments.MAX_TEXT) String generalObjective,
+      @Nullable List<@NotBlank @Size(max = PlanDocuments.MAX_TEXT) String> actions,
+      @Nullable List<@NotBlank @Size(max = PlanDocuments.MAX_TEXT) String> targets,
+      @Nullable List<@NotBlank @Size(max = PlanDocuments.MAX_TEXT) String> indicators,
       @Nullable String leadInstitution,
-      @Nullable List<@NotBlank String> partners,
-      @Nullable List<@NotBlank String> otherPartners,
+      @Nullable List<@NotBlank @Size(max = PlanDocuments.MAX_TEXT) String> partners,
+      @Nullable List<@NotBlank @Size(max = PlanDocuments.MAX_TEXT) String> otherPartners,
       @Nullable @Valid Schedule schedule,
       @Nullable @Valid Money budget,
-      @Nullable String fundingSource) {
+      @Nullable @Size(max = PlanDocuments.MAX_TEXT) String fundingSource) {
     public ActionCardDoc {
       actions = copy(actions);
       targets = copy(targets);
@@ -152,22 +152,22 @@ public record PlanDocument(
       @NotBlank @Size(max = 40) @Pattern(regexp = Codes.PATTERN) String code,
       @NotBlank @Size(max = 300) String name,
       @Nullable String axis,
-      @NotBlank String location,
+      @NotBlank @Size(max = PlanDocuments.MAX_TEXT) String location,
       @Nullable LocalDate start,
       @Nullable LocalDate end,
-      @NotBlank String problem,
-      @NotBlank String justification,
-      @NotBlank String generalObjective,
-      @Nullable List<@NotBlank String> specificObjectives,
-      @Nullable List<@NotBlank String> activities,
-      @NotBlank String beneficiaries,
-      @Nullable List<@NotBlank String> indicators,
+      @NotBlank @Size(max = PlanDocuments.MAX_TEXT) String problem,
+      @NotBlank @Size(max = PlanDocuments.MAX_TEXT) String justification,
+      @NotBlank @Size(max = PlanDocuments.MAX_TEXT) String generalObjective,
+      @Nullable List<@NotBlank @Size(max = PlanDocuments.MAX_TEXT) String> specificObjectives,
+      @Nullable List<@NotBlank @Size(max = PlanDocuments.MAX_TEXT) String> activities,
+      @NotBlank @Size(max = PlanDocuments.MAX_TEXT) String beneficiaries,
+      @Nullable List<@NotBlank @Size(max = PlanDocuments.MAX_TEXT) String> indicators,
       @Nullable List<@NotNull @Valid ScheduleItem> schedule,
-      @Nullable String communicationPlan,
-      @Nullable String monitoringPlan,
+      @Nullable @Size(max = PlanDocuments.MAX_TEXT) String communicationPlan,
+      @Nullable @Size(max = PlanDocuments.MAX_TEXT) String monitoringPlan,
       @Nullable String leadInstitution,
       @Nullable @Valid Money budget,
-      @Nullable String fundingSource) {
+      @Nullable @Size(max = PlanDocuments.MAX_TEXT) String fundingSource) {
     public ProjectDoc {
       specificObjectives = copy(specificObjectives);
       activities = copy(activities);
@@ -179,12 +179,16 @@ public record PlanDocument(
   @Serdeable
   @JsonPropertyOrder({"start", "end", "notes"})
   public record Schedule(
-      @Nullable LocalDate start, @Nullable LocalDate end, @Nullable String notes) {}
+      @Nullable LocalDate start,
+      @Nullable LocalDate end,
+      @Nullable @Size(max = PlanDocuments.MAX_TEXT) String notes) {}
 
   @Serdeable
   @JsonPropertyOrder({"activity", "start", "end"})
   public record ScheduleItem(
-      @NotBlank String activity, @Nullable LocalDate start, @Nullable LocalDate end) {}
+      @NotBlank @Size(max = PlanDocuments.MAX_TEXT) String activity,
+      @Nullable LocalDate start,
+      @Nullable LocalDate end) {}
 
   @Serdeable
   @JsonPropertyOrder({"amount", "currency"})

@@ -23,7 +23,8 @@ import org.atalaya.shared.ApiException;
 /**
  * Reads and writes plan documents as YAML or JSON. Writing is deterministic (fixed key order, no
  * timestamps), so export → import → export gives the same bytes. Reading is strict: an unknown key,
- * a wrong type or a syntax error is refused with its line, column and path.
+ * a wrong type or a syntax error is refused with its line, column and path; so is a key given twice
+ * in one object (which one was meant?) and a text longer than {@value #MAX_TEXT} characters.
  */
 public final class PlanDocuments {
   public enum Format {
@@ -56,6 +57,12 @@ public final class PlanDocuments {
                   .disable(YAMLGenerator.Feature.SPLIT_LINES)
                   .build()));
 
+  /** The longest text a plan document may hold in one field (a description, a problem…). */
+  public static final int MAX_TEXT = 10_000;
+
+  private static final java.util.regex.Pattern DUPLICATE =
+      java.util.regex.Pattern.compile("Duplicate field '(.*)'");
+
   private PlanDocuments() {}
 
   private static ObjectMapper configure(ObjectMapper mapper) {
@@ -81,6 +88,7 @@ public final class PlanDocuments {
   }
 
   public static PlanDocument read(byte[] content, Format format) {
+    precheck(content, format == Format.YAML ? YAML : JSON);
     try {
       PlanDocument doc =
           (format == Format.YAML ? YAML : JSON).readValue(content, PlanDocument.class);
@@ -99,6 +107,55 @@ public final class PlanDocuments {
       throw ApiException.invalid("body", "yaml", line(e), column(e), shortMessage(e));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Keys given twice and overlong texts, found on the tree before any binding. */
+  private static void precheck(byte[] content, ObjectMapper mapper) {
+    com.fasterxml.jackson.databind.JsonNode tree;
+    try {
+      tree =
+          mapper
+              .reader()
+              .with(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+              .readTree(content);
+    } catch (JsonProcessingException e) {
+      var duplicate = DUPLICATE.matcher(e.getOriginalMessage());
+      if (duplicate.find()) {
+        throw ApiException.invalid("body", "repeatedKey", line(e), column(e), duplicate.group(1));
+      }
+      return; // the binding below reports it with its path
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    var errors = new java.util.ArrayList<ApiException.FieldError>();
+    longTexts(tree, "", errors);
+    if (!errors.isEmpty()) {
+      throw ApiException.invalid(errors);
+    }
+  }
+
+  private static void longTexts(
+      com.fasterxml.jackson.databind.JsonNode node,
+      String path,
+      java.util.List<ApiException.FieldError> errors) {
+    if (node == null || errors.size() >= 20) {
+      return;
+    }
+    if (node.isTextual() && node.textValue().length() > MAX_TEXT) {
+      errors.add(
+          new ApiException.FieldError(
+              path.isEmpty() ? "body" : path, "textTooLong", MAX_TEXT, node.textValue().length()));
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        longTexts(node.get(i), path + "[" + i + "]", errors);
+      }
+    } else if (node.isObject()) {
+      var fields = node.fields();
+      while (fields.hasNext()) {
+        var f = fields.next();
+        longTexts(f.getValue(), path.isEmpty() ? f.getKey() : path + "." + f.getKey(), errors);
+      }
     }
   }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -12,10 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.atalaya.shared.CsvWriter;
 
-/** The open data as files: CSV with a header row, and JSON with the report's identity. */
+/**
+ * The open data as files: CSV with a header row, and JSON with the report's identity. Names come
+ * from people (indicators, territories, sources), so the CSV is written by {@link CsvWriter}: a
+ * text cell that starts like a spreadsheet formula gets a leading apostrophe.
+ */
 final class OpenDataFiles {
   private static final ObjectMapper JSON =
       new ObjectMapper()
@@ -27,16 +29,10 @@ final class OpenDataFiles {
 
   static byte[] csv(List<Observation> rows) {
     var out = new StringWriter();
-    try (var csv =
-        new CSVPrinter(
-            out,
-            CSVFormat.DEFAULT
-                .builder()
-                .setHeader(Observation.COLUMNS.toArray(String[]::new))
-                .setRecordSeparator("\n")
-                .get())) {
+    try (var csv = new CsvWriter(out)) {
+      csv.row(Observation.COLUMNS);
       for (Observation o : rows) {
-        csv.printRecord(
+        csv.row(
             o.plan(),
             o.indicator(),
             o.indicatorName(),
@@ -58,8 +54,6 @@ final class OpenDataFiles {
             o.source(),
             o.comment());
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     return out.toString().getBytes(StandardCharsets.UTF_8);
   }

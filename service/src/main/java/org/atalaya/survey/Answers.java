@@ -123,13 +123,13 @@ final class Answers {
     };
   }
 
+  /** A plain decimal only: {@code 1.5f}, {@code 0x1p3}, {@code NaN} are not answers. */
   static Double number(String text) {
-    try {
-      double d = Double.parseDouble(text);
-      return Double.isFinite(d) ? d : null;
-    } catch (NumberFormatException e) {
+    if (!org.atalaya.measurement.CellLimits.plainDecimal(text)) {
       return null;
     }
+    double d = Double.parseDouble(text);
+    return Double.isFinite(d) && Math.abs(d) <= 1e15 ? d : null;
   }
 
   private static String labels(SurveyDoc.Item item) {

@@ -2,23 +2,22 @@ package org.atalaya.survey;
 
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.atalaya.shared.CsvWriter;
 import org.atalaya.shared.Messages;
 
 /**
  * An estimate table as a CSV download: one row per cell, domain codes and labels first, numbers
  * with a decimal point and full precision. A missing or withheld figure is an empty field — a
  * numeric column holds numbers only, never the mark, never a zero — and the {@code flag} column
- * says why in words: the suppression mark, or why there is no interval.
+ * says why in words: the suppression mark, or why there is no interval. Labels come from the
+ * uploaded questionnaire, so a label written like a formula is kept as text ({@link CsvWriter}).
  */
 final class EstimateCsv {
   private EstimateCsv() {}
 
   static String write(EstimateTable table, Locale locale) {
     var out = new StringBuilder();
-    try (var csv =
-        new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
+    try (var csv = new CsvWriter(out)) {
       var header = new java.util.ArrayList<String>();
       for (String by : table.by()) {
         header.add(by);
@@ -42,7 +41,7 @@ final class EstimateCsv {
               "suppressed",
               "flag",
               "weight"));
-      csv.printRecord(header);
+      csv.row(header);
       for (EstimateTable.Cell cell : table.cells()) {
         var row = new java.util.ArrayList<Object>();
         for (String by : table.by()) {
@@ -67,10 +66,8 @@ final class EstimateCsv {
         row.add(cell.suppressed());
         row.add(flag(cell));
         row.add(table.weight());
-        csv.printRecord(row);
+        csv.row(row);
       }
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
     return out.toString();
   }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import org.atalaya.approval.WaveApproval;
 import org.atalaya.audit.AuditLog;
+import org.atalaya.measurement.CellLimits;
 import org.atalaya.measurement.RowSource;
 import org.atalaya.territory.TerritoryService;
 import org.postgresql.PGConnection;
@@ -111,6 +112,7 @@ class MicrodataImport {
     private CopyIn copy;
     private RowReader reader;
     private boolean headerBroken;
+    private List<String> header = List.of();
 
     Run(SurveyDoc survey, MappingDoc mapping, long waveId) {
       this.survey = survey;
@@ -152,8 +154,16 @@ class MicrodataImport {
 
     @Override
     public void header(List<String> cells) {
+      Set<String> names = new java.util.HashSet<>();
+      for (String name : cells) {
+        String key = name.strip().toLowerCase(Locale.ROOT);
+        if (!key.isEmpty() && !names.add(key)) {
+          error(SurveyProblem.of(1, name.strip(), name, "duplicateColumn"));
+        }
+      }
       var plan = ColumnPlan.resolve(cells, survey, mapping, this::error, warnings::add);
       headerBroken = !errors.isEmpty();
+      header = List.copyOf(cells);
       Map<String, Boolean> known = new HashMap<>();
       reader =
           new RowReader(
@@ -183,6 +193,9 @@ class MicrodataImport {
       }
       rows++;
       long before = errorCount;
+      if (!readable(number, cells)) {
+        return;
+      }
       Respondent r = reader.read(number, cells);
       if (r == null || errorCount > before) {
         return;
@@ -199,6 +212,20 @@ class MicrodataImport {
           throw new IllegalStateException("COPY of survey respondents failed", e);
         }
       }
+    }
+
+    /** Every cell short enough and free of NUL bytes, checked before any rule reads one. */
+    private boolean readable(long number, List<String> cells) {
+      boolean ok = true;
+      for (int i = 0; i < cells.size(); i++) {
+        String rule = CellLimits.broken(cells.get(i));
+        if (rule != null) {
+          String column = i < header.size() ? header.get(i).strip() : Integer.toString(i + 1);
+          error(SurveyProblem.of(number, column, cells.get(i), rule, CellLimits.MAX_CELL));
+          ok = false;
+        }
+      }
+      return ok;
     }
 
     private void error(SurveyProblem problem) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.atalaya.measurement.CellLimits;
 
 /**
  * Reads one data row into a respondent, reporting every cell that breaks a rule: weights must be
@@ -19,6 +20,13 @@ final class RowReader {
   private final ColumnPlan plan;
   private final Predicate<String> territoryExists;
   private final Consumer<SurveyProblem> errors;
+
+  /**
+   * No respondent stands for more people than live on Earth; a larger weight is a broken file, and
+   * sums of such weights overflow every estimate of the wave.
+   */
+  static final double MAX_WEIGHT = 1e10;
+
   private final Map<String, Long> ids = new HashMap<>();
   private final Map<String, PsuSeen> psus = new HashMap<>();
 
@@ -82,15 +90,15 @@ final class RowReader {
       problems.add(column, text, "required");
       return Double.NaN;
     }
-    double w;
-    try {
-      w = Double.parseDouble(text);
-    } catch (NumberFormatException e) {
+    if (!CellLimits.plainDecimal(text)) {
       problems.add(column, text, text.matches("-?\\d+,\\d+") ? "decimalComma" : "notNumber");
       return Double.NaN;
     }
-    if (!(w > 0) || Double.isInfinite(w)) {
+    double w = Double.parseDouble(text);
+    if (!(w > 0)) {
       problems.add(column, text, "weightPositive");
+    } else if (w > MAX_WEIGHT) {
+      problems.add(column, text, "weightRange", MAX_WEIGHT);
     }
     return w;
   }

@@ -7,6 +7,10 @@ import java.util.List;
  * as the file names it, what was there, and the rule it broke as a message code with arguments.
  */
 record SurveyProblem(long row, String column, String value, String rule, List<Object> args) {
+  SurveyProblem {
+    value = org.atalaya.measurement.CellLimits.prefix(value);
+  }
+
   static SurveyProblem of(long row, String column, String value, String rule, Object... args) {
     return new SurveyProblem(row, column, value, rule, List.of(args));
   }

@@ -19,7 +19,9 @@ import org.atalaya.web.session.SessionCookie;
  * CSRF tokens for cookie-authenticated writes. The browser holds a random value in an HttpOnly
  * cookie; a form carries that value signed with the service's key. Another site can neither read
  * the cookie nor forge the signature, and the key is shared by every replica (it is the JWT key),
- * so no server-side state is needed.
+ * so no server-side state is needed. The signature also covers the session cookie, so a token is
+ * good only for the session it was made for: an attacker who plants their own seed cookie in a
+ * victim's browser cannot use the token that goes with it against the victim's session.
  */
 @Singleton
 public class Csrf {
@@ -37,7 +39,24 @@ public class Csrf {
 
   /** The token for this browser, creating its seed (set as a cookie on the way out) if needed. */
   public String token(HttpRequest<?> request) {
-    return sign(seed(request));
+    return sign(seed(request), session(request));
+  }
+
+  /** A digest of the session cookie ("" before signing in): what binds a token to one session. */
+  private static String session(HttpRequest<?> request) {
+    return SessionCookie.read(request)
+        .map(
+            jwt -> {
+              try {
+                byte[] d =
+                    MessageDigest.getInstance("SHA-256")
+                        .digest(jwt.getBytes(StandardCharsets.US_ASCII));
+                return Base64.getUrlEncoder().withoutPadding().encodeToString(d);
+              } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+              }
+            })
+        .orElse("");
   }
 
   /** The seed the browser already has, or the one this request has started. */
@@ -64,7 +83,7 @@ public class Csrf {
       return false;
     }
     return MessageDigest.isEqual(
-        sign(seed.get()).getBytes(StandardCharsets.US_ASCII),
+        sign(seed.get(), session(request)).getBytes(StandardCharsets.US_ASCII),
         token.getBytes(StandardCharsets.US_ASCII));
   }
 
@@ -72,11 +91,11 @@ public class Csrf {
     return SessionCookie.secure(Cookie.of(COOKIE, seed));
   }
 
-  private String sign(String seed) {
+  private String sign(String seed, String session) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      byte[] sig = mac.doFinal(seed.getBytes(StandardCharsets.US_ASCII));
+      byte[] sig = mac.doFinal((seed + "|" + session).getBytes(StandardCharsets.US_ASCII));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(sig);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
