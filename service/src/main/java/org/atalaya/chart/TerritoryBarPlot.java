@@ -117,10 +117,13 @@ final class TerritoryBarPlot {
           domainAxis.getCategoryMiddle(
               column, dataset.getColumnCount(), dataArea, plot.getDomainAxisEdge());
       double width = Math.max(state.getBarWidth(), 14);
+      // Only as long as its word: a band across the plot would read as the largest value.
+      g2.setFont(Theme.NOTE);
+      double length =
+          Math.min(dataArea.getWidth(), g2.getFontMetrics().stringWidth(suppressed) + 16);
       SuppressedMark.draw(
           g2,
-          new Rectangle2D.Double(
-              dataArea.getMinX(), middle - width / 2, dataArea.getWidth(), width),
+          new Rectangle2D.Double(dataArea.getMinX(), middle - width / 2, length, width),
           suppressed);
     }
   }

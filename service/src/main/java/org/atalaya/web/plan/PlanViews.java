@@ -62,6 +62,7 @@ class PlanViews {
       ProgressStatus status,
       List<IndicatorRow> indicators,
       @Nullable String budget,
+      @Nullable String schedule,
       @Nullable String notice) {}
 
   /** An indicator's line on its card: latest value and target already in words, with units. */
@@ -190,6 +191,11 @@ class PlanViews {
               status(cl),
               rows,
               budget,
+              c.schedule() == null
+                  ? null
+                  : Numbers.date(c.schedule().start(), locale)
+                      + " – "
+                      + Numbers.date(c.schedule().end(), locale),
               notice);
         }
       }
