@@ -33,6 +33,16 @@ public final class FigureCharts {
     return points.isEmpty() && withheld.isEmpty() ? null : Series.of(sex, points, withheld);
   }
 
+  /**
+   * The line every place's bar is held to: the total's target for a rate or a proportion (the same
+   * level applies to each part); none for a count, whose target does not split down.
+   */
+  public static Double placeTarget(
+      org.atalaya.indicator.IndicatorKind kind, Publication.Cell total) {
+    var target = total.progress().target();
+    return kind.extensive() || target == null ? null : target.value();
+  }
+
   /** A place's bar: its latest value, or a withheld bar; null when the place has no data. */
   public static TerritoryBarChart.Bar bar(String place, Publication.Cell cell) {
     return switch (cell.mark()) {

@@ -170,10 +170,7 @@ final class ReportCharts {
     if (bars.isEmpty()) {
       return null;
     }
-    CellProgress total = i.total().progress();
-    // A target for an intensive indicator's total applies to each part; a count's does not split.
-    Double target =
-        i.doc().kind().extensive() || total.target() == null ? null : total.target().value();
+    Double target = FigureCharts.placeTarget(i.doc().kind(), i.total());
     var meta =
         meta(
             f.t("report.chart.byTerritory", i.doc().name()),

@@ -221,6 +221,22 @@ class OneTruthTest {
         .orElseThrow(() -> new AssertionError(code + " is not on its card"));
   }
 
+  @Test
+  void aCountsTargetIsNotDrawnAcrossItsCorregimientosButARatesIs() {
+    String counts = svg("/indicadores/VD-DENUNCIAS/graficos/territories.svg?corte=" + AS_OF);
+    String rates = svg("/indicadores/HOM-TASA/graficos/territories.svg?corte=" + AS_OF);
+
+    // The district's 20 complaints a month is no target for each corregimiento; the rate's is.
+    assertThat(counts).doesNotContain("Meta:");
+    assertThat(rates).contains("Meta:");
+  }
+
+  private String svg(String uri) {
+    return client
+        .toBlocking()
+        .retrieve(HttpRequest.GET(uri).header("Accept-Language", "es-PA"), String.class);
+  }
+
   private Api api() {
     return api;
   }

@@ -126,9 +126,10 @@ public class IndicatorSpecs {
     if (bars.isEmpty() || bars.stream().allMatch(b -> b.value() == null)) {
       return null;
     }
-    Double target =
-        district.progress().target() == null ? null : district.progress().target().value();
-    return new TerritoryBarChart(meta(doc, f, locale, "web.chart.territories"), bars, target);
+    return new TerritoryBarChart(
+        meta(doc, f, locale, "web.chart.territories"),
+        bars,
+        FigureCharts.placeTarget(doc.kind(), district));
   }
 
   private List<Figure> figures(String code, Sex sex, Filters f, Audience audience)
