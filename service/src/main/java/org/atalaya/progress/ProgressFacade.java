@@ -107,11 +107,6 @@ public class ProgressFacade {
     return transactions.findTransactionStatus().isPresent();
   }
 
-  public IndicatorCell indicator(String code, LocalDate asOf, Sex sex, @Nullable String territory)
-      throws SQLException {
-    return indicator(code, asOf, sex, territory, true);
-  }
-
   public IndicatorCell indicator(
       String code, LocalDate asOf, Sex sex, @Nullable String territory, boolean provisional)
       throws SQLException {

@@ -31,16 +31,7 @@ public final class FigureText {
     return f.format(value);
   }
 
-  public static String of(Figure figure, IndicatorKind kind, Locale locale) {
-    return of(figure.mark(), figure.value(), kind, locale);
-  }
-
-  /** The latest value of a cell as it may be shown. */
-  public static String latest(Publication.Cell cell, IndicatorKind kind, Locale locale) {
-    return of(cell.mark(), cell.latestValue(), kind, locale);
-  }
-
-  /** The same, with the unit after a number: "12 denuncias (provisional)", "suprimido". */
+  /** A figure with its unit after the number: "12 denuncias (provisional)", "suprimido". */
   public static String withUnit(
       Mark mark, @Nullable Double value, IndicatorKind kind, String unit, Locale locale) {
     return switch (mark) {
@@ -48,15 +39,6 @@ public final class FigureText {
       case PROVISIONAL ->
           Messages.format(
               locale, "publication.provisional", number(kind, value, locale) + " " + unit);
-      case WITHHELD, NO_DATA -> of(mark, value, kind, locale);
-    };
-  }
-
-  public static String of(Mark mark, @Nullable Double value, IndicatorKind kind, Locale locale) {
-    return switch (mark) {
-      case SHOWN -> number(kind, value, locale);
-      case PROVISIONAL ->
-          Messages.format(locale, "publication.provisional", number(kind, value, locale));
       case WITHHELD -> Messages.format(locale, "publication.withheld");
       case NO_DATA -> Messages.format(locale, "publication.noData");
     };

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.atalaya.indicator.IndicatorService;
 import org.atalaya.plan.PlanService;
 import org.atalaya.plan.PlanStatus;
 import org.atalaya.progress.CellProgress;
@@ -31,17 +30,11 @@ class PlaceIndicators {
   private final PlanService plans;
   private final Publication publication;
   private final TerritoryService territories;
-  private final IndicatorService indicators;
 
-  PlaceIndicators(
-      PlanService plans,
-      Publication publication,
-      TerritoryService territories,
-      IndicatorService indicators) {
+  PlaceIndicators(PlanService plans, Publication publication, TerritoryService territories) {
     this.plans = plans;
     this.publication = publication;
     this.territories = territories;
-    this.indicators = indicators;
   }
 
   record Found(List<PlanFound> plans, List<String> codes, boolean allPublished) {}
