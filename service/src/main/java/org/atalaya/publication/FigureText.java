@@ -15,6 +15,13 @@ import org.atalaya.shared.Messages;
 public final class FigureText {
   private FigureText() {}
 
+  /** How a chart of this kind writes its numbers: the same decimals as {@link #decimals}. */
+  public static org.atalaya.chart.NumberStyle style(IndicatorKind kind) {
+    return decimals(kind) == 0
+        ? org.atalaya.chart.NumberStyle.INTEGER
+        : org.atalaya.chart.NumberStyle.ONE_DECIMAL;
+  }
+
   public static int decimals(IndicatorKind kind) {
     return kind == IndicatorKind.COUNT ? 0 : 1;
   }

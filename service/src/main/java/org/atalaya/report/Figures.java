@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import org.atalaya.indicator.IndicatorKind;
 import org.atalaya.progress.ProgressStatus;
+import org.atalaya.publication.FigureText;
 import org.atalaya.shared.Dates;
 import org.atalaya.shared.Messages;
 
@@ -34,7 +35,7 @@ final class Figures {
   }
 
   static int decimals(IndicatorKind kind) {
-    return kind == IndicatorKind.COUNT ? 0 : 1;
+    return FigureText.decimals(kind);
   }
 
   String value(IndicatorKind kind, Double v) {

@@ -21,6 +21,7 @@ import org.atalaya.indicator.Sex;
 import org.atalaya.progress.CellProgress;
 import org.atalaya.progress.ProgressStatus;
 import org.atalaya.publication.FigureCharts;
+import org.atalaya.publication.FigureText;
 
 /**
  * The report's charts as SVG (vectors stay crisp in print), each with its alt text and data table.
@@ -57,7 +58,7 @@ final class ReportCharts {
   }
 
   static NumberStyle style(IndicatorKind kind) {
-    return kind == IndicatorKind.COUNT ? NumberStyle.INTEGER : NumberStyle.ONE_DECIMAL;
+    return FigureText.style(kind);
   }
 
   /**

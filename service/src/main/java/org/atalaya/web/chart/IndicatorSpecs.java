@@ -14,13 +14,13 @@ import org.atalaya.chart.Series;
 import org.atalaya.chart.TerritoryBarChart;
 import org.atalaya.chart.TimeSeriesChart;
 import org.atalaya.indicator.IndicatorDoc;
-import org.atalaya.indicator.IndicatorKind;
 import org.atalaya.indicator.Sex;
 import org.atalaya.progress.CellProgress;
 import org.atalaya.progress.Forecast;
 import org.atalaya.publication.Audience;
 import org.atalaya.publication.Figure;
 import org.atalaya.publication.FigureCharts;
+import org.atalaya.publication.FigureText;
 import org.atalaya.publication.Publication;
 import org.atalaya.shared.Messages;
 import org.atalaya.territory.Territory;
@@ -152,6 +152,6 @@ public class IndicatorSpecs {
   }
 
   static NumberStyle style(IndicatorDoc doc) {
-    return doc.kind() == IndicatorKind.COUNT ? NumberStyle.INTEGER : NumberStyle.ONE_DECIMAL;
+    return FigureText.style(doc.kind());
   }
 }
