@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.atalaya.measurement.CellLimits;
 import org.atalaya.shared.ApiException;
 import org.atalaya.shared.ApiException.FieldError;
 
@@ -50,6 +51,9 @@ final class CensusCsv {
           Map.entry("total", "total"),
           Map.entry("fuente", "fuente"),
           Map.entry("source", "fuente"));
+
+  /** The width of {@code territory_population.source}. */
+  static final int MAX_SOURCE = 400;
 
   private CensusCsv() {}
 
@@ -123,9 +127,15 @@ final class CensusCsv {
         break;
       }
       var line = new Line(file, record, columns, errors);
+      if (!line.cellsFit()) {
+        continue; // what a cell holds is not read past a broken limit
+      }
       Optional<Long> territory = line.territory(territories);
       Integer year = line.year();
       String source = line.text("fuente");
+      if (source != null && source.length() > MAX_SOURCE) {
+        line.error("fuente", "textTooLong", MAX_SOURCE, source.length());
+      }
       List<Object[]> values = new ArrayList<>();
       if (wide) {
         Long men = line.count("hombres");
@@ -179,6 +189,25 @@ final class CensusCsv {
       return value.isBlank() ? null : value;
     }
 
+    /** Every cell within the limits all uploads share (length, no NUL), each breach reported. */
+    boolean cellsFit() {
+      List<String> headers = record.getParser().getHeaderNames();
+      boolean fit = true;
+      for (int i = 0; i < record.size(); i++) {
+        String rule = CellLimits.broken(record.get(i));
+        if (rule != null) {
+          String column = i < headers.size() ? headers.get(i) : Integer.toString(i + 1);
+          errors.add(
+              new FieldError(
+                  file + ":" + (record.getRecordNumber() + 1) + ":" + column,
+                  rule,
+                  CellLimits.MAX_CELL));
+          fit = false;
+        }
+      }
+      return fit;
+    }
+
     void error(String column, String code, Object... args) {
       errors.add(
           new FieldError(
@@ -195,7 +224,7 @@ final class CensusCsv {
       String value = text("territorio");
       Optional<Long> id = value == null ? Optional.empty() : territories.apply(value);
       if (id.isEmpty()) {
-        error("territorio", "unknownTerritory", value == null ? "" : value);
+        error("territorio", "unknownTerritory", shown(value));
       }
       return id;
     }
@@ -210,7 +239,7 @@ final class CensusCsv {
       } catch (NumberFormatException e) {
         // reported below
       }
-      error("anio", "censusYear", value == null ? "" : value);
+      error("anio", "censusYear", shown(value));
       return null;
     }
 
@@ -221,7 +250,7 @@ final class CensusCsv {
         case "f", "mujer", "mujeres", "female", "women" -> "F";
         case "m", "hombre", "hombres", "male", "men" -> "M";
         default -> {
-          error("sexo", "censusSex", value == null ? "" : value);
+          error("sexo", "censusSex", shown(value));
           yield null;
         }
       };
@@ -231,9 +260,13 @@ final class CensusCsv {
       String value = text(column);
       Long count = parseCount(value);
       if (count == null) {
-        error(column, "censusNumber", value == null ? "" : value);
+        error(column, "censusNumber", shown(value));
       }
       return count;
+    }
+
+    private static String shown(String value) {
+      return value == null ? "" : CellLimits.prefix(value);
     }
 
     Long optionalCount(String column) {

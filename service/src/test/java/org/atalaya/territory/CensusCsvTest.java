@@ -233,4 +233,30 @@ class CensusCsvTest {
   void anEmptyFileSaysSo() {
     assertThat(problems("")).containsExactly("censo.csv:1 censusEmpty []");
   }
+
+  @Test
+  void cellsBreakingTheUploadLimitsAreRefusedByRowAndColumnAndNeverEchoedWhole() {
+    String huge = "9".repeat(1_000_000);
+    String longSource = "x".repeat(401);
+    var found =
+        problems(
+            "territorio,anio,sexo,poblacion,fuente\n"
+                + "SV-01,2024,F,10\u00000,Censo\n"
+                + "SV-01,2024,M,"
+                + huge
+                + ",Censo\n"
+                + "SV-02,2024,F,10,"
+                + longSource
+                + "\n"
+                + "NO-"
+                + "Z".repeat(5_000)
+                + ",2024,F,10,Censo\n");
+
+    assertThat(found)
+        .containsExactly(
+            "censo.csv:2:poblacion nulByte [10000]",
+            "censo.csv:3:poblacion cellTooLong [10000]",
+            "censo.csv:4:fuente textTooLong [400, 401]",
+            "censo.csv:5:territorio unknownTerritory [NO-ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ…]");
+  }
 }
