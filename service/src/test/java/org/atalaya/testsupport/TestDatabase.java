@@ -15,7 +15,7 @@ import org.testcontainers.utility.DockerImageName;
  * TimescaleDB in a container where Docker runs, or an embedded PostgreSQL.
  */
 public final class TestDatabase implements AutoCloseable {
-  static final String TIMESCALE_IMAGE = "timescale/timescaledb:2.17.2-pg16";
+  static final String TIMESCALE_IMAGE = "timescale/timescaledb:2.28.3-pg16";
 
   public final String url;
   public final String username;
