@@ -8,16 +8,31 @@ import javax.sql.DataSource;
 
 /**
  * The version of the data the pages show: (epoch, number of committed writing transactions), from
- * {@code data_change} (V036). Read it before computing a page or an answer; what is computed then
- * shows data at least as new as the version, so a result stored under a version is never older than
- * it says. The public page cache and the progress cache key on it.
+ * {@code data_change} (V036), and on TimescaleDB the number of refreshes its policy has run. Read
+ * it before computing a page or an answer; what is computed then shows data at least as new as the
+ * version, so a result stored under a version is never older than it says. The public page cache
+ * and the progress cache key on it.
  */
 @Singleton
 public class DataVersion {
   /** Above this many rows the table is emptied and the epoch moves on (keeps the count cheap). */
   static final long COMPACT_ABOVE = 2_000;
 
+  /**
+   * Successful runs of TimescaleDB's refresh policy for the continuous aggregates. A refresh
+   * rewrites what the pages read (measurement_rollup) without a write of ours: a page computed
+   * while a bucket was invalidated but not yet refreshed would otherwise stay cached after it is.
+   */
+  private static final String REFRESHES =
+      """
+      SELECT coalesce(sum(s.total_successes), 0)
+      FROM timescaledb_information.job_stats s
+      JOIN timescaledb_information.jobs j ON j.job_id = s.job_id
+      WHERE j.proc_name = 'policy_refresh_continuous_aggregate'
+      """;
+
   private final DataSource dataSource;
+  private volatile Boolean continuousAggregates;
 
   DataVersion(DataSource dataSource) {
     this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
@@ -31,7 +46,28 @@ public class DataVersion {
         compact(c);
         version = read(c);
       }
-      return version[0] + ":" + version[1];
+      String text = version[0] + ":" + version[1];
+      return continuousAggregates(c) ? text + ":" + refreshes(c) : text;
+    }
+  }
+
+  private boolean continuousAggregates(Connection c) throws SQLException {
+    if (continuousAggregates == null) {
+      try (var s =
+              c.prepareStatement(
+                  "SELECT to_regclass('timescaledb_information.continuous_aggregates') IS NOT NULL"
+                      + " AND EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb')");
+          var rs = s.executeQuery()) {
+        continuousAggregates = rs.next() && rs.getBoolean(1);
+      }
+    }
+    return continuousAggregates;
+  }
+
+  private static long refreshes(Connection c) throws SQLException {
+    try (var s = c.prepareStatement(REFRESHES);
+        var rs = s.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : 0;
     }
   }
 
