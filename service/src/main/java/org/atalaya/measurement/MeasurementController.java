@@ -18,10 +18,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.atalaya.security.Role;
 import org.atalaya.shared.ApiException;
 import org.atalaya.shared.Messages;
+import org.atalaya.shared.UploadSpool;
 
 /**
  * Measurements in: a JSON batch, or a CSV or XLSX file in the request body. Every way goes through
@@ -36,10 +36,12 @@ class MeasurementController {
 
   private final MeasurementIngestion ingestion;
   private final Messages messages;
+  private final UploadSpool spool;
 
-  MeasurementController(MeasurementIngestion ingestion, Messages messages) {
+  MeasurementController(MeasurementIngestion ingestion, Messages messages, UploadSpool spool) {
     this.ingestion = ingestion;
     this.messages = messages;
+    this.spool = spool;
   }
 
   @Post(consumes = MediaType.APPLICATION_JSON)
@@ -100,9 +102,8 @@ class MeasurementController {
     if (!xlsx) {
       return answer(request, ingestion.ingest(file, null, new CsvRowSource(file, body), options));
     }
-    Path spooled = Files.createTempFile("atalaya-upload-", ".xlsx");
+    Path spooled = spool.spool(body, "atalaya-upload-", ".xlsx");
     try {
-      Files.copy(body, spooled, StandardCopyOption.REPLACE_EXISTING);
       var source = new XlsxRowSource(file, spooled, sheet);
       try {
         UploadReport report = ingestion.ingest(file, source.sheetUsed(), source, options);

@@ -17,13 +17,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.util.Locale;
 import org.atalaya.measurement.CsvRowSource;
 import org.atalaya.security.Role;
 import org.atalaya.shared.ApiException;
 import org.atalaya.shared.Messages;
+import org.atalaya.shared.UploadSpool;
 
 /**
  * A wave's microdata in: a CSV (UTF-8 or Latin-1) or XLSX in the request body, read through a saved
@@ -39,11 +39,14 @@ class MicrodataController {
   private final SurveyService surveys;
   private final MicrodataImport imports;
   private final Messages messages;
+  private final UploadSpool spool;
 
-  MicrodataController(SurveyService surveys, MicrodataImport imports, Messages messages) {
+  MicrodataController(
+      SurveyService surveys, MicrodataImport imports, Messages messages, UploadSpool spool) {
     this.surveys = surveys;
     this.imports = imports;
     this.messages = messages;
+    this.spool = spool;
   }
 
   @Post(consumes = {"text/csv", XLSX, MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
@@ -71,9 +74,8 @@ class MicrodataController {
             : request.getContentType().map(t -> t.toString().startsWith(XLSX)).orElse(false)
                 || file.toLowerCase(Locale.ROOT).endsWith(".xlsx");
     Locale locale = messages.locale(request);
-    Path spooled = Files.createTempFile("atalaya-survey-", xlsx ? ".xlsx" : ".csv");
+    Path spooled = spool.spool(body, "atalaya-survey-", xlsx ? ".xlsx" : ".csv");
     try {
-      Files.copy(body, spooled, StandardCopyOption.REPLACE_EXISTING);
       ImportReport report;
       if (xlsx) {
         var source = SheetChoice.open(file, spooled, sheet, survey.doc(), map);
