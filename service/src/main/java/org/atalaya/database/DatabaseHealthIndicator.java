@@ -12,16 +12,19 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * Says whether the database answers, which server it is and whether TimescaleDB is on — without the
- * connection URL or the user, since /health is public.
+ * connection URL or the user, since /health is public. While it is away, why, since when, and when
+ * to try again.
  */
 @Singleton
 class DatabaseHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
   private final DatabaseInfo database;
   private final EmbeddedDatabase embedded;
+  private final DatabaseWatch watch;
 
-  DatabaseHealthIndicator(DatabaseInfo database, EmbeddedDatabase embedded) {
+  DatabaseHealthIndicator(DatabaseInfo database, EmbeddedDatabase embedded, DatabaseWatch watch) {
     this.database = database;
     this.embedded = embedded;
+    this.watch = watch;
   }
 
   @Inject
@@ -44,7 +47,10 @@ class DatabaseHealthIndicator extends AbstractHealthIndicator<Map<String, Object
       details.put("timescaledb", database.timescaleVersion().orElse("off"));
       healthStatus = HealthStatus.UP;
     } catch (Exception e) {
+      watch.unreachable();
       details.put("error", "unreachable");
+      details.put("mode", embedded.isRunning() ? "embedded" : "external");
+      details.putAll(watch.outage());
       healthStatus = HealthStatus.DOWN;
     }
     return details;

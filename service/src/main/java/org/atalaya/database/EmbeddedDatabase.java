@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,8 +27,9 @@ public class EmbeddedDatabase {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
   private final Path dataDirectory;
-  private final int port;
+  private int port;
   private EmbeddedPostgres postgres;
+  private long postmasterPid;
 
   EmbeddedDatabase(
       @Value("${atalaya.database.embedded.data-dir:./data/postgres}") String dataDirectory,
@@ -37,14 +41,56 @@ public class EmbeddedDatabase {
   /** Starts the server once and returns the JDBC URL of the application database. */
   public synchronized String start() {
     if (postgres == null) {
+      StalePostmaster.clear(dataDirectory);
       postgres = startServer(dataDirectory, port);
+      // The pool's URL names this port: a restart must come back on it.
+      port = postgres.getPort();
+      postmasterPid = StalePostmaster.pid(dataDirectory).orElse(0L);
       createDatabaseIfMissing(postgres);
       LOG.info(
-          "Embedded PostgreSQL started on port {} with data in {}",
-          postgres.getPort(),
+          "Embedded PostgreSQL started on port {} (PID {}) with data in {}",
+          port,
+          postmasterPid,
           dataDirectory);
     }
     return postgres.getJdbcUrl("postgres", DATABASE);
+  }
+
+  /** Whether the server this service started has died under it (not stopped by the service). */
+  synchronized boolean died() {
+    return postgres != null
+        && postmasterPid != 0
+        && ProcessHandle.of(postmasterPid).map(p -> !p.isAlive()).orElse(true);
+  }
+
+  /** The server's processes now, for waiting on them should the server die. */
+  synchronized List<ProcessHandle> processes() {
+    if (postgres == null || postmasterPid == 0) {
+      return List.of();
+    }
+    return ProcessHandle.of(postmasterPid)
+        .map(p -> Stream.concat(Stream.of(p), p.children()).toList())
+        .orElse(List.of());
+  }
+
+  /**
+   * Starts the server again on the same port and directory after it died under the service. Its
+   * former processes must be gone first: a backend still attached to the old shared memory makes
+   * PostgreSQL refuse to start.
+   */
+  synchronized void restart(List<ProcessHandle> formerProcesses) {
+    try {
+      postgres.close(); // releases zonky's lock on the directory; pg_ctl stop finds nothing to stop
+    } catch (IOException e) {
+      LOG.debug("Closing the dead server: {}", e.toString());
+    }
+    for (ProcessHandle p : formerProcesses) {
+      p.onExit().completeOnTimeout(p, 10, TimeUnit.SECONDS).join();
+    }
+    StalePostmaster.clear(dataDirectory);
+    postgres = startServer(dataDirectory, port);
+    postmasterPid = StalePostmaster.pid(dataDirectory).orElse(0L);
+    LOG.info("Embedded PostgreSQL restarted on port {} (PID {})", port, postmasterPid);
   }
 
   /** Where the server keeps its files; the backup copies them while it runs. */

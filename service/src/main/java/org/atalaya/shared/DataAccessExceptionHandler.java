@@ -8,6 +8,7 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.util.List;
+import org.atalaya.database.DatabaseWatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,9 +22,11 @@ class DataAccessExceptionHandler
     implements ExceptionHandler<DataAccessException, HttpResponse<Problem>> {
   private static final Logger LOG = LoggerFactory.getLogger(DataAccessExceptionHandler.class);
   private final ProblemResponses problems;
+  private final DatabaseWatch watch;
 
-  DataAccessExceptionHandler(ProblemResponses problems) {
+  DataAccessExceptionHandler(ProblemResponses problems, DatabaseWatch watch) {
     this.problems = problems;
+    this.watch = watch;
   }
 
   @Override
@@ -34,7 +37,7 @@ class DataAccessExceptionHandler
           request.getMethod(),
           request.getPath(),
           e.toString());
-      return DatabaseUnavailable.answer(problems, request);
+      return DatabaseUnavailable.answer(problems, request, watch);
     }
     String state = sqlState(e);
     if ("23505".equals(state)) {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Set;
+import org.atalaya.database.DatabaseWatch;
 
 /**
  * Tells a database that is down or restarting from a request that went wrong: the first is answered
@@ -14,9 +15,6 @@ import java.util.Set;
  * second stays the caller's 4xx or our 500.
  */
 public final class DatabaseUnavailable {
-  /** Seconds a client should wait before trying again (a restart takes a few). */
-  static final int RETRY_AFTER_SECONDS = 5;
-
   /** Operator intervention: the server is shutting down, crashed, or still starting. */
   private static final Set<String> SHUTDOWN_STATES = Set.of("57P01", "57P02", "57P03");
 
@@ -55,13 +53,17 @@ public final class DatabaseUnavailable {
     return CLOSED.equals(e.getMessage());
   }
 
-  static HttpResponse<Problem> answer(ProblemResponses problems, HttpRequest<?> request) {
+  /** 503, with as long a wait as the watch thinks honest (a restart takes a few seconds). */
+  static HttpResponse<Problem> answer(
+      ProblemResponses problems, HttpRequest<?> request, DatabaseWatch watch) {
+    watch.unreachable();
+    int seconds = watch.retryAfterSeconds();
     return problems
         .of(
             request,
             HttpStatus.SERVICE_UNAVAILABLE,
-            problems.text(request, "problem.unavailable"),
+            problems.text(request, "problem.unavailable", seconds),
             List.of())
-        .header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+        .header("Retry-After", Integer.toString(seconds));
   }
 }

@@ -8,6 +8,7 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.List;
+import org.atalaya.database.DatabaseWatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,9 +20,11 @@ import org.slf4j.LoggerFactory;
 class IoExceptionHandler implements ExceptionHandler<IOException, HttpResponse<Problem>> {
   private static final Logger LOG = LoggerFactory.getLogger(IoExceptionHandler.class);
   private final ProblemResponses problems;
+  private final DatabaseWatch watch;
 
-  IoExceptionHandler(ProblemResponses problems) {
+  IoExceptionHandler(ProblemResponses problems, DatabaseWatch watch) {
     this.problems = problems;
+    this.watch = watch;
   }
 
   @Override
@@ -36,7 +39,7 @@ class IoExceptionHandler implements ExceptionHandler<IOException, HttpResponse<P
       }
     }
     if (DatabaseUnavailable.causedBy(e)) {
-      return DatabaseUnavailable.answer(problems, request);
+      return DatabaseUnavailable.answer(problems, request, watch);
     }
     LOG.error("I/O error on {} {}", request.getMethod(), request.getPath(), e);
     return problems.of(

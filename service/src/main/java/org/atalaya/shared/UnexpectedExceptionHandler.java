@@ -6,6 +6,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 import java.util.List;
+import org.atalaya.database.DatabaseWatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,9 +20,11 @@ import org.slf4j.LoggerFactory;
 class UnexpectedExceptionHandler implements ExceptionHandler<Exception, HttpResponse<Problem>> {
   private static final Logger LOG = LoggerFactory.getLogger(UnexpectedExceptionHandler.class);
   private final ProblemResponses problems;
+  private final DatabaseWatch watch;
 
-  UnexpectedExceptionHandler(ProblemResponses problems) {
+  UnexpectedExceptionHandler(ProblemResponses problems, DatabaseWatch watch) {
     this.problems = problems;
+    this.watch = watch;
   }
 
   @Override
@@ -32,7 +35,7 @@ class UnexpectedExceptionHandler implements ExceptionHandler<Exception, HttpResp
           request.getMethod(),
           request.getPath(),
           e.toString());
-      return DatabaseUnavailable.answer(problems, request);
+      return DatabaseUnavailable.answer(problems, request, watch);
     }
     LOG.error("Unexpected error on {} {}", request.getMethod(), request.getPath(), e);
     return problems.of(

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
  * A measurements CSV sent the way a slow client sends it: the first rows at once, then nothing
  * until the test says so, so that something can happen to the service or its database mid-COPY.
  */
-final class Uploads {
-  static final int ROWS = 2160;
+public final class Uploads {
+  public static final int ROWS = 2160;
   static final int FIRST_PART = 1000;
 
   private Uploads() {}
@@ -32,7 +32,7 @@ final class Uploads {
         indicator, 2015 + month / 12, month % 12 + 1, sex == 0 ? "F" : "M", corregimiento, i);
   }
 
-  static String csv(String indicator) {
+  public static String csv(String indicator) {
     var csv = new StringBuilder("indicador,periodo,sexo,territorio,valor\n");
     for (int i = 0; i < ROWS; i++) {
       csv.append(row(indicator, i));
@@ -41,14 +41,14 @@ final class Uploads {
   }
 
   /** A body that sends the header and the first rows, then waits for {@code rest} to open. */
-  static final class Held extends InputStream {
-    final CountDownLatch firstPartSent = new CountDownLatch(1);
-    final CountDownLatch rest = new CountDownLatch(1);
+  public static final class Held extends InputStream {
+    public final CountDownLatch firstPartSent = new CountDownLatch(1);
+    public final CountDownLatch rest = new CountDownLatch(1);
     private final byte[] first;
     private final byte[] second;
     private int position;
 
-    Held(String indicator) {
+    public Held(String indicator) {
       String all = csv(indicator);
       int cut = nthLine(all, FIRST_PART + 1);
       first = all.substring(0, cut).getBytes(StandardCharsets.UTF_8);
@@ -98,7 +98,7 @@ final class Uploads {
   }
 
   /** Starts the upload; the answer (or the failure of the connection) completes the future. */
-  static CompletableFuture<HttpResponse<String>> send(
+  public static CompletableFuture<HttpResponse<String>> send(
       String baseUrl, String token, String file, Held body) {
     var request =
         HttpRequest.newBuilder(URI.create(baseUrl + "/api/measurements/upload?file=" + file))
@@ -110,7 +110,7 @@ final class Uploads {
   }
 
   /** Measurements of one indicator, counted in the database itself. */
-  static long count(String jdbcUrl, String user, String password, String indicator)
+  public static long count(String jdbcUrl, String user, String password, String indicator)
       throws SQLException {
     try (var c = DriverManager.getConnection(jdbcUrl, user, password);
         var s =
@@ -126,7 +126,8 @@ final class Uploads {
   }
 
   /** Waits until the database shows a COPY into the staging table in progress. */
-  static boolean copyInProgress(String jdbcUrl, String user, String password) throws SQLException {
+  public static boolean copyInProgress(String jdbcUrl, String user, String password)
+      throws SQLException {
     try (var c = DriverManager.getConnection(jdbcUrl, user, password);
         var s =
             c.prepareStatement(
@@ -137,7 +138,7 @@ final class Uploads {
     }
   }
 
-  static void await(String what, Check check) throws Exception {
+  public static void await(String what, Check check) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (!check.done()) {
       if (System.nanoTime() > deadline) {
@@ -147,7 +148,7 @@ final class Uploads {
     }
   }
 
-  interface Check {
+  public interface Check {
     boolean done() throws Exception;
   }
 }
