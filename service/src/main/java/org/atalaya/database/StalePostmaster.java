@@ -112,7 +112,13 @@ final class StalePostmaster {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        ctl.waitFor(STOP_WAIT_SECONDS + 5, TimeUnit.SECONDS);
+        boolean stopped =
+            ctl.waitFor(STOP_WAIT_SECONDS + 5, TimeUnit.SECONDS) && ctl.exitValue() == 0;
+        if (!stopped) {
+          // pg_ctl refuses to run as root (containers often are): SIGINT is the same fast shutdown.
+          LOG.warn("pg_ctl could not stop PID {}: sending SIGINT (fast shutdown)", process.pid());
+          fastShutdown(process);
+        }
       } else {
         process.destroy();
       }
@@ -131,6 +137,17 @@ final class StalePostmaster {
       process.onExit().completeOnTimeout(null, STOP_WAIT_SECONDS, TimeUnit.SECONDS).join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void fastShutdown(ProcessHandle process) throws IOException, InterruptedException {
+    Process kill =
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid()))
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+      process.destroy(); // SIGTERM: a smart shutdown, which ends as soon as no client is left
     }
   }
 
