@@ -55,8 +55,10 @@ public class DatabaseWatch {
   /** Seconds a client should wait before trying again. */
   public int retryAfterSeconds() {
     Instant since = downSince;
-    if (since == null || (restarting && failedRestarts == 0)) {
-      return RESTART_RETRY_SECONDS; // an embedded restart takes a few seconds
+    if (since == null || (embedded.isRunning() && failedRestarts == 0)) {
+      // The watch restarts an embedded server within a second of its death (a request may notice
+      // first); that takes a few seconds.
+      return RESTART_RETRY_SECONDS;
     }
     // Nobody here can bring the server back: the longer it has been away, the longer to wait.
     long away = Duration.between(since, Instant.now()).toSeconds();
