@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -84,7 +85,7 @@ class ReportViews {
     String date = Numbers.date(LocalDate.ofInstant(when, Dates.ZONE), locale);
     String base = "/api/reports/" + r.plan() + "/" + r.period() + "/" + r.version() + "/";
     List<FileLink> files = new ArrayList<>();
-    for (var f : r.files()) {
+    for (var f : r.files().stream().sorted(Comparator.comparing(ReportViews::rank)).toList()) {
       files.add(
           new FileLink(
               f.name(),
@@ -137,6 +138,16 @@ class ReportViews {
           request, "reports.file.brochure", axis, language(request, brochure.group(1)));
     }
     return pages.text(request, name.endsWith(".csv") ? "reports.file.csv" : "reports.file.json");
+  }
+
+  /** Spanish first, then English, then the open data; in each language the report first. */
+  private static String rank(ReportService.FileView f) {
+    String n = f.name();
+    int lang =
+        n.matches("(informe|folleto)-es[.-].*")
+            ? 0
+            : n.matches("(informe|folleto)-en[.-].*") ? 1 : 2;
+    return lang + (n.startsWith("informe") ? "0" : "1") + (n.endsWith(".pdf") ? "0" : "1") + n;
   }
 
   private String language(HttpRequest<?> request, String lang) {

@@ -27,7 +27,8 @@ public class Messages {
           "i18n.admin",
           "i18n.approval",
           "i18n.plans",
-          "i18n.reports");
+          "i18n.reports",
+          "i18n.surveys");
 
   private static final ResourceBundle.Control NO_FALLBACK =
       ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
