@@ -91,6 +91,8 @@ class SurveyComparisonPages {
     String weight = "";
     if (earlier == null) {
       problem = pages.text(request, "web.surveys.compare.oneWave");
+    } else if (earlier.code().equals(later.wave().code())) {
+      problem = pages.text(request, "web.surveys.compare.same");
     } else {
       var c =
           changes.compare(code, earlier.code(), later.wave().code(), later.item(), staff, locale);
@@ -149,8 +151,9 @@ class SurveyComparisonPages {
   private Row row(HttpRequest<?> request, SurveyChanges.Change c, boolean share, Locale locale) {
     String label = c.label() == null ? pages.text(request, "web.surveys.compare.total") : c.label();
     if (c.suppressed()) {
-      String mark = c.reason() == null ? "—" : c.reason();
-      return new Row(label, mark, mark, mark, mark, mark);
+      // As the wave's own page writes it; the reason once, where the test would be.
+      String mark = pages.text(request, "web.surveys.suppressedCell");
+      return new Row(label, mark, mark, mark, mark, c.reason() == null ? mark : c.reason());
     }
     String interval =
         c.ciLower() == null || c.ciUpper() == null
