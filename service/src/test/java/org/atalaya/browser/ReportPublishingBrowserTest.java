@@ -60,6 +60,8 @@ class ReportPublishingBrowserTest {
   @BeforeAll
   void startBrowser() {
     browser = Chromium.start(1366, 1600);
+    // Publishing renders every file (two reports, ten brochures) before the page answers.
+    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(300));
   }
 
   @AfterAll

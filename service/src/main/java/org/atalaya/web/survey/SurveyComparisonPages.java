@@ -151,9 +151,9 @@ class SurveyComparisonPages {
   private Row row(HttpRequest<?> request, SurveyChanges.Change c, boolean share, Locale locale) {
     String label = c.label() == null ? pages.text(request, "web.surveys.compare.total") : c.label();
     if (c.suppressed()) {
-      // As the wave's own page writes it; the reason once, where the test would be.
+      // Said once, as the wave's own page writes it, with the reason where the test would be.
       String mark = pages.text(request, "web.surveys.suppressedCell");
-      return new Row(label, mark, mark, mark, mark, c.reason() == null ? mark : c.reason());
+      return new Row(label, "—", "—", mark, "—", c.reason() == null ? mark : c.reason());
     }
     String interval =
         c.ciLower() == null || c.ciUpper() == null
