@@ -177,6 +177,8 @@ class ExecutionTest {
         .contains("Avance financiero")
         .contains("12.3\u00a0%");
     assertThat(card).contains("1 de 2 actividades realizadas");
+    // The gauges are drawn to the same figures (as attributes: the site allows no inline style).
+    assertThat(card).contains("height=\"6\" width=\"50\"").contains("height=\"6\" width=\"12\"");
 
     String edit = browser.get("/planes/" + plan + "/fichas/LUZ-1/ejecucion").body();
     var refused =
