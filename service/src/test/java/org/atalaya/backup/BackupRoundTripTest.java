@@ -113,7 +113,7 @@ class BackupRoundTripTest {
     running.set(false);
     uploads.get(30, TimeUnit.SECONDS);
     System.out.printf(
-        "Backup of the demo: %.1f MB in %.1f s, %d measurements arrived meanwhile%n",
+        "Backup of the demo: %.1f MB in %.1f s, %d uploads arrived meanwhile%n",
         Files.size(archive) / 1e6, seconds, atStop - atStart);
     assertThat(api.get("/health", String.class).value())
         .contains("\"backup\"")
