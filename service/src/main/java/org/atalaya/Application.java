@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.atalaya.backup.BackupCommand;
+import org.atalaya.export.ExportCommand;
 import org.slf4j.LoggerFactory;
 
 @OpenAPIDefinition(
@@ -34,6 +35,9 @@ public class Application {
     if (args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"))) {
       // Without the web server, and without starting a second server on the service's data.
       System.exit(BackupCommand.run(args));
+    }
+    if (args.length > 0 && args[0].equals("export")) {
+      System.exit(ExportCommand.run(args));
     }
     System.setProperty("java.awt.headless", "true");
     Micronaut.build(withoutOwnFlags(args))

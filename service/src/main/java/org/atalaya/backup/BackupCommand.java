@@ -76,6 +76,12 @@ public class BackupCommand implements Callable<Integer> {
       System.err.println(
           Messages.format(Messages.DEFAULT, "backup.database.unreachable", e.getMessage()));
       return 2;
+    } catch (java.io.IOException e) {
+      if (!Backups.diskFull(e)) {
+        throw e;
+      }
+      System.err.println(Messages.format(Messages.DEFAULT, "backup.diskFull", out));
+      return 2;
     }
     System.out.println(
         Messages.format(

@@ -83,6 +83,9 @@ public class BackupService {
       throw e;
     } catch (Exception e) {
       failed(e.toString());
+      if (Backups.diskFull(e)) {
+        throw new BackupException(e, "backup.diskFull", dir);
+      }
       throw new BackupException(e, "backup.failed", e.getMessage());
     }
   }

@@ -33,4 +33,18 @@ final class Backups {
     String version = Backups.class.getPackage().getImplementationVersion();
     return version == null ? "0.1.0-SNAPSHOT" : version;
   }
+
+  /** Whether a failure is a full disk (Linux's ENOSPC, Windows' ERROR_DISK_FULL), at any depth. */
+  static boolean diskFull(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = t.getMessage();
+      if (t instanceof java.io.IOException
+          && m != null
+          && (m.contains("No space left on device")
+              || m.contains("not enough space on the disk"))) {
+        return true;
+      }
+    }
+    return false;
+  }
 }
