@@ -48,10 +48,24 @@ public class PlanObservations {
   }
 
   /** The observations and the names of their codes. */
-  public record Data(SdmxNames names, List<SdmxObservation> observations) {}
+  public record Data(SdmxNames names, List<SdmxObservation> observations, String district) {}
 
   /** 404 for a plan this audience may not read (an unpublished one, for the public). */
   public Data read(String plan, LocalDate asOf, Audience audience) throws SQLException {
+    return read(plan, indicators.list(plan), asOf, audience);
+  }
+
+  /** One indicator of a plan this audience may read; 404 otherwise. */
+  public Data indicator(String code, LocalDate asOf, Audience audience) throws SQLException {
+    IndicatorDoc doc = indicators.get(code);
+    if (doc.actionCard() == null) {
+      throw org.atalaya.shared.ApiException.notFound("indicator", code);
+    }
+    return read(doc.actionCard().plan(), List.of(doc), asOf, audience);
+  }
+
+  private Data read(String plan, List<IndicatorDoc> docs, LocalDate asOf, Audience audience)
+      throws SQLException {
     PlanDocument.Header header = plans.document(plan, audience == Audience.STAFF).plan();
     Territory district = territories.require(header.territory());
     List<Territory> places =
@@ -64,7 +78,7 @@ public class PlanObservations {
     places.forEach(t -> areas.put(Dsd.refArea(t.code()), t.name()));
     Map<String, String> names = new LinkedHashMap<>();
     Map<String, SdmxObservation> byKey = new LinkedHashMap<>();
-    for (IndicatorDoc doc : indicators.list(plan)) {
+    for (IndicatorDoc doc : docs) {
       names.put(doc.code(), doc.name());
       List<Sex> sexes =
           doc.disaggregations().sex() ? List.of(Sex._T, Sex.F, Sex.M) : List.of(Sex._T);
@@ -78,7 +92,10 @@ public class PlanObservations {
       }
       survey(doc, district.code(), asOf, byKey);
     }
-    return new Data(new SdmxNames(header.name(), names, areas), new ArrayList<>(byKey.values()));
+    return new Data(
+        new SdmxNames(header.name(), names, areas),
+        new ArrayList<>(byKey.values()),
+        Dsd.refArea(district.code()));
   }
 
   private void series(

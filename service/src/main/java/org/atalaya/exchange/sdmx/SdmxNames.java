@@ -52,7 +52,7 @@ public record SdmxNames(String title, Map<String, String> indicators, Map<String
     return indicators.getOrDefault(code, code);
   }
 
-  String area(String code) {
+  public String area(String code) {
     return areas.getOrDefault(code, code);
   }
 }
