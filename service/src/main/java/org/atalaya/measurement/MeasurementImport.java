@@ -66,6 +66,28 @@ public class MeasurementImport {
     return UploadView.of(ingestion.ingest("formulario", null, source, options), locale);
   }
 
+  /**
+   * Rows from another system's file, already in the upload's columns (indicator, period, sex,
+   * territory, value…), each with the row number of the file it came from, through the same checks
+   * and the same all-or-nothing merge as an upload. Stored figures are provisional.
+   */
+  public UploadView rows(
+      String file,
+      List<String> header,
+      Map<Long, List<String>> rows,
+      boolean dryRun,
+      String user,
+      Locale locale)
+      throws IOException {
+    RowSource source =
+        consumer -> {
+          consumer.header(header);
+          rows.forEach(consumer::row);
+        };
+    var options = new MeasurementIngestion.Options(dryRun, false, null, user);
+    return UploadView.of(ingestion.ingest(file, null, source, options), locale);
+  }
+
   /** A CSV or XLSX (by its name) already on disk, read as the upload API reads it. */
   public UploadView file(
       String file, Path path, boolean dryRun, boolean keepValid, String user, Locale locale)

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * The files of a report: the report in HTML and PDF in Spanish and English, a one-page PDF brochure
- * per axis in each language, and the open data (CSV and JSON). Names are fixed patterns, so that a
- * name asked for is either one of them or refused.
+ * per axis in each language, and the open data (CSV and JSON, and the same in SDMX with its
+ * structure). Names are fixed patterns, so that a name asked for is either one of them or refused.
  */
 final class ReportFiles {
   static final List<Locale> LANGUAGES = List.of(Locale.forLanguageTag("es-PA"), Locale.ENGLISH);
@@ -51,6 +51,7 @@ final class ReportFiles {
     List<Observation> rows = OpenData.of(facts);
     files.add(new File(CSV, "text/csv; charset=utf-8", OpenDataFiles.csv(rows)));
     files.add(new File(JSON, "application/json", OpenDataFiles.json(facts, rows)));
+    files.addAll(SdmxOpenData.files(facts, rows));
     return files;
   }
 
@@ -80,6 +81,11 @@ final class ReportFiles {
           name.equals(CSV)
               ? new File(CSV, "text/csv; charset=utf-8", OpenDataFiles.csv(rows))
               : new File(JSON, "application/json", OpenDataFiles.json(facts, rows)));
+    }
+    if (SdmxOpenData.names(name)) {
+      return SdmxOpenData.files(facts, OpenData.of(facts)).stream()
+          .filter(f -> f.name().equals(name))
+          .findFirst();
     }
     Matcher report = REPORT.matcher(name);
     Matcher brochure = BROCHURE.matcher(name);
