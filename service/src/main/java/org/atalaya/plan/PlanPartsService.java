@@ -74,7 +74,7 @@ class PlanPartsService {
   }
 
   @Transactional
-  void deleteAxis(String planCode, String axisCode) {
+  String deleteAxis(String planCode, String axisCode) {
     Plan plan = plans.require(planCode);
     Axis axis = axis(plan, axisCode);
     boolean hasCards =
@@ -86,6 +86,7 @@ class PlanPartsService {
     axes.delete(axis);
     planRows.touch(plan.id());
     audit.deleted("axis", planCode + "/" + axisCode, axisDoc(axis));
+    return axisCode;
   }
 
   @Transactional(readOnly = true)
@@ -124,13 +125,14 @@ class PlanPartsService {
   }
 
   @Transactional
-  void deleteCard(String planCode, String cardCode) {
+  String deleteCard(String planCode, String cardCode) {
     Plan plan = plans.require(planCode);
     ActionCard card = cardRow(plan, cardCode);
     ActionCardDoc before = store.card(card, institutionCodes());
     cards.delete(card);
     planRows.touch(plan.id());
     audit.deleted("action_card", planCode + "/" + cardCode, before);
+    return cardCode;
   }
 
   @Transactional(readOnly = true)
@@ -179,13 +181,14 @@ class PlanPartsService {
   }
 
   @Transactional
-  void deleteProject(String planCode, String projectCode) {
+  String deleteProject(String planCode, String projectCode) {
     Plan plan = plans.require(planCode);
     Project project = projectRow(plan, projectCode);
     ProjectDoc before = store.project(project, axisCodes(plan), institutionCodes());
     projects.delete(project);
     planRows.touch(plan.id());
     audit.deleted("project", planCode + "/" + projectCode, before);
+    return projectCode;
   }
 
   /** After the last one, so a delete never makes two parts share a place. */
