@@ -14,7 +14,7 @@ import java.time.Instant;
 record PlanChange(
     @Nullable @Id @GeneratedValue Long id,
     Long planId,
-    Status status,
+    PlanChangeStatus status,
     long baseVersion,
     @Nullable Long resultVersion,
     String base,
@@ -23,11 +23,4 @@ record PlanChange(
     Instant proposedAt,
     @Nullable String decidedBy,
     @Nullable Instant decidedAt,
-    @Nullable String reason) {
-
-  enum Status {
-    PROPOSED,
-    APPROVED,
-    REJECTED
-  }
-}
+    @Nullable String reason) {}

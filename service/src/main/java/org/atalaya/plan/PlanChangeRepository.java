@@ -10,7 +10,7 @@ import java.util.Optional;
 interface PlanChangeRepository extends CrudRepository<PlanChange, Long> {
   List<PlanChange> findByPlanIdOrderByIdDesc(Long planId);
 
-  Optional<PlanChange> findByPlanIdAndStatus(Long planId, PlanChange.Status status);
+  Optional<PlanChange> findByPlanIdAndStatus(Long planId, PlanChangeStatus status);
 
-  List<PlanChange> findByPlanIdAndStatusOrderById(Long planId, PlanChange.Status status);
+  List<PlanChange> findByPlanIdAndStatusOrderById(Long planId, PlanChangeStatus status);
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.atalaya.audit.AuditLog;
-import org.atalaya.plan.PlanChange.Status;
 import org.atalaya.plan.PlanDiff.Difference;
 import org.atalaya.plan.PlanDocuments.Format;
 import org.atalaya.shared.ApiException;
@@ -54,7 +53,7 @@ public class PlanChanges {
   public record Change(
       long id,
       String plan,
-      Status status,
+      PlanChangeStatus status,
       long baseVersion,
       @Nullable Long resultVersion,
       String proposedBy,
@@ -124,7 +123,7 @@ public class PlanChanges {
               new PlanChange(
                   c.id(),
                   c.planId(),
-                  Status.PROPOSED,
+                  PlanChangeStatus.PROPOSED,
                   c.baseVersion(),
                   null,
                   c.base(),
@@ -141,7 +140,7 @@ public class PlanChanges {
               new PlanChange(
                   null,
                   plan.id(),
-                  Status.PROPOSED,
+                  PlanChangeStatus.PROPOSED,
                   plan.version(),
                   null,
                   write(base),
@@ -205,9 +204,14 @@ public class PlanChanges {
           PlanDocument before = store.document(plan);
           ChangeSandbox.run(() -> plans.importDocument(read(c.proposed()), true, true));
           Plan after = plans.find(planCode);
-          PlanChange decided = decide(c, Status.APPROVED, after.version(), reason);
+          PlanChange decided = decide(c, PlanChangeStatus.APPROVED, after.version(), reason);
           audit.updated("plan", planCode, before, store.document(after), reason(id, reason));
-          audit.updated("plan_change", key(plan, id), Status.PROPOSED, Status.APPROVED, reason);
+          audit.updated(
+              "plan_change",
+              key(plan, id),
+              PlanChangeStatus.PROPOSED,
+              PlanChangeStatus.APPROVED,
+              reason);
           return view(after, decided);
         });
   }
@@ -216,8 +220,13 @@ public class PlanChanges {
     return tx.executeWrite(
         s -> {
           Plan plan = plans.visible(planCode, true);
-          PlanChange decided = decide(pending(plan, id), Status.REJECTED, null, reason);
-          audit.updated("plan_change", key(plan, id), Status.PROPOSED, Status.REJECTED, reason);
+          PlanChange decided = decide(pending(plan, id), PlanChangeStatus.REJECTED, null, reason);
+          audit.updated(
+              "plan_change",
+              key(plan, id),
+              PlanChangeStatus.PROPOSED,
+              PlanChangeStatus.REJECTED,
+              reason);
           return view(plan, decided);
         });
   }
@@ -228,7 +237,8 @@ public class PlanChanges {
         s -> {
           Plan plan = plans.visible(planCode, true);
           List<Version> out = new ArrayList<>();
-          for (PlanChange c : changes.findByPlanIdAndStatusOrderById(plan.id(), Status.APPROVED)) {
+          for (PlanChange c :
+              changes.findByPlanIdAndStatusOrderById(plan.id(), PlanChangeStatus.APPROVED)) {
             if (out.isEmpty()) {
               out.add(new Version(c.baseVersion(), c.proposedAt(), c.proposedBy(), null));
             }
@@ -245,7 +255,8 @@ public class PlanChanges {
           if (plan.version() == version) {
             return store.document(plan);
           }
-          for (PlanChange c : changes.findByPlanIdAndStatusOrderById(plan.id(), Status.APPROVED)) {
+          for (PlanChange c :
+              changes.findByPlanIdAndStatusOrderById(plan.id(), PlanChangeStatus.APPROVED)) {
             if (c.baseVersion() == version) {
               return read(c.base());
             }
@@ -257,7 +268,8 @@ public class PlanChanges {
         });
   }
 
-  private PlanChange decide(PlanChange c, Status status, @Nullable Long result, String reason) {
+  private PlanChange decide(
+      PlanChange c, PlanChangeStatus status, @Nullable Long result, String reason) {
     return changes.update(
         new PlanChange(
             c.id(),
@@ -276,7 +288,7 @@ public class PlanChanges {
 
   private PlanChange pending(Plan plan, long id) {
     PlanChange c = row(plan, id);
-    if (c.status() != Status.PROPOSED) {
+    if (c.status() != PlanChangeStatus.PROPOSED) {
       throw ApiException.conflict(
           "status",
           "changeDecided",
@@ -293,7 +305,7 @@ public class PlanChanges {
   }
 
   private Optional<PlanChange> open(Plan plan) {
-    return changes.findByPlanIdAndStatus(plan.id(), Status.PROPOSED);
+    return changes.findByPlanIdAndStatus(plan.id(), PlanChangeStatus.PROPOSED);
   }
 
   private Change view(Plan plan, PlanChange c) {

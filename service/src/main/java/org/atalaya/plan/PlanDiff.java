@@ -25,8 +25,10 @@ public final class PlanDiff {
   public record Difference(String field, String before, String after) {}
 
   public static List<Difference> between(PlanDocument before, PlanDocument after) {
-    Map<String, String> a = flatten(before);
-    Map<String, String> b = flatten(after);
+    return between(flatten(before), flatten(after));
+  }
+
+  static List<Difference> between(Map<String, String> a, Map<String, String> b) {
     Set<String> fields = new LinkedHashSet<>(a.keySet());
     fields.addAll(b.keySet());
     List<Difference> out = new ArrayList<>();
@@ -36,6 +38,13 @@ public final class PlanDiff {
       }
     }
     return List.copyOf(out);
+  }
+
+  /** A part of a plan (a card, an axis) field by field. */
+  static Map<String, String> flattenRecord(Record part) {
+    Map<String, String> out = new LinkedHashMap<>();
+    walk("", part, out);
+    return out;
   }
 
   static Map<String, String> flatten(PlanDocument doc) {

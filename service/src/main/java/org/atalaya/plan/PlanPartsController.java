@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -63,6 +64,13 @@ class PlanPartsController {
   @Secured({Role.ADMIN_NAME, Role.ANALYST_NAME})
   HttpResponse<Object> deleteAxis(String plan, String axis) {
     return write(plan, HttpStatus.NO_CONTENT, () -> parts.deleteAxis(plan, axis));
+  }
+
+  /** Moves an axis one place: {@code by=-1} up, {@code by=1} down. Answers the axes' order. */
+  @Post("/axes/{axis}/move")
+  @Secured({Role.ADMIN_NAME, Role.ANALYST_NAME})
+  HttpResponse<Object> moveAxis(String plan, String axis, @QueryValue int by) {
+    return write(plan, HttpStatus.OK, () -> parts.moveAxis(plan, axis, by));
   }
 
   @Post("/axes/{axis}/actions")

@@ -89,6 +89,24 @@ class PlanPartsService {
     return axisCode;
   }
 
+  /** Moves an axis one place up ({@code by} &lt; 0) or down; at either end it stays. */
+  @Transactional
+  List<String> moveAxis(String planCode, String axisCode, int by) {
+    Plan plan = plans.require(planCode);
+    List<Axis> rows = axes.findByPlanIdOrderByPosition(plan.id());
+    Axis axis = axis(plan, axisCode);
+    int from = rows.indexOf(axis);
+    int to = from + Integer.signum(by);
+    if (by != 0 && to >= 0 && to < rows.size()) {
+      Axis other = rows.get(to);
+      store.saveAxis(plan, axis, axisDoc(axis), other.position());
+      store.saveAxis(plan, other, axisDoc(other), axis.position());
+      planRows.touch(plan.id());
+      audit.updated("axis", planCode + "/" + axisCode, axis.position(), other.position());
+    }
+    return axes.findByPlanIdOrderByPosition(plan.id()).stream().map(Axis::code).toList();
+  }
+
   @Transactional(readOnly = true)
   ActionCardDoc card(String planCode, String cardCode, boolean staff) {
     Plan plan = plans.visible(planCode, staff);

@@ -53,6 +53,7 @@ class PublishedPlanChangeControlTest extends PlanFixture {
             HttpRequest.POST(path("/axes"), Map.of("code", "LOCAL", "name", "Eje local")),
             HttpRequest.PUT(path("/axes/LOCAL"), Map.of("code", "LOCAL", "name", "Eje del barrio")),
             HttpRequest.DELETE(path("/axes/REHAB")),
+            HttpRequest.POST(path("/axes/VICT/move?by=-1"), Map.of()),
             HttpRequest.POST(path("/axes/PREV/actions"), fichaInamu("F2")),
             HttpRequest.PUT(path("/actions/F1"), renamed),
             HttpRequest.DELETE(path("/actions/F2")),
@@ -78,6 +79,7 @@ class PublishedPlanChangeControlTest extends PlanFixture {
                 + " familias y parejas",
             "axes[LOCAL].name: null → Eje del barrio",
             "axes[REHAB].name: Rehabilitación y reinserción → null",
+            "axes[*]: PREV, CONT, REHAB, VICT, FORT → PREV, VICT, CONT, FORT, LOCAL",
             "projects[PRY-1].location: null → Barrio Colón")
         .noneMatch(d -> d.contains("F2") || d.contains("PRY-2"));
 
