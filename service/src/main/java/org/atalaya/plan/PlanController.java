@@ -33,10 +33,12 @@ import org.atalaya.shared.ApiException;
 @Tag(name = "Planes")
 class PlanController {
   private final PlanService plans;
+  private final PlanChanges changes;
   private final Validator validator;
 
-  PlanController(PlanService plans, Validator validator) {
+  PlanController(PlanService plans, PlanChanges changes, Validator validator) {
     this.plans = plans;
+    this.changes = changes;
     this.validator = validator;
   }
 
@@ -62,8 +64,10 @@ class PlanController {
 
   @Put("/{code}")
   @Secured({Role.ADMIN_NAME, Role.ANALYST_NAME})
-  PlanSummary update(String code, @Body @Valid PlanDocument.Header header, Authentication auth) {
-    return plans.update(code, header, isAdmin(auth));
+  HttpResponse<Object> update(
+      String code, @Body @Valid PlanDocument.Header header, Authentication auth) {
+    return PlanChanges.respond(
+        changes.write(code, () -> plans.update(code, header, isAdmin(auth))), HttpStatus.OK);
   }
 
   @Delete("/{code}")
@@ -106,7 +110,7 @@ class PlanController {
       value = "/import",
       consumes = {"application/yaml", "application/x-yaml", "text/yaml", "application/json"})
   @Secured({Role.ADMIN_NAME, Role.ANALYST_NAME})
-  HttpResponse<PlanSummary> importDocument(
+  HttpResponse<Object> importDocument(
       @Body byte[] content,
       @Header(HttpHeaders.CONTENT_TYPE) String contentType,
       @QueryValue(defaultValue = "false") boolean replace,
@@ -116,7 +120,12 @@ class PlanController {
     if (!violations.isEmpty()) {
       throw new jakarta.validation.ConstraintViolationException(violations);
     }
-    PlanSummary summary = plans.importDocument(doc, replace, isAdmin(auth));
-    return HttpResponse.status(HttpStatus.CREATED).body(summary);
+    if (!replace || !plans.exists(doc.plan().code())) {
+      return HttpResponse.status(HttpStatus.CREATED)
+          .body(plans.importDocument(doc, replace, isAdmin(auth)));
+    }
+    return PlanChanges.respond(
+        changes.write(doc.plan().code(), () -> plans.importDocument(doc, replace, isAdmin(auth))),
+        HttpStatus.CREATED);
   }
 }

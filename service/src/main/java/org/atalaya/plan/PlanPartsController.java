@@ -9,7 +9,7 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.http.annotation.Status;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -18,6 +18,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
+import java.util.function.Supplier;
 import org.atalaya.plan.PlanDocument.ActionCardDoc;
 import org.atalaya.plan.PlanDocument.AxisDoc;
 import org.atalaya.plan.PlanDocument.ProjectDoc;
@@ -29,9 +30,16 @@ import org.atalaya.security.Role;
 @Tag(name = "Ejes, fichas y proyectos")
 class PlanPartsController {
   private final PlanPartsService parts;
+  private final PlanChanges changes;
 
-  PlanPartsController(PlanPartsService parts) {
+  PlanPartsController(PlanPartsService parts, PlanChanges changes) {
     this.parts = parts;
+    this.changes = changes;
+  }
+
+  /** Writes to a published plan answer 202 with the proposal they made (see PlanChanges). */
+  private <T> HttpResponse<Object> write(String plan, HttpStatus ok, Supplier<T> write) {
+    return PlanChanges.respond(changes.write(plan, write), ok);
   }
 
   @Get("/axes")
@@ -41,30 +49,34 @@ class PlanPartsController {
   }
 
   @Post("/axes")
-  @Status(HttpStatus.CREATED)
   @Secured({Role.ADMIN_NAME, Role.ANALYST_NAME})
-  AxisDoc createAxis(String plan, @Body @Valid AxisDoc axis) {
-    return parts.saveAxis(plan, null, axis);
+  HttpResponse<Object> createAxis(String plan, @Body @Valid AxisDoc axis) {
+    return write(plan, HttpStatus.CREATED, () -> parts.saveAxis(plan, null, axis));
   }
 
   @Put("/axes/{axis}")
   @Secured({Role.ADMIN_NAME, Role.ANALYST_NAME})
-  AxisDoc updateAxis(String plan, String axis, @Body @Valid AxisDoc body) {
-    return parts.saveAxis(plan, axis, body);
+  HttpResponse<Object> updateAxis(String plan, String axis, @Body @Valid AxisDoc body) {
+    return write(plan, HttpStatus.OK, () -> parts.saveAxis(plan, axis, body));
   }
 
   @Delete("/axes/{axis}")
   @Secured({Role.ADMIN_NAME, Role.ANALYST_NAME})
-  HttpResponse<Void> deleteAxis(String plan, String axis) {
-    parts.deleteAxis(plan, axis);
-    return HttpResponse.noContent();
+  HttpResponse<Object> deleteAxis(String plan, String axis) {
+    return write(plan, HttpStatus.NO_CONTENT, () -> parts.deleteAxis(plan, axis));
+  }
+
+  /** Moves an axis one place: {@code by=-1} up, {@code by=1} down. Answers the axes' order. */
+  @Post("/axes/{axis}/move")
+  @Secured({Role.ADMIN_NAME, Role.ANALYST_NAME})
+  HttpResponse<Object> moveAxis(String plan, String axis, @QueryValue int by) {
+    return write(plan, HttpStatus.OK, () -> parts.moveAxis(plan, axis, by));
   }
 
   @Post("/axes/{axis}/actions")
-  @Status(HttpStatus.CREATED)
   @Secured({Role.ADMIN_NAME, Role.ANALYST_NAME})
-  ActionCardDoc createCard(String plan, String axis, @Body @Valid ActionCardDoc card) {
-    return parts.saveCard(plan, axis, null, card);
+  HttpResponse<Object> createCard(String plan, String axis, @Body @Valid ActionCardDoc card) {
+    return write(plan, HttpStatus.CREATED, () -> parts.saveCard(plan, axis, null, card));
   }
 
   @Get("/actions/{action}")
@@ -75,15 +87,14 @@ class PlanPartsController {
 
   @Put("/actions/{action}")
   @Secured({Role.ADMIN_NAME, Role.ANALYST_NAME})
-  ActionCardDoc updateCard(String plan, String action, @Body @Valid ActionCardDoc card) {
-    return parts.saveCard(plan, null, action, card);
+  HttpResponse<Object> updateCard(String plan, String action, @Body @Valid ActionCardDoc card) {
+    return write(plan, HttpStatus.OK, () -> parts.saveCard(plan, null, action, card));
   }
 
   @Delete("/actions/{action}")
   @Secured({Role.ADMIN_NAME, Role.ANALYST_NAME})
-  HttpResponse<Void> deleteCard(String plan, String action) {
-    parts.deleteCard(plan, action);
-    return HttpResponse.noContent();
+  HttpResponse<Object> deleteCard(String plan, String action) {
+    return write(plan, HttpStatus.NO_CONTENT, () -> parts.deleteCard(plan, action));
   }
 
   @Get("/projects")
@@ -99,22 +110,20 @@ class PlanPartsController {
   }
 
   @Post("/projects")
-  @Status(HttpStatus.CREATED)
   @Secured({Role.ADMIN_NAME, Role.ANALYST_NAME})
-  ProjectDoc createProject(String plan, @Body @Valid ProjectDoc project) {
-    return parts.saveProject(plan, null, project);
+  HttpResponse<Object> createProject(String plan, @Body @Valid ProjectDoc project) {
+    return write(plan, HttpStatus.CREATED, () -> parts.saveProject(plan, null, project));
   }
 
   @Put("/projects/{project}")
   @Secured({Role.ADMIN_NAME, Role.ANALYST_NAME})
-  ProjectDoc updateProject(String plan, String project, @Body @Valid ProjectDoc body) {
-    return parts.saveProject(plan, project, body);
+  HttpResponse<Object> updateProject(String plan, String project, @Body @Valid ProjectDoc body) {
+    return write(plan, HttpStatus.OK, () -> parts.saveProject(plan, project, body));
   }
 
   @Delete("/projects/{project}")
   @Secured({Role.ADMIN_NAME, Role.ANALYST_NAME})
-  HttpResponse<Void> deleteProject(String plan, String project) {
-    parts.deleteProject(plan, project);
-    return HttpResponse.noContent();
+  HttpResponse<Object> deleteProject(String plan, String project) {
+    return write(plan, HttpStatus.NO_CONTENT, () -> parts.deleteProject(plan, project));
   }
 }

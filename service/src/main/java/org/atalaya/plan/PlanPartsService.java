@@ -74,7 +74,7 @@ class PlanPartsService {
   }
 
   @Transactional
-  void deleteAxis(String planCode, String axisCode) {
+  String deleteAxis(String planCode, String axisCode) {
     Plan plan = plans.require(planCode);
     Axis axis = axis(plan, axisCode);
     boolean hasCards =
@@ -86,6 +86,25 @@ class PlanPartsService {
     axes.delete(axis);
     planRows.touch(plan.id());
     audit.deleted("axis", planCode + "/" + axisCode, axisDoc(axis));
+    return axisCode;
+  }
+
+  /** Moves an axis one place up ({@code by} &lt; 0) or down; at either end it stays. */
+  @Transactional
+  List<String> moveAxis(String planCode, String axisCode, int by) {
+    Plan plan = plans.require(planCode);
+    List<Axis> rows = axes.findByPlanIdOrderByPosition(plan.id());
+    Axis axis = axis(plan, axisCode);
+    int from = rows.indexOf(axis);
+    int to = from + Integer.signum(by);
+    if (by != 0 && to >= 0 && to < rows.size()) {
+      Axis other = rows.get(to);
+      store.saveAxis(plan, axis, axisDoc(axis), other.position());
+      store.saveAxis(plan, other, axisDoc(other), axis.position());
+      planRows.touch(plan.id());
+      audit.updated("axis", planCode + "/" + axisCode, axis.position(), other.position());
+    }
+    return axes.findByPlanIdOrderByPosition(plan.id()).stream().map(Axis::code).toList();
   }
 
   @Transactional(readOnly = true)
@@ -124,13 +143,14 @@ class PlanPartsService {
   }
 
   @Transactional
-  void deleteCard(String planCode, String cardCode) {
+  String deleteCard(String planCode, String cardCode) {
     Plan plan = plans.require(planCode);
     ActionCard card = cardRow(plan, cardCode);
     ActionCardDoc before = store.card(card, institutionCodes());
     cards.delete(card);
     planRows.touch(plan.id());
     audit.deleted("action_card", planCode + "/" + cardCode, before);
+    return cardCode;
   }
 
   @Transactional(readOnly = true)
@@ -179,13 +199,14 @@ class PlanPartsService {
   }
 
   @Transactional
-  void deleteProject(String planCode, String projectCode) {
+  String deleteProject(String planCode, String projectCode) {
     Plan plan = plans.require(planCode);
     Project project = projectRow(plan, projectCode);
     ProjectDoc before = store.project(project, axisCodes(plan), institutionCodes());
     projects.delete(project);
     planRows.touch(plan.id());
     audit.deleted("project", planCode + "/" + projectCode, before);
+    return projectCode;
   }
 
   /** After the last one, so a delete never makes two parts share a place. */

@@ -113,7 +113,22 @@ public class PlanService {
   Plan require(String code) {
     Plan plan = find(code);
     access.check(plan, true);
+    refuseIfPublished(plan);
     return plan;
+  }
+
+  /**
+   * A published plan changes only through an approved proposal ({@link PlanChanges}): outside its
+   * sandbox every write to one is refused.
+   */
+  static void refuseIfPublished(Plan plan) {
+    if (plan.isPublic() && !ChangeSandbox.inside()) {
+      throw ApiException.conflict("status", "publishedPlan", plan.code());
+    }
+  }
+
+  boolean exists(String code) {
+    return plans.findByCode(code).isPresent();
   }
 
   Plan find(String code) {
@@ -158,6 +173,9 @@ public class PlanService {
   @Transactional
   void delete(String code) {
     Plan plan = require(code);
+    if (plan.isPublic()) {
+      throw ApiException.conflict("status", "publishedPlanDelete", code);
+    }
     PlanDocument before = store.document(plan);
     plans.delete(plan);
     audit.deleted("plan", code, before);
@@ -174,6 +192,7 @@ public class PlanService {
     if (existing.isPresent() && !replace) {
       throw ApiException.conflict("plan.code", "duplicate", doc.plan().code());
     }
+    existing.ifPresent(PlanService::refuseIfPublished);
     Set<String> known = store.institutionCodes();
     doc.institutions().forEach(i -> known.add(i.code()));
     var errors =

@@ -17,7 +17,7 @@ import java.util.Map;
 /** Bean-validation failures become 422 problems that name each field in the body's terms. */
 @Singleton
 @Replaces(ConstraintExceptionHandler.class)
-class ConstraintViolationHandler
+public class ConstraintViolationHandler
     implements ExceptionHandler<ConstraintViolationException, HttpResponse<Problem>> {
   private final ProblemResponses problems;
 
@@ -25,13 +25,18 @@ class ConstraintViolationHandler
     this.problems = problems;
   }
 
+  /** The violations in the caller's language, as the API names them: pages show the same words. */
+  public java.util.List<Problem.Violation> violations(
+      HttpRequest<?> request, ConstraintViolationException e) {
+    return e.getConstraintViolations().stream()
+        .map(v -> toViolation(request, v))
+        .sorted(Comparator.comparing(Problem.Violation::field))
+        .toList();
+  }
+
   @Override
   public HttpResponse<Problem> handle(HttpRequest request, ConstraintViolationException e) {
-    var errors =
-        e.getConstraintViolations().stream()
-            .map(v -> toViolation(request, v))
-            .sorted(Comparator.comparing(Problem.Violation::field))
-            .toList();
+    var errors = violations(request, e);
     return problems.of(
         request,
         HttpStatus.UNPROCESSABLE_ENTITY,

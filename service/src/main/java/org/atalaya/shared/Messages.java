@@ -28,7 +28,8 @@ public class Messages {
           "i18n.approval",
           "i18n.plans",
           "i18n.reports",
-          "i18n.surveys");
+          "i18n.surveys",
+          "i18n.authoring");
 
   private static final ResourceBundle.Control NO_FALLBACK =
       ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);

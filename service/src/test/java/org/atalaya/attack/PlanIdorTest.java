@@ -96,7 +96,7 @@ class PlanIdorTest {
     renamed.put("status", "PUBLISHED");
     assertThat(status(api, HttpRequest.PUT("/api/plans/" + plan, renamed), outsider))
         .isEqualTo(404);
-    assertThat(status(api, HttpRequest.PUT("/api/plans/" + plan, renamed), member)).isEqualTo(200);
+    assertThat(status(api, HttpRequest.PUT("/api/plans/" + plan, renamed), member)).isEqualTo(202);
   }
 
   @Test

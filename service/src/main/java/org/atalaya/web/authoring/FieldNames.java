@@ -1,0 +1,43 @@
+package org.atalaya.web.authoring;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.atalaya.plan.PlanDiff.Difference;
+import org.atalaya.shared.Messages;
+import org.atalaya.web.authoring.CardPage.ChangeRow;
+
+/**
+ * A difference's field path ("axes[PREV].actionCards[F1].title") in words: "Eje PREV › Ficha F1 ›
+ * Título".
+ */
+final class FieldNames {
+  private static final Pattern PART = Pattern.compile("([A-Za-z]+)(?:\\[([^\\]]*)\\])?");
+
+  private FieldNames() {}
+
+  static String of(String path, Locale locale) {
+    List<String> words = new ArrayList<>();
+    Matcher m = PART.matcher(path);
+    while (m.find()) {
+      String name = m.group(1);
+      String key = m.group(2);
+      if (key == null) {
+        words.add(Messages.format(locale, "authoring.field." + name));
+      } else if (key.equals("*")) {
+        words.add(Messages.format(locale, "authoring.order." + name));
+      } else {
+        words.add(Messages.format(locale, "authoring.part." + name, key));
+      }
+    }
+    return String.join(" › ", words);
+  }
+
+  static List<ChangeRow> rows(List<Difference> differences, Locale locale) {
+    return differences.stream()
+        .map(d -> new ChangeRow(of(d.field(), locale), d.before(), d.after()))
+        .toList();
+  }
+}
