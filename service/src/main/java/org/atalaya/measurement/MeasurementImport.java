@@ -66,6 +66,31 @@ public class MeasurementImport {
     return UploadView.of(ingestion.ingest("formulario", null, source, options), locale);
   }
 
+  /**
+   * Rows typed into a grid, under the upload's column names, read as a file named {@code name}: the
+   * same checks, preview (a dry run) and all-or-nothing merge as an upload. Row numbers are the
+   * list's positions from 1.
+   */
+  public UploadView rows(
+      String name,
+      List<String> header,
+      List<List<String>> rows,
+      boolean dryRun,
+      @Nullable String reason,
+      String user,
+      Locale locale)
+      throws IOException {
+    RowSource source =
+        consumer -> {
+          consumer.header(header);
+          for (int i = 0; i < rows.size(); i++) {
+            consumer.row(i + 1, rows.get(i));
+          }
+        };
+    var options = new MeasurementIngestion.Options(dryRun, false, reason, user);
+    return UploadView.of(ingestion.ingest(name, null, source, options), locale);
+  }
+
   /** A CSV or XLSX (by its name) already on disk, read as the upload API reads it. */
   public UploadView file(
       String file, Path path, boolean dryRun, boolean keepValid, String user, Locale locale)
