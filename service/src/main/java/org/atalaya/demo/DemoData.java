@@ -52,6 +52,7 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
   private final TargetService targets;
   private final MeasurementImport measurements;
   private final DemoSurvey survey;
+  private final DemoExecution execution;
 
   DemoData(
       TerritoryService territories,
@@ -59,7 +60,9 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
       IndicatorService indicators,
       TargetService targets,
       MeasurementImport measurements,
-      DemoSurvey survey) {
+      DemoSurvey survey,
+      DemoExecution execution) {
+    this.execution = execution;
     this.territories = territories;
     this.plans = plans;
     this.indicators = indicators;
@@ -118,8 +121,11 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
       if (indicators.list(null).stream().noneMatch(i -> i.code().equals("HOM-TASA"))) {
         loadIndicators();
       }
+      execution.load(doc, LocalDate.now());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("Demo execution could not be loaded", e);
     }
   }
 

@@ -100,6 +100,15 @@ public class PlanService {
     visible(code, true);
   }
 
+  /**
+   * The row id of a plan the caller may read ({@code write}: may change), for the features that
+   * hang their own rows on a plan (its execution). Refuses as {@link #document} does.
+   */
+  @Transactional(readOnly = true)
+  public long planId(String code, boolean staff, boolean write) {
+    return (write ? require(code) : visible(code, staff)).id();
+  }
+
   /** A plan the caller may change (a restricted plan: its members and administrators). */
   Plan require(String code) {
     Plan plan = find(code);

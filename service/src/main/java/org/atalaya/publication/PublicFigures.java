@@ -33,8 +33,14 @@ class PublicFigures {
   private final Publication publication;
   private final IndicatorService indicators;
   private final PlanService plans;
+  private final SmallAreas smallAreas;
 
-  PublicFigures(Publication publication, IndicatorService indicators, PlanService plans) {
+  PublicFigures(
+      Publication publication,
+      IndicatorService indicators,
+      PlanService plans,
+      SmallAreas smallAreas) {
+    this.smallAreas = smallAreas;
     this.publication = publication;
     this.indicators = indicators;
     this.plans = plans;
@@ -72,14 +78,7 @@ class PublicFigures {
       @Nullable @QueryValue String territory)
       throws SQLException {
     boolean staff = user != null;
-    IndicatorDoc doc = indicators.get(code);
-    if (doc.actionCard() == null) {
-      if (!staff) {
-        throw ApiException.notFound("indicator", code);
-      }
-    } else {
-      plans.document(doc.actionCard().plan(), staff);
-    }
+    IndicatorDoc doc = visible(code, staff);
     Audience audience = Audience.of(staff);
     LocalDate day = asOf == null ? LocalDate.now() : asOf;
     Sex s = sex == null ? Sex._T : sex;
@@ -101,5 +100,46 @@ class PublicFigures {
         cell.derivedTarget(),
         cell.smallNumbers(),
         figures);
+  }
+
+  /**
+   * A rate by corregimiento for the district's latest period up to {@code asOf}: each place's crude
+   * rate with its exact Poisson interval, small-numbers flag and Marshall's smoothed rate
+   * (docs/publication.md); "not found" for an indicator that is not a rate by territory.
+   */
+  @Get("/small-areas")
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  SmallAreas.Table smallAreas(
+      String code,
+      @Nullable Authentication user,
+      @Nullable @QueryValue LocalDate asOf,
+      @Nullable @QueryValue Sex sex)
+      throws SQLException {
+    boolean staff = user != null;
+    visible(code, staff);
+    SmallAreas.Table table =
+        smallAreas.of(
+            code,
+            asOf == null ? LocalDate.now() : asOf,
+            sex == null ? Sex._T : sex,
+            null,
+            Audience.of(staff));
+    if (table == null) {
+      throw ApiException.notFound("small-areas", code);
+    }
+    return table;
+  }
+
+  /** The indicator, or "not found" to the public unless its plan is published. */
+  private IndicatorDoc visible(String code, boolean staff) {
+    IndicatorDoc doc = indicators.get(code);
+    if (doc.actionCard() == null) {
+      if (!staff) {
+        throw ApiException.notFound("indicator", code);
+      }
+    } else {
+      plans.document(doc.actionCard().plan(), staff);
+    }
+    return doc;
   }
 }

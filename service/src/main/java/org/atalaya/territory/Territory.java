@@ -11,4 +11,7 @@ public record Territory(
     String code,
     String name,
     TerritoryLevel level,
-    @Nullable Long parentId) {}
+    @Nullable Long parentId,
+    @Nullable String officialCode,
+    @Nullable java.time.LocalDate validFrom,
+    @Nullable java.time.LocalDate validTo) {}

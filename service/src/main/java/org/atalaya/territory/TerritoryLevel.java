@@ -2,8 +2,12 @@ package org.atalaya.territory;
 
 import io.micronaut.core.annotation.Nullable;
 
-/** The district's hierarchy: district → corregimiento → barrio. */
+/**
+ * The country's hierarchy: province → district → corregimiento → barrio. A district may stand alone
+ * (a municipality's own observatory) or under its province.
+ */
 public enum TerritoryLevel {
+  PROVINCE,
   DISTRICT,
   CORREGIMIENTO,
   BARRIO;
@@ -12,9 +16,15 @@ public enum TerritoryLevel {
   @Nullable
   TerritoryLevel parentLevel() {
     return switch (this) {
-      case DISTRICT -> null;
+      case PROVINCE -> null;
+      case DISTRICT -> PROVINCE;
       case CORREGIMIENTO -> DISTRICT;
       case BARRIO -> CORREGIMIENTO;
     };
+  }
+
+  /** Whether a territory of this level may have no parent. */
+  boolean mayStandAlone() {
+    return this == PROVINCE || this == DISTRICT;
   }
 }

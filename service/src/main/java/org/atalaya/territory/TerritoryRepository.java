@@ -11,6 +11,8 @@ import java.util.Optional;
 public interface TerritoryRepository extends CrudRepository<Territory, Long> {
   Optional<Territory> findByCode(String code);
 
+  Optional<Territory> findByOfficialCode(String officialCode);
+
   List<Territory> findByParentIdOrderByCode(Long parentId);
 
   @Query("SELECT * FROM territory ORDER BY level = 'BARRIO', level = 'CORREGIMIENTO', code")

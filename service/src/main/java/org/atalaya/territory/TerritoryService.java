@@ -29,7 +29,13 @@ public class TerritoryService {
 
   @Serdeable
   public record TerritoryView(
-      String code, String name, TerritoryLevel level, @Nullable String parent) {}
+      String code,
+      String name,
+      TerritoryLevel level,
+      @Nullable String parent,
+      @Nullable String officialCode,
+      @Nullable java.time.LocalDate validFrom,
+      @Nullable java.time.LocalDate validTo) {}
 
   @Serdeable
   record TerritoryDetail(
@@ -37,6 +43,9 @@ public class TerritoryService {
       String name,
       TerritoryLevel level,
       @Nullable String parent,
+      @Nullable String officialCode,
+      @Nullable java.time.LocalDate validFrom,
+      @Nullable java.time.LocalDate validTo,
       List<String> children,
       List<PopulationEntry> population) {}
 
@@ -59,6 +68,9 @@ public class TerritoryService {
         t.name(),
         t.level(),
         parentCode(t),
+        t.officialCode(),
+        t.validFrom(),
+        t.validTo(),
         territories.findByParentIdOrderByCode(t.id()).stream().map(Territory::code).toList(),
         population.findByTerritory(t.id()));
   }
@@ -90,8 +102,26 @@ public class TerritoryService {
       throw ApiException.conflict("code", "duplicate", form.code());
     }
     Long parentId = checkedParent(form.level(), form.parent());
+    if (form.officialCode() != null
+        && territories.findByOfficialCode(form.officialCode()).isPresent()) {
+      throw ApiException.conflict("officialCode", "duplicate", form.officialCode());
+    }
+    if (form.validFrom() != null
+        && form.validTo() != null
+        && !form.validTo().isAfter(form.validFrom())) {
+      throw ApiException.invalid("validTo", "validityOrder", form.validFrom(), form.validTo());
+    }
     Territory saved =
-        territories.save(new Territory(null, form.code(), form.name(), form.level(), parentId));
+        territories.save(
+            new Territory(
+                null,
+                form.code(),
+                form.name(),
+                form.level(),
+                parentId,
+                form.officialCode(),
+                form.validFrom(),
+                form.validTo()));
     TerritoryView view = view(saved, form.parent());
     audit.created("territory", saved.code(), view);
     return view;
@@ -102,7 +132,15 @@ public class TerritoryService {
     Territory before = require(code);
     Territory after =
         territories.update(
-            new Territory(before.id(), code, name, before.level(), before.parentId()));
+            new Territory(
+                before.id(),
+                code,
+                name,
+                before.level(),
+                before.parentId(),
+                before.officialCode(),
+                before.validFrom(),
+                before.validTo()));
     String parent = parentCode(before);
     audit.updated("territory", code, view(before, parent), view(after, parent));
     return view(after, parent);
@@ -144,10 +182,13 @@ public class TerritoryService {
     return result;
   }
 
-  /** A code, or a name that only one territory has (accents and case aside). */
+  /**
+   * Our code, the official (INEC) code, or a name that only one territory has (accents and case
+   * aside).
+   */
   private static Optional<Long> resolve(List<Territory> all, String value) {
     for (Territory t : all) {
-      if (t.code().equals(value)) {
+      if (t.code().equals(value) || value.equals(t.officialCode())) {
         return Optional.of(t.id());
       }
     }
@@ -163,10 +204,10 @@ public class TerritoryService {
 
   private Long checkedParent(TerritoryLevel level, @Nullable String parentCode) {
     TerritoryLevel expected = level.parentLevel();
-    if (expected == null) {
-      if (parentCode != null) {
-        throw ApiException.invalid("parent", "districtHasNoParent");
-      }
+    if (expected == null && parentCode != null) {
+      throw ApiException.invalid("parent", "provinceHasNoParent");
+    }
+    if (level.mayStandAlone() && parentCode == null) {
       return null;
     }
     if (parentCode == null) {
@@ -189,6 +230,7 @@ public class TerritoryService {
   }
 
   private static TerritoryView view(Territory t, @Nullable String parent) {
-    return new TerritoryView(t.code(), t.name(), t.level(), parent);
+    return new TerritoryView(
+        t.code(), t.name(), t.level(), parent, t.officialCode(), t.validFrom(), t.validTo());
   }
 }

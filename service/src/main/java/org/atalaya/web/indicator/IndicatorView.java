@@ -38,6 +38,7 @@ public record IndicatorView(
     List<ChartBlock> charts,
     List<Option> places,
     String placeQuery,
+    @Nullable RatesSection rates,
     @Nullable RecordSection.Section record) {
 
   /** The filter form's current values and its choices. */
@@ -49,8 +50,13 @@ public record IndicatorView(
   static class Builder {
     private final Publication publication;
     private final TerritoryService territories;
+    private final org.atalaya.publication.SmallAreas smallAreas;
 
-    Builder(Publication publication, TerritoryService territories) {
+    Builder(
+        Publication publication,
+        TerritoryService territories,
+        org.atalaya.publication.SmallAreas smallAreas) {
+      this.smallAreas = smallAreas;
       this.publication = publication;
       this.territories = territories;
     }
@@ -97,6 +103,12 @@ public record IndicatorView(
           charts,
           doc.disaggregations().territory() ? places() : List.of(),
           "?" + Filters.AS_OF + "=" + f.asOf() + "&" + Filters.SEX + "=" + f.sex().name(),
+          // Always the district's corregimientos; the place the page is filtered to stands out.
+          RatesSection.of(
+              smallAreas.of(doc.code(), f.asOf(), f.sex(), null, audience),
+              doc.unit(),
+              f.territory(),
+              locale),
           record);
     }
 

@@ -17,6 +17,8 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.sql.SQLException;
 import java.util.Locale;
 import org.atalaya.chart.SmallMultiplesChart;
+import org.atalaya.execution.Execution;
+import org.atalaya.execution.PartKind;
 import org.atalaya.plan.PlanDocument;
 import org.atalaya.plan.PlanService;
 import org.atalaya.plan.PlanStatus;
@@ -31,6 +33,7 @@ import org.atalaya.web.Pages;
 import org.atalaya.web.chart.ChartBlock;
 import org.atalaya.web.chart.ChartResponses;
 import org.atalaya.web.chart.PanelSpecs;
+import org.atalaya.web.execution.ExecutionView;
 
 /**
  * A plan at a glance, one of its axes, and one action card laid out as the guide's "ficha". The
@@ -46,6 +49,7 @@ class PlanPages {
   private final PlanViews views;
   private final Pages pages;
   private final PanelSpecs charts;
+  private final Execution execution;
 
   PlanPages(
       PlanService plans,
@@ -53,8 +57,10 @@ class PlanPages {
       TerritoryService territories,
       PlanViews views,
       Pages pages,
-      PanelSpecs charts) {
+      PanelSpecs charts,
+      Execution execution) {
     this.charts = charts;
+    this.execution = execution;
     this.plans = plans;
     this.publication = publication;
     this.territories = territories;
@@ -174,13 +180,17 @@ class PlanPages {
       @Nullable @QueryValue String territorio)
       throws SQLException {
     Filters f = Filters.parse(corte, sexo, territorio, territories);
-    PlanDocument doc = plans.document(plan, Pages.currentUser(request) != null);
+    boolean staff = Pages.currentUser(request) != null;
+    PlanDocument doc = plans.document(plan, staff);
     var level = publication.plan(plan, f.asOf(), f.sex(), f.territory(), audience(request));
+    Locale locale = pages.locale(request);
+    var done =
+        ExecutionView.of(
+            execution.part(plan, PartKind.CARD, card, staff),
+            "/planes/" + plan + "/fichas/" + card + "/ejecucion",
+            locale);
     return pages.view(
-        "card",
-        request,
-        views.card(
-            doc, level, card, f, pages.locale(request), notice(level, f, pages.locale(request))));
+        "card", request, views.card(doc, level, card, f, locale, notice(level, f, locale), done));
   }
 
   private static Audience audience(HttpRequest<?> request) {

@@ -18,6 +18,7 @@ import org.atalaya.shared.ApiException;
 import org.atalaya.web.Filters;
 import org.atalaya.web.Numbers;
 import org.atalaya.web.chart.ChartBlock;
+import org.atalaya.web.execution.ExecutionView;
 import org.atalaya.web.indicator.IndicatorView;
 
 /** The plan's texts (from its document) joined with its progress (from the progress engine). */
@@ -40,6 +41,7 @@ class PlanViews {
       IndicatorView.FilterForm filters,
       ProgressStatus overall,
       List<AxisRow> axes,
+      List<ProjectRow> projects,
       List<IndicatorView.Option> places,
       String placeQuery,
       @Nullable ChartBlock panels,
@@ -47,6 +49,9 @@ class PlanViews {
 
   public record AxisRow(
       String code, String name, ProgressStatus status, String achievement, List<CardRow> cards) {}
+
+  /** A priority project under the plan (or its axis), with its own page. */
+  public record ProjectRow(String code, String name, String period) {}
 
   public record CardRow(
       String code, String title, ProgressStatus status, String achievement, int indicators) {}
@@ -63,7 +68,8 @@ class PlanViews {
       List<IndicatorRow> indicators,
       @Nullable String budget,
       @Nullable String schedule,
-      @Nullable String notice) {}
+      @Nullable String notice,
+      @Nullable ExecutionView execution) {}
 
   /** An indicator's line on its card: latest value and target already in words, with units. */
   public record IndicatorRow(
@@ -115,6 +121,15 @@ class PlanViews {
         form(f),
         level.progress().status(),
         axes,
+        doc.projects().stream()
+            .filter(p -> only == null || only.equals(p.axis()))
+            .map(
+                p ->
+                    new ProjectRow(
+                        p.code(),
+                        p.name(),
+                        Numbers.date(p.start(), locale) + " – " + Numbers.date(p.end(), locale)))
+            .toList(),
         places(h.territory()),
         "?" + Filters.AS_OF + "=" + f.asOf() + "&" + Filters.SEX + "=" + f.sex().name(),
         panels,
@@ -155,7 +170,8 @@ class PlanViews {
       String code,
       Filters f,
       Locale locale,
-      @Nullable String notice) {
+      @Nullable String notice,
+      @Nullable ExecutionView execution) {
     for (AxisDoc a : doc.axes()) {
       for (ActionCardDoc c : a.actionCards()) {
         if (c.code().equals(code)) {
@@ -196,7 +212,8 @@ class PlanViews {
                   : Numbers.date(c.schedule().start(), locale)
                       + " – "
                       + Numbers.date(c.schedule().end(), locale),
-              notice);
+              notice,
+              execution);
         }
       }
     }
