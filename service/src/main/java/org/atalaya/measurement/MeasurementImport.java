@@ -67,15 +67,17 @@ public class MeasurementImport {
   }
 
   /**
-   * Rows from another system's file, already in the upload's columns (indicator, period, sex,
-   * territory, value…), each with the row number of the file it came from, through the same checks
-   * and the same all-or-nothing merge as an upload. Stored figures are provisional.
+   * Rows from another system's file (DHIS2) or typed into a grid, already in the upload's columns
+   * (indicator, period, sex, territory, value…), each under the row number it is reported by,
+   * through the same checks, preview (a dry run) and all-or-nothing merge as an upload. Stored
+   * figures are provisional.
    */
   public UploadView rows(
       String file,
       List<String> header,
       Map<Long, List<String>> rows,
       boolean dryRun,
+      @Nullable String reason,
       String user,
       Locale locale)
       throws IOException {
@@ -84,8 +86,25 @@ public class MeasurementImport {
           consumer.header(header);
           rows.forEach(consumer::row);
         };
-    var options = new MeasurementIngestion.Options(dryRun, false, null, user);
+    var options = new MeasurementIngestion.Options(dryRun, false, reason, user);
     return UploadView.of(ingestion.ingest(file, null, source, options), locale);
+  }
+
+  /** Rows typed into a grid: numbered by their position in the list, from 1. */
+  public UploadView rows(
+      String name,
+      List<String> header,
+      List<List<String>> rows,
+      boolean dryRun,
+      @Nullable String reason,
+      String user,
+      Locale locale)
+      throws IOException {
+    Map<Long, List<String>> numbered = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < rows.size(); i++) {
+      numbered.put(i + 1L, rows.get(i));
+    }
+    return rows(name, header, numbered, dryRun, reason, user, locale);
   }
 
   /** A CSV or XLSX (by its name) already on disk, read as the upload API reads it. */

@@ -141,6 +141,7 @@ class MeasurementIngestion {
     }
     sql.lockIndicators(connection);
     sql.partsAgainstTotals(connection, MAX_LISTED).forEach(collector::warning);
+    collector.revisions = sql.revisions(connection, MAX_LISTED);
     long revised = sql.revise(connection, options.user(), options.reason());
     long inserted = sql.insertNew(connection, options.user());
     long staged = sql.countStaged(connection);
@@ -271,6 +272,7 @@ class MeasurementIngestion {
     final List<RowProblem> errors = new ArrayList<>();
     final List<RowProblem> warnings = new ArrayList<>();
     boolean truncated;
+    List<Revision> revisions = List.of();
 
     void error(RowProblem p) {
       add(errors, p);
@@ -310,7 +312,8 @@ class MeasurementIngestion {
           unchanged,
           List.copyOf(errors),
           List.copyOf(warnings),
-          truncated);
+          truncated,
+          revisions);
     }
   }
 }

@@ -170,7 +170,7 @@ public class MeasurementQueries {
     List<String> sexes = indicator.bySex() ? List.of("F", "M") : List.of("_T");
     try (var csv = new org.atalaya.shared.CsvWriter(out)) {
       for (String sex : sexes) {
-        csv.row(code, f.label(last), sex, district, "_T", "", "0", "", "", "PROVISIONAL");
+        csv.row(code, f.label(last), sex, district, "_T", "", "", "", "", "");
       }
     }
     return out.toString();

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.atalaya.shared.Numbers;
 
 /** The SQL of an upload, run on the upload's own connection and transaction. */
 @Singleton
@@ -169,6 +170,46 @@ class MeasurementSql {
   }
 
   /** Changed values become revisions: the old value, who made it and when stay in history. */
+  /** The stored figures the staged rows change, in row order (before {@link #revise}). */
+  List<Revision> revisions(Connection c, int limit) throws SQLException {
+    String query =
+        "SELECT s.row_number, i.code, i.frequency, s.period_start, s.sex, t.code, m.value,"
+            + " s.value, m.numerator, s.numerator, m.denominator, s.denominator"
+            + " FROM measurement_staging s JOIN measurement m ON "
+            + SAME_CELL
+            + " JOIN indicator i ON i.id = s.indicator_id JOIN territory t ON t.id = s.territory_id"
+            + " WHERE (m.value, m.numerator, m.denominator)"
+            + " IS DISTINCT FROM (s.value, s.numerator, s.denominator)"
+            + " ORDER BY s.row_number LIMIT ?";
+    try (var st = c.prepareStatement(query)) {
+      st.setInt(1, limit);
+      List<Revision> out = new java.util.ArrayList<>();
+      try (var r = st.executeQuery()) {
+        while (r.next()) {
+          var frequency = org.atalaya.indicator.Frequency.valueOf(r.getString(3));
+          out.add(
+              new Revision(
+                  r.getLong(1),
+                  r.getString(2),
+                  frequency.label(r.getDate(4).toLocalDate()),
+                  r.getString(5),
+                  r.getString(6),
+                  Numbers.plain(r.getBigDecimal(7)),
+                  Numbers.plain(r.getBigDecimal(8)),
+                  plain(r.getBigDecimal(9)),
+                  plain(r.getBigDecimal(10)),
+                  plain(r.getBigDecimal(11)),
+                  plain(r.getBigDecimal(12))));
+        }
+      }
+      return out;
+    }
+  }
+
+  private static java.math.BigDecimal plain(java.math.BigDecimal n) {
+    return n == null ? null : Numbers.plain(n);
+  }
+
   long revise(Connection c, String user, String reason) throws SQLException {
     String history =
         "INSERT INTO measurement_revision (indicator_id, period_start, sex, territory_id,"

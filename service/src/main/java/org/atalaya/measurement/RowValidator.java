@@ -88,7 +88,8 @@ final class RowValidator {
           text,
           "periodFormat",
           indicator.frequency().name(),
-          indicator.frequency().label(LocalDate.of(2025, 1, 1)));
+          indicator.frequency().label(LocalDate.of(2025, 1, 1)),
+          indicator.frequency().ordinal());
       return null;
     }
     if (parsed.get().isAfter(today)) {

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What an upload did or, in a dry run, would do. {@code rows} counts data rows read; rejected rows
- * are listed with their problems (the first {@value MeasurementIngestion#MAX_LISTED} of them).
+ * are listed with their problems (the first {@value MeasurementIngestion#MAX_LISTED} of them), and
+ * so are the stored figures it changes, old → new.
  */
 record UploadReport(
     String file,
@@ -19,4 +20,5 @@ record UploadReport(
     long unchanged,
     List<RowProblem> errors,
     List<RowProblem> warnings,
-    boolean truncated) {}
+    boolean truncated,
+    List<Revision> revisions) {}

@@ -21,7 +21,8 @@ public record UploadView(
     long unchanged,
     List<Line> errors,
     List<Line> warnings,
-    boolean truncated) {
+    boolean truncated,
+    List<Revision> revisions) {
 
   @Serdeable
   public record Line(long row, String column, String value, String rule, String message) {}
@@ -40,7 +41,8 @@ public record UploadView(
         r.unchanged(),
         lines(r.errors(), locale),
         lines(r.warnings(), locale),
-        r.truncated());
+        r.truncated(),
+        r.revisions());
   }
 
   private static List<Line> lines(List<RowProblem> problems, Locale locale) {

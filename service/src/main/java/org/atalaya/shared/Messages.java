@@ -29,7 +29,8 @@ public class Messages {
           "i18n.plans",
           "i18n.reports",
           "i18n.surveys",
-          "i18n.authoring");
+          "i18n.authoring",
+          "i18n.work");
 
   private static final ResourceBundle.Control NO_FALLBACK =
       ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);

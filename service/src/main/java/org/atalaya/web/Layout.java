@@ -5,7 +5,8 @@ import io.micronaut.core.annotation.Nullable;
 /**
  * What the layout fragments need on every page: the page's language and the other one (for the
  * switch), the current path (to come back to after switching or logging in), who is signed in and
- * the CSRF token for the forms on the page.
+ * the CSRF token for the forms on the page; {@code pending} is what waits for the committee's
+ * validation (shown beside the inbox in its menu, zero for others).
  */
 public record Layout(
     String lang,
@@ -13,7 +14,18 @@ public record Layout(
     String path,
     @Nullable String user,
     @Nullable String role,
-    String csrf) {
+    String csrf,
+    long pending) {
+
+  public Layout(
+      String lang,
+      String otherLang,
+      String path,
+      @Nullable String user,
+      @Nullable String role,
+      String csrf) {
+    this(lang, otherLang, path, user, role, csrf, 0);
+  }
 
   public boolean signedIn() {
     return user != null;

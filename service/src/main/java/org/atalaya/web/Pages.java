@@ -25,11 +25,17 @@ public class Pages {
   private final Messages messages;
   private final Csrf csrf;
   private final ViewsRenderer<Object, HttpRequest<?>> renderer;
+  private final java.util.Optional<MenuCount> pending;
 
-  Pages(Messages messages, Csrf csrf, ViewsRenderer<Object, HttpRequest<?>> renderer) {
+  Pages(
+      Messages messages,
+      Csrf csrf,
+      ViewsRenderer<Object, HttpRequest<?>> renderer,
+      java.util.Optional<MenuCount> pending) {
     this.messages = messages;
     this.csrf = csrf;
     this.renderer = renderer;
+    this.pending = pending;
   }
 
   public <T> ModelAndView<Page<T>> view(String template, HttpRequest<?> request, T body) {
@@ -70,7 +76,12 @@ public class Pages {
         SafePaths.orHome(query == null ? path : path + "?" + query),
         auth == null ? null : auth.getName(),
         role,
-        csrf.token(request));
+        csrf.token(request),
+        committee(role) ? pending.map(MenuCount::count).orElse(0L) : 0L);
+  }
+
+  private static boolean committee(@Nullable String role) {
+    return "COMMITTEE".equals(role) || "ADMIN".equals(role);
   }
 
   /** The signed-in user of this request, or null for the public. */

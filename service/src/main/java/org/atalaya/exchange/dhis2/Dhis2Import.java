@@ -74,7 +74,7 @@ class Dhis2Import {
     if (!conflicts.isEmpty()) {
       return summary(locale, dryRun, false, 0, 0, 0, values.size(), conflicts);
     }
-    UploadView upload = measurements.rows(file, HEADER, rows, dryRun, user, locale);
+    UploadView upload = measurements.rows(file, HEADER, rows, dryRun, null, user, locale);
     for (UploadView.Line e : upload.errors()) {
       conflicts.add(
           new ImportSummary.Conflict(

@@ -1,5 +1,6 @@
 package org.atalaya.web.entry;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -9,6 +10,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -66,19 +69,43 @@ class EntryController {
     return pages.view("entry/hub", request, new Hub());
   }
 
+  /**
+   * The empty form, or after a save (post/redirect/get) the same indicator, period, sex, place and
+   * source ready for the next figure, with what the save did.
+   */
   @Get("/medicion")
-  HttpResponse<String> form(HttpRequest<?> request) {
-    return page(request, HttpStatus.OK, EntryForm.blank(), Map.of(), List.of(), null);
+  HttpResponse<String> form(
+      HttpRequest<?> request,
+      @Nullable @QueryValue String guardada,
+      @Nullable @QueryValue String indicador,
+      @Nullable @QueryValue String periodo,
+      @Nullable @QueryValue String sexo,
+      @Nullable @QueryValue String territorio,
+      @Nullable @QueryValue String fuente) {
+    if (guardada == null || !List.of("new", "revised", "unchanged").contains(guardada)) {
+      return page(request, HttpStatus.OK, EntryForm.blank(), Map.of(), List.of(), null);
+    }
+    var next =
+        new EntryForm(indicador, periodo, sexo, territorio, null, null, null, fuente, null, null);
+    String saved = pages.text(request, "web.entry.saved." + guardada, indicador, periodo);
+    return page(request, HttpStatus.OK, next, Map.of(), List.of(), saved);
   }
 
   @Post(value = "/medicion", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-  HttpResponse<String> save(HttpRequest<?> request, Authentication auth, @Body EntryForm form)
+  HttpResponse<?> save(HttpRequest<?> request, Authentication auth, @Body EntryForm form)
       throws IOException {
     UploadView report =
         measurements.entry(form.columns(), form.why(), auth.getName(), pages.locale(request));
     if (report.committed()) {
-      String saved = pages.text(request, savedKey(report), form.indicator(), form.period());
-      return page(request, HttpStatus.OK, form.next(), Map.of(), List.of(), saved);
+      var uri =
+          UriBuilder.of("/datos/medicion")
+              .queryParam("guardada", savedKind(report))
+              .queryParam("indicador", text(form.indicator()))
+              .queryParam("periodo", text(form.period()))
+              .queryParam("sexo", text(form.sex()))
+              .queryParam("territorio", text(form.territory()))
+              .queryParam("fuente", text(form.source()));
+      return HttpResponse.seeOther(uri.build());
     }
     Map<String, String> errors = new LinkedHashMap<>();
     List<String> rowErrors = new ArrayList<>();
@@ -92,11 +119,15 @@ class EntryController {
     return page(request, HttpStatus.UNPROCESSABLE_ENTITY, form, errors, rowErrors, null);
   }
 
-  private static String savedKey(UploadView report) {
+  private static String text(@Nullable String s) {
+    return s == null ? "" : s;
+  }
+
+  private static String savedKind(UploadView report) {
     if (report.inserted() > 0) {
-      return "web.entry.saved.new";
+      return "new";
     }
-    return report.revised() > 0 ? "web.entry.saved.revised" : "web.entry.saved.unchanged";
+    return report.revised() > 0 ? "revised" : "unchanged";
   }
 
   private HttpResponse<String> page(

@@ -46,7 +46,8 @@ public record EntryForm(
     cells.put("numerator", numerator);
     cells.put("denominator", denominator);
     cells.put("source", source);
-    cells.put("status", status);
+    // Uploads never validate (docs/approval.md): whatever a form posts, the figure is provisional.
+    cells.put("status", "");
     return cells;
   }
 

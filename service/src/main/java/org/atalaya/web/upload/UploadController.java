@@ -24,6 +24,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import org.atalaya.indicator.IndicatorService;
 import org.atalaya.measurement.MeasurementImport;
 import org.atalaya.measurement.UploadView;
 import org.atalaya.security.Role;
@@ -32,6 +33,7 @@ import org.atalaya.shared.Problem;
 import org.atalaya.shared.ProblemResponses;
 import org.atalaya.web.Csrf;
 import org.atalaya.web.Pages;
+import org.atalaya.web.entry.EntryPage;
 
 /**
  * Measurements from a CSV or XLSX, for people: the file is first read as a dry run and shown row by
@@ -52,13 +54,16 @@ class UploadController {
   private final UploadStash stash;
   private final MeasurementImport measurements;
   private final ProblemResponses problems;
+  private final IndicatorService indicators;
 
   UploadController(
       Pages pages,
       Csrf csrf,
       UploadStash stash,
       MeasurementImport measurements,
-      ProblemResponses problems) {
+      ProblemResponses problems,
+      IndicatorService indicators) {
+    this.indicators = indicators;
     this.pages = pages;
     this.csrf = csrf;
     this.stash = stash;
@@ -161,7 +166,11 @@ class UploadController {
   }
 
   private HttpResponse<String> page(HttpRequest<?> request, HttpStatus status, UploadPage body) {
-    return pages.render(status, VIEW, request, body);
+    var links =
+        indicators.list(null).stream()
+            .map(i -> new EntryPage.Choice(i.code(), i.code() + " — " + i.name()))
+            .toList();
+    return pages.render(status, VIEW, request, body.withTemplates(links));
   }
 
   /** A multipart body is not read by the CSRF filter: the token rides in the form's address. */

@@ -21,10 +21,26 @@ public record UploadPage(
     @Nullable UploadView report,
     @Nullable String stashId,
     List<Problem.Violation> problems,
-    @Nullable String reason) {
+    @Nullable String reason,
+    List<org.atalaya.web.entry.EntryPage.Choice> templates) {
 
   public UploadPage {
     problems = List.copyOf(problems);
+    templates = List.copyOf(templates);
+  }
+
+  UploadPage(
+      String action,
+      @Nullable UploadView report,
+      @Nullable String stashId,
+      List<Problem.Violation> problems,
+      @Nullable String reason) {
+    this(action, report, stashId, problems, reason, List.of());
+  }
+
+  /** The same page with a link to each indicator's blank CSV template. */
+  UploadPage withTemplates(List<org.atalaya.web.entry.EntryPage.Choice> links) {
+    return new UploadPage(action, report, stashId, problems, reason, links);
   }
 
   UploadPage(
