@@ -30,10 +30,57 @@ class RecordFiles {
         sink,
         rows,
         "territorios.csv",
-        List.of("code", "name", "level", "parent"),
+        List.of("code", "name", "level", "parent", "official_code", "valid_from", "valid_to"),
         """
-        SELECT t.code, t.name, t.level, p.code FROM territory t
+        SELECT t.code, t.name, t.level, p.code, t.official_code, t.valid_from, t.valid_to
+        FROM territory t
         LEFT JOIN territory p ON p.id = t.parent_id ORDER BY t.level, t.code""");
+    table(
+        c,
+        sink,
+        rows,
+        "ejecucion/actividades.csv",
+        List.of(
+            "plan",
+            "part_kind",
+            "part_code",
+            "position",
+            "name",
+            "planned_start",
+            "planned_end",
+            "actual_start",
+            "actual_end",
+            "state",
+            "note",
+            "updated_by",
+            "updated_at"),
+        """
+        SELECT p.code, a.part_kind, a.part_code, a.position, a.name, a.planned_start,
+               a.planned_end, a.actual_start, a.actual_end, a.state, a.note, a.updated_by,
+               a.updated_at
+        FROM execution_activity a JOIN plan p ON p.id = a.plan_id
+        ORDER BY p.code, a.part_kind, a.part_code, a.position""");
+    table(
+        c,
+        sink,
+        rows,
+        "ejecucion/presupuesto.csv",
+        List.of(
+            "plan",
+            "part_kind",
+            "part_code",
+            "period_start",
+            "funding_source",
+            "currency",
+            "committed",
+            "executed",
+            "updated_by",
+            "updated_at"),
+        """
+        SELECT p.code, b.part_kind, b.part_code, b.period_start, b.funding_source, b.currency,
+               b.committed, b.executed, b.updated_by, b.updated_at
+        FROM execution_budget b JOIN plan p ON p.id = b.plan_id
+        ORDER BY p.code, b.part_kind, b.part_code, b.period_start, b.funding_source""");
     table(
         c,
         sink,
