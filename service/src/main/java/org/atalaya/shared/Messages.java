@@ -21,7 +21,8 @@ public class Messages {
    * one of them, in Spanish ({@code name.properties}) and English ({@code name_en.properties}).
    */
   public static final java.util.List<String> BUNDLES =
-      java.util.List.of("i18n.messages", "i18n.pages", "i18n.admin", "i18n.approval", "i18n.plans");
+      java.util.List.of(
+          "i18n.messages", "i18n.pages", "i18n.admin", "i18n.approval", "i18n.plans", "i18n.home");
 
   private static final ResourceBundle.Control NO_FALLBACK =
       ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);

@@ -13,7 +13,15 @@ public record Layout(
     String path,
     @Nullable String user,
     @Nullable String role,
-    String csrf) {
+    String csrf,
+    Rules rules) {
+
+  /**
+   * The thresholds the legend states: margins of the statuses in percentage points, the largest
+   * withheld count and the fewest events a subgroup's rate is judged from.
+   */
+  public record Rules(
+      String onTrackPoints, String atRiskPoints, int withheldUpTo, int smallNumbersEvents) {}
 
   public boolean signedIn() {
     return user != null;

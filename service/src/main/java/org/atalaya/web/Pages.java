@@ -25,8 +25,14 @@ public class Pages {
   private final Messages messages;
   private final Csrf csrf;
   private final ViewsRenderer<Object, HttpRequest<?>> renderer;
+  private final RulesInForce rules;
 
-  Pages(Messages messages, Csrf csrf, ViewsRenderer<Object, HttpRequest<?>> renderer) {
+  Pages(
+      Messages messages,
+      Csrf csrf,
+      ViewsRenderer<Object, HttpRequest<?>> renderer,
+      RulesInForce rules) {
+    this.rules = rules;
     this.messages = messages;
     this.csrf = csrf;
     this.renderer = renderer;
@@ -70,7 +76,8 @@ public class Pages {
         SafePaths.orHome(query == null ? path : path + "?" + query),
         auth == null ? null : auth.getName(),
         role,
-        csrf.token(request));
+        csrf.token(request),
+        rules.rules());
   }
 
   /** The signed-in user of this request, or null for the public. */
