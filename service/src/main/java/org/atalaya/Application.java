@@ -35,6 +35,9 @@ public class Application {
       // Without the web server, and without starting a second server on the service's data.
       System.exit(BackupCommand.run(args));
     }
+    if (args.length > 0 && args[0].equals("reset-password")) {
+      System.exit(org.atalaya.security.ResetPasswordCommand.run(args));
+    }
     System.setProperty("java.awt.headless", "true");
     Micronaut.build(withoutOwnFlags(args))
         .mainClass(Application.class)

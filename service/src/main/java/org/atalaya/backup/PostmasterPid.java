@@ -11,8 +11,8 @@ import java.util.Optional;
  * The lock file a running PostgreSQL keeps in its data directory: its process and its port. The
  * command line finds the service's embedded server through it, whatever port it picked.
  */
-record PostmasterPid(long pid, int port) {
-  static Optional<PostmasterPid> read(Path dataDirectory) throws IOException {
+public record PostmasterPid(long pid, int port) {
+  public static Optional<PostmasterPid> read(Path dataDirectory) throws IOException {
     List<String> lines;
     try {
       lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
@@ -27,7 +27,7 @@ record PostmasterPid(long pid, int port) {
             Long.parseLong(lines.get(0).trim()), Integer.parseInt(lines.get(3).trim())));
   }
 
-  boolean alive() {
+  public boolean alive() {
     return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 }
