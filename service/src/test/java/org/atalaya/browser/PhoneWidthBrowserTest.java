@@ -9,11 +9,13 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.atalaya.testsupport.Api;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -57,6 +59,11 @@ class PhoneWidthBrowserTest {
   @Test
   void noPageScrollsSidewaysOnAPhone() throws IOException {
     WebDriver browser = Chromium.start(PHONE, 1600);
+    // Headless chromium keeps a window at least 500 px wide: emulate the phone's screen instead.
+    ((ChromeDriver) browser)
+        .executeCdpCommand(
+            "Emulation.setDeviceMetricsOverride",
+            Map.of("width", PHONE, "height", 1600, "deviceScaleFactor", 1, "mobile", true));
     List<String> overflowing = new ArrayList<>();
     try {
       visit(browser, PUBLIC, "telefono-", overflowing);
@@ -76,6 +83,7 @@ class PhoneWidthBrowserTest {
       browser.get(base() + path);
       assertThat(browser.findElements(By.tagName("h1"))).as("%s has a heading", path).isNotEmpty();
       long[] widths = widths(browser);
+      assertThat(widths[1]).as("the screen is a phone's").isLessThanOrEqualTo(PHONE);
       if (widths[0] > widths[1]) {
         overflowing.add(path + " is " + widths[0] + " px wide, the screen " + widths[1] + " px");
       }

@@ -103,7 +103,7 @@ class HomePageTest {
     assertThat(page)
         .contains("un recuento de 1 a " + withheld + " casos no se publica")
         .contains("menos de " + publication.smallNumbersEvents() + " casos")
-        .contains("coeficiente de variación de hasta 15.0 %")
+        .containsPattern("coeficiente de variación de hasta 15[.,]0\\h?%")
         .contains("Supresión complementaria")
         .contains("Tasa de homicidios por 100 000 habitantes")
         .doesNotContain("??");
