@@ -46,6 +46,7 @@ class FactsReader {
   private final TerritoryService territories;
   private final IndicatorCells surveyCells;
   private final String surveyScheme;
+  private final String reportsUrl;
 
   FactsReader(
       PlanService plans,
@@ -53,13 +54,15 @@ class FactsReader {
       IndicatorService indicators,
       TerritoryService territories,
       IndicatorCells surveyCells,
-      @Value("${atalaya.survey.reliability.scheme:INE_CHILE}") String surveyScheme) {
+      @Value("${atalaya.survey.reliability.scheme:INE_CHILE}") String surveyScheme,
+      @Value("${atalaya.public-url:http://localhost:8080}") String publicUrl) {
     this.plans = plans;
     this.publication = publication;
     this.indicators = indicators;
     this.territories = territories;
     this.surveyCells = surveyCells;
     this.surveyScheme = surveyScheme;
+    this.reportsUrl = publicUrl.replaceAll("/+$", "") + "/informes";
   }
 
   /** The plan's header; 404 for an unknown plan or a period outside the plan's years. */
@@ -119,7 +122,14 @@ class FactsReader {
       }
     }
     return new ReportFacts(
-        plan, period, tree, facts, publication.smallCountThreshold(), surveyScheme, hasData);
+        plan,
+        period,
+        tree,
+        facts,
+        publication.smallCountThreshold(),
+        surveyScheme,
+        hasData,
+        reportsUrl);
   }
 
   private ReportFacts.IndicatorFacts indicator(

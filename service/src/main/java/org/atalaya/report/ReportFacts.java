@@ -14,7 +14,8 @@ import org.atalaya.survey.IndicatorCells;
 /**
  * Every figure a report shows, read once and in no language: the Spanish and English renderings and
  * the open data are all made from the same facts, so they cannot disagree. Small counts are already
- * withheld here (by the publication layer), so no later step can print them.
+ * withheld here (by the publication layer), so no later step can print them. {@code reportsUrl} is
+ * the site's public reports page, which the brochure's back page gives with its QR code.
  */
 record ReportFacts(
     Plan plan,
@@ -23,7 +24,8 @@ record ReportFacts(
     List<IndicatorFacts> indicators,
     int smallCountThreshold,
     String surveyScheme,
-    boolean hasData) {
+    boolean hasData,
+    String reportsUrl) {
 
   ReportFacts {
     Objects.requireNonNull(plan, "plan");

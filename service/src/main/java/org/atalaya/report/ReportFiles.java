@@ -45,12 +45,30 @@ final class ReportFiles {
         files.add(
             pdf(
                 "folleto-" + lang + "-" + axis.code() + ".pdf",
-                ReportRenderer.brochure(model, axis, locale)));
+                ReportRenderer.brochure(model, axis, locale, facts.reportsUrl())));
       }
     }
     List<Observation> rows = OpenData.of(facts);
     files.add(new File(CSV, "text/csv; charset=utf-8", OpenDataFiles.csv(rows)));
     files.add(new File(JSON, "application/json", OpenDataFiles.json(facts, rows)));
+    return files;
+  }
+
+  /** Every file's name and type, in the order of {@link #all}, without rendering any. */
+  static List<File> names(ReportFacts facts) {
+    List<File> files = new ArrayList<>();
+    byte[] none = new byte[0];
+    for (Locale locale : LANGUAGES) {
+      String lang = locale.getLanguage();
+      files.add(new File("informe-" + lang + ".pdf", "application/pdf", none));
+      files.add(new File("informe-" + lang + ".html", "text/html; charset=utf-8", none));
+      for (var axis : facts.progress().children()) {
+        files.add(
+            new File("folleto-" + lang + "-" + axis.code() + ".pdf", "application/pdf", none));
+      }
+    }
+    files.add(new File(CSV, "text/csv; charset=utf-8", none));
+    files.add(new File(JSON, "application/json", none));
     return files;
   }
 
@@ -79,7 +97,7 @@ final class ReportFiles {
     return model.axes().stream()
         .filter(a -> a.code().equals(brochure.group(2)))
         .findFirst()
-        .map(a -> pdf(name, ReportRenderer.brochure(model, a, locale)));
+        .map(a -> pdf(name, ReportRenderer.brochure(model, a, locale, facts.reportsUrl())));
   }
 
   private static File pdf(String name, String xhtml) {

@@ -46,8 +46,13 @@ final class ReportRenderer {
     return ENGINE.process("report/report", new Context(locale, Map.of("r", model, "print", print)));
   }
 
-  static String brochure(ReportModel model, ReportModel.AxisSection axis, Locale locale) {
-    return ENGINE.process("report/brochure", new Context(locale, Map.of("r", model, "a", axis)));
+  /** One axis on the front; the back page gives the site's reports page and its QR code. */
+  static String brochure(
+      ReportModel model, ReportModel.AxisSection axis, Locale locale, String reportsUrl) {
+    var context =
+        Map.<String, Object>of(
+            "r", model, "a", axis, "site", reportsUrl, "qr", QrCode.dataUri(reportsUrl));
+    return ENGINE.process("report/brochure", new Context(locale, context));
   }
 
   static byte[] pdf(String xhtml) {

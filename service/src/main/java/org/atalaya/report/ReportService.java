@@ -112,8 +112,60 @@ class ReportService {
     }
     publication.published(release.id(), figures);
     ReportView after = view(require(plan, period.code(), version), true);
-    audit.updated("report", plan + "/" + period.code() + "/" + version, view(release, true), after);
+    audit.updated(
+        "report", plan + "/" + period.code() + "/" + version, summary(release, true), after);
     return after;
+  }
+
+  /** One indicator period a draft shows that nobody has validated yet: it blocks publication. */
+  record Pending(String indicator, String name, String period) {}
+
+  /** A release with its siblings and, for a draft, what blocks its publication. */
+  record Detail(ReportView report, List<ReportView> versions, List<Pending> pending) {}
+
+  @Transactional(readOnly = true)
+  Detail detail(String plan, String periodText, int version, boolean staff) throws SQLException {
+    ReportStore.Release r = visible(plan, periodText, version, staff);
+    boolean draft = r.status() == ReportStore.Status.DRAFT;
+    ReportFacts read = draft ? facts.read(plan, ReportPeriod.parse(r.period())) : null;
+    ReportView report = draft ? draftView(r, staff, read) : view(r, staff);
+    List<ReportView> versions = new ArrayList<>();
+    for (ReportStore.Release v : store.versions(plan, r.period())) {
+      if (staff || v.status() == ReportStore.Status.PUBLISHED) {
+        versions.add(v.version() == version ? report : summary(v, staff));
+      }
+    }
+    if (!draft) {
+      return new Detail(report, versions, List.of());
+    }
+    List<Pending> pending = new ArrayList<>();
+    for (var i : read.indicators()) {
+      i.series().stream()
+          .filter(o -> !o.validated())
+          .map(o -> new Pending(i.code(), i.doc().name(), o.period()))
+          .distinct()
+          .forEach(pending::add);
+    }
+    return new Detail(report, versions, pending);
+  }
+
+  /** A sibling version without its draft's file list (which would read the facts again). */
+  private ReportView summary(ReportStore.Release r, boolean staff) throws SQLException {
+    return r.status() == ReportStore.Status.PUBLISHED
+        ? view(r, staff)
+        : new ReportView(
+            r.plan(),
+            r.period(),
+            r.version(),
+            r.status().name(),
+            r.reason(),
+            r.asOf(),
+            staff ? r.createdBy() : null,
+            r.createdAt(),
+            null,
+            null,
+            null,
+            List.of());
   }
 
   /** The indicator periods the report shows, for the approval workflow (docs/approval.md). */
@@ -179,11 +231,30 @@ class ReportService {
         .orElseThrow(() -> ReportProblems.notFound(plan, period, version));
   }
 
+  /**
+   * A published release lists its frozen files; a draft the files it renders on demand (no hash or
+   * size: they are made when asked for).
+   */
   private ReportView view(ReportStore.Release r, boolean staff) throws SQLException {
+    if (r.status() == ReportStore.Status.DRAFT) {
+      return draftView(r, staff, facts.read(r.plan(), ReportPeriod.parse(r.period())));
+    }
     List<FileView> files =
         store.files(r.id()).stream()
             .map(f -> new FileView(f.name(), f.mediaType(), f.sha256(), f.size()))
             .toList();
+    return view(r, staff, files);
+  }
+
+  private ReportView draftView(ReportStore.Release r, boolean staff, ReportFacts read) {
+    List<FileView> files =
+        ReportFiles.names(read).stream()
+            .map(f -> new FileView(f.name(), f.mediaType(), null, null))
+            .toList();
+    return view(r, staff, files);
+  }
+
+  private static ReportView view(ReportStore.Release r, boolean staff, List<FileView> files) {
     return new ReportView(
         r.plan(),
         r.period(),

@@ -22,7 +22,14 @@ public class Messages {
    */
   public static final java.util.List<String> BUNDLES =
       java.util.List.of(
-          "i18n.messages", "i18n.pages", "i18n.admin", "i18n.approval", "i18n.plans", "i18n.home");
+          "i18n.messages",
+          "i18n.pages",
+          "i18n.admin",
+          "i18n.approval",
+          "i18n.plans",
+          "i18n.reports",
+          "i18n.surveys",
+          "i18n.home");
 
   private static final ResourceBundle.Control NO_FALLBACK =
       ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);

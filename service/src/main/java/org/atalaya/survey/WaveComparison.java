@@ -57,6 +57,8 @@ class WaveComparison {
       @Nullable Double earlier,
       @Nullable Double later,
       @Nullable Double difference,
+      @Nullable Double ciLower,
+      @Nullable Double ciUpper,
       @Nullable Double se,
       @Nullable Double statistic,
       @Nullable Integer df,
@@ -134,6 +136,8 @@ class WaveComparison {
           null,
           null,
           null,
+          null,
+          null,
           publication.mark(locale),
           true);
     }
@@ -143,6 +147,8 @@ class WaveComparison {
         Publication.finite(e1.estimate()),
         Publication.finite(e2.estimate()),
         Publication.finite(d.difference()),
+        Publication.finite(d.ciLower()),
+        Publication.finite(d.ciUpper()),
         Publication.finite(d.se()),
         Publication.finite(d.statistic()),
         d.df(),

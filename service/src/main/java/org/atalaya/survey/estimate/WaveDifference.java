@@ -40,6 +40,19 @@ public record WaveDifference(
     return new WaveDifference(difference, se, statistic, df, p, p < LEVEL, null);
   }
 
+  /** The difference's 95 % interval: difference ± t(df, 0.975)·se; NaN where there is no test. */
+  public double ciLower() {
+    return noTest != null ? Double.NaN : difference - halfWidth();
+  }
+
+  public double ciUpper() {
+    return noTest != null ? Double.NaN : difference + halfWidth();
+  }
+
+  private double halfWidth() {
+    return Intervals.student(df).inverseCumulativeProbability(1 - LEVEL / 2) * se;
+  }
+
   private static NoInterval reason(Estimate earlier, Estimate later, int df, double se) {
     for (Estimate e : new Estimate[] {earlier, later}) {
       if (e.isEmpty()) {

@@ -76,11 +76,16 @@ class SurveyPages {
       HttpRequest<?> request,
       String code,
       @Nullable @QueryValue String ronda,
-      @Nullable @QueryValue String pregunta)
+      @Nullable @QueryValue String pregunta,
+      @Nullable @QueryValue String aviso)
       throws SQLException {
     Locale locale = pages.locale(request);
     boolean staff = staff(request);
     var s = figures.select(code, ronda, pregunta, staff, locale);
+    String notice =
+        staff && ("validada".equals(aviso) || "publicada".equals(aviso))
+            ? pages.text(request, "web.surveys.wave.notice." + aviso)
+            : null;
     List<SurveyView.Block> blocks = new ArrayList<>();
     String problem = null;
     String mark = "";
@@ -145,7 +150,8 @@ class SurveyPages {
             mark,
             blocks.isEmpty() ? "" : weight,
             blocks,
-            problem));
+            problem,
+            notice));
   }
 
   @Get("/{code}/graficos/{by}.{format}")

@@ -22,6 +22,7 @@ public final class SurveyView {
    * @param published false for a wave only staff may see (marked on the page)
    * @param problem why there are no estimates (a wave without data), null when there are
    * @param weight which design weight the estimates use and why, empty when there are none
+   * @param notice what the visitor just did to the wave (validated, published), null otherwise
    */
   public record Results(
       String code,
@@ -40,7 +41,8 @@ public final class SurveyView {
       String mark,
       String weight,
       List<Block> blocks,
-      @Nullable String problem) {}
+      @Nullable String problem,
+      @Nullable String notice) {}
 
   /** A chart (null when nothing can be drawn) and, beside it, every cell with its reliability. */
   public record Block(String title, @Nullable ChartBlock chart, List<Row> rows) {}

@@ -71,4 +71,24 @@ class WaveDifferenceTest {
     assertThatThrownBy(() -> WaveDifference.of(share(0.3, 0.02, 50), mean))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  // The 95 % interval of the change is difference ± t(df, 0.975)·se. With 2 df, t has a closed
+  // form: t(2, u) = (2u − 1)/√(2u(1 − u)), so t(2, 0.975) = 0.95/√0.04875 = 4.302653 (the t
+  // tables' value). .08 ± .05·4.302653 includes zero (not significant); −.25 ± the same does not.
+  @Test
+  void theChangesIntervalIsTheTIntervalAndAgreesWithTheTest() {
+    double t = 0.95 / Math.sqrt(2 * 0.975 * 0.025);
+    assertThat(t).isCloseTo(4.302653, within(1e-6));
+
+    WaveDifference rise = WaveDifference.of(share(0.20, 0.03, 40), share(0.28, 0.04, 2));
+    assertThat(rise.ciLower()).isCloseTo(0.08 - 0.05 * t, within(1e-9));
+    assertThat(rise.ciUpper()).isCloseTo(0.08 + 0.05 * t, within(1e-9));
+    assertThat(rise.ciLower()).isNegative();
+
+    double se = 0.05 / Math.sqrt(2);
+    WaveDifference fall = WaveDifference.of(share(0.50, se, 2), share(0.25, se, 9));
+    assertThat(fall.ciLower()).isCloseTo(-0.25 - 0.05 * t, within(1e-9));
+    assertThat(fall.ciUpper()).isCloseTo(-0.25 + 0.05 * t, within(1e-9)).isNegative();
+    assertThat(fall.significant()).isTrue();
+  }
 }
