@@ -71,7 +71,7 @@ class AuthorisationMatrixTest {
   }
 
   static {
-    for (String area : List.of("core", "pages", "admin", "approval", "plans", "reports")) {
+    for (String area : List.of("core", "pages", "admin", "approval", "plans", "reports", "home")) {
       String resource = "authorisation/" + area + ".txt";
       try (var in = AuthorisationMatrixTest.class.getClassLoader().getResourceAsStream(resource)) {
         if (in == null) {
