@@ -39,6 +39,9 @@ public class Application {
     if (args.length > 0 && args[0].equals("export")) {
       System.exit(ExportCommand.run(args));
     }
+    if (args.length > 0 && args[0].equals("reset-password")) {
+      System.exit(org.atalaya.security.ResetPasswordCommand.run(args));
+    }
     System.setProperty("java.awt.headless", "true");
     Micronaut.build(withoutOwnFlags(args))
         .mainClass(Application.class)

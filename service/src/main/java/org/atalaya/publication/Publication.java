@@ -155,6 +155,16 @@ public class Publication {
     return threshold;
   }
 
+  /** A subgroup's rate from fewer events than this is "pocos casos", not a status. */
+  public int smallNumbersEvents() {
+    return smallNumbersEvents;
+  }
+
+  /** Whether the public also reads provisional figures, marked. */
+  public boolean showsProvisionalToPublic() {
+    return showProvisional;
+  }
+
   /** Whether this audience reads figures not yet validated. */
   public boolean provisional(Audience audience) {
     return audience == Audience.STAFF || showProvisional;

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 @Order(10)
 class FirstAdmin implements ApplicationEventListener<StartupEvent> {
   private static final Logger LOG = LoggerFactory.getLogger(FirstAdmin.class);
+  private static final String BANNER = "=".repeat(72);
 
   private final UserRepository users;
   private final Passwords passwords;
@@ -55,11 +56,16 @@ class FirstAdmin implements ApplicationEventListener<StartupEvent> {
         return;
       }
       secret = randomPassword();
+      // A banner, not one line among the migrations': the one moment this password is shown.
       LOG.warn(
-          "Demo mode: created administrator '{}' with the password {} — change it with"
-              + " PUT /api/me/password, or set ATALAYA_ADMIN_PASSWORD before the first start.",
+          "\n{}\n  Demo mode: administrator '{}', password: {}\n  Change it at /cuenta once"
+              + " signed in. Lost it? Stop nothing; run:\n    java -jar"
+              + " atalaya-service-0.1.0-SNAPSHOT.jar reset-password {}\n{}",
+          BANNER,
           username,
-          secret);
+          secret,
+          username,
+          BANNER);
     } else if (secret.length() < Passwords.MIN_LENGTH) {
       throw new IllegalStateException(
           "ATALAYA_ADMIN_PASSWORD must have at least " + Passwords.MIN_LENGTH + " characters");

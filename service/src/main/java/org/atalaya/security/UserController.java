@@ -22,27 +22,17 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Collection;
 import java.util.List;
-import org.atalaya.audit.AuditLog;
-import org.atalaya.shared.ApiException;
 
 @Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Usuarios")
 class UserController {
-  private final UserRepository users;
   private final UserAdministration administration;
-  private final Passwords passwords;
-  private final AuditLog audit;
+  private final OwnAccount account;
 
-  UserController(
-      UserRepository users,
-      UserAdministration administration,
-      Passwords passwords,
-      AuditLog audit) {
-    this.users = users;
+  UserController(UserAdministration administration, OwnAccount account) {
     this.administration = administration;
-    this.passwords = passwords;
-    this.audit = audit;
+    this.account = account;
   }
 
   @Serdeable
@@ -77,15 +67,7 @@ class UserController {
   @Secured(SecurityRule.IS_AUTHENTICATED)
   HttpResponse<Void> changePassword(
       Authentication authentication, @Body @Valid PasswordChange form) {
-    AppUser user = users.findByUsername(authentication.getName()).orElseThrow();
-    if (user.serviceAccount()) {
-      throw ApiException.conflict("current", "serviceAccount.noPassword", user.username());
-    }
-    if (!passwords.matches(form.current(), user.passwordHash())) {
-      throw ApiException.invalid("current", "wrongPassword");
-    }
-    users.updatePassword(user.id(), passwords.hash(form.next()));
-    audit.updated("user", user.username(), "password", "password changed");
+    account.changePassword(authentication.getName(), form.current(), form.next(), null);
     return HttpResponse.noContent();
   }
 

@@ -30,7 +30,8 @@ public class Messages {
           "i18n.reports",
           "i18n.surveys",
           "i18n.authoring",
-          "i18n.work");
+          "i18n.work",
+          "i18n.home");
 
   private static final ResourceBundle.Control NO_FALLBACK =
       ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);

@@ -54,6 +54,14 @@ class Publication {
     return criteria.scheme().name();
   }
 
+  ReliabilityCriteria criteria() {
+    return criteria;
+  }
+
+  Reliability lowestPublished() {
+    return lowestPublished;
+  }
+
   Reliability reliability(Estimate e) {
     return Reliability.of(e, criteria);
   }

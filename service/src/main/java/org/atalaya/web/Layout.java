@@ -15,17 +15,15 @@ public record Layout(
     @Nullable String user,
     @Nullable String role,
     String csrf,
-    long pending) {
+    long pending,
+    Rules rules) {
 
-  public Layout(
-      String lang,
-      String otherLang,
-      String path,
-      @Nullable String user,
-      @Nullable String role,
-      String csrf) {
-    this(lang, otherLang, path, user, role, csrf, 0);
-  }
+  /**
+   * The thresholds the legend states: margins of the statuses in percentage points, the largest
+   * withheld count and the fewest events a subgroup's rate is judged from.
+   */
+  public record Rules(
+      String onTrackPoints, String atRiskPoints, int withheldUpTo, int smallNumbersEvents) {}
 
   public boolean signedIn() {
     return user != null;

@@ -26,12 +26,15 @@ public class Pages {
   private final Csrf csrf;
   private final ViewsRenderer<Object, HttpRequest<?>> renderer;
   private final java.util.Optional<MenuCount> pending;
+  private final RulesInForce rules;
 
   Pages(
       Messages messages,
       Csrf csrf,
       ViewsRenderer<Object, HttpRequest<?>> renderer,
-      java.util.Optional<MenuCount> pending) {
+      java.util.Optional<MenuCount> pending,
+      RulesInForce rules) {
+    this.rules = rules;
     this.messages = messages;
     this.csrf = csrf;
     this.renderer = renderer;
@@ -77,7 +80,8 @@ public class Pages {
         auth == null ? null : auth.getName(),
         role,
         csrf.token(request),
-        committee(role) ? pending.map(MenuCount::count).orElse(0L) : 0L);
+        committee(role) ? pending.map(MenuCount::count).orElse(0L) : 0L,
+        rules.rules());
   }
 
   private static boolean committee(@Nullable String role) {

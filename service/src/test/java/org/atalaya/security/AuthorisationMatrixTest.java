@@ -71,7 +71,8 @@ class AuthorisationMatrixTest {
   }
 
   static {
-    for (String area : List.of("core", "pages", "admin", "approval", "plans", "reports", "work")) {
+    for (String area :
+        List.of("core", "pages", "admin", "approval", "plans", "reports", "work", "home")) {
       String resource = "authorisation/" + area + ".txt";
       try (var in = AuthorisationMatrixTest.class.getClassLoader().getResourceAsStream(resource)) {
         if (in == null) {

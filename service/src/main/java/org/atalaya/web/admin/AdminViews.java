@@ -1,18 +1,22 @@
 package org.atalaya.web.admin;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.atalaya.institution.InstitutionRepository;
 import org.atalaya.security.Role;
 import org.atalaya.security.ServiceAccounts;
 import org.atalaya.security.TokenView;
 import org.atalaya.security.UserAdministration;
+import org.atalaya.security.UserInstitutions;
 import org.atalaya.shared.ApiException;
 import org.atalaya.shared.Dates;
 import org.atalaya.web.Pages;
@@ -20,12 +24,23 @@ import org.atalaya.web.Pages;
 /** Builds the administration pages' records from the services the API uses. */
 @Singleton
 class AdminViews {
+  static final List<Role> LEAST_PRIVILEGED_FIRST =
+      List.of(Role.COMMITTEE, Role.ANALYST, Role.ADMIN);
 
   private final UserAdministration users;
   private final ServiceAccounts accounts;
   private final Pages pages;
+  private final UserInstitutions memberships;
+  private final InstitutionRepository institutions;
 
-  AdminViews(UserAdministration users, ServiceAccounts accounts, Pages pages) {
+  AdminViews(
+      UserAdministration users,
+      ServiceAccounts accounts,
+      Pages pages,
+      UserInstitutions memberships,
+      InstitutionRepository institutions) {
+    this.memberships = memberships;
+    this.institutions = institutions;
     this.users = users;
     this.accounts = accounts;
     this.pages = pages;
@@ -34,6 +49,7 @@ class AdminViews {
   UsersPage users(
       HttpRequest<?> request, List<String> errors, @Nullable String notice, UsersPage.Draft draft) {
     Locale locale = pages.locale(request);
+    Map<String, String> memberOf = memberOf();
     var rows =
         users.list().stream()
             .map(
@@ -44,7 +60,8 @@ class AdminViews {
                         u.enabled(),
                         u.locked(),
                         u.serviceAccount(),
-                        date(u.createdAt(), locale)))
+                        date(u.createdAt(), locale),
+                        memberOf.get(u.username())))
             .toList();
     var service =
         accounts.list().stream()
@@ -56,13 +73,18 @@ class AdminViews {
                         a.account().enabled(),
                         a.tokens().stream().map(t -> token(t, locale)).toList()))
             .toList();
-    List<String> roles = Arrays.stream(Role.values()).map(Role::name).toList();
+    // Least privileged first: a new account is a committee member unless the administrator says
+    // otherwise, never an administrator by default.
+    List<String> roles = LEAST_PRIVILEGED_FIRST.stream().map(Role::name).toList();
     List<String> serviceRoles = roles.stream().filter(r -> !r.equals(Role.ADMIN_NAME)).toList();
     return new UsersPage(
         rows,
         service,
         roles,
         serviceRoles,
+        institutions.listOrderByCode().stream()
+            .map(i -> new UsersPage.Option(i.code(), i.name()))
+            .toList(),
         errors,
         notice,
         draft,
@@ -82,6 +104,14 @@ class AdminViews {
         t.active(),
         t.revokedBy(),
         t.revokeReason());
+  }
+
+  private Map<String, String> memberOf() {
+    try {
+      return memberships.all();
+    } catch (SQLException e) {
+      throw new DataAccessException("reading institutions of users", e);
+    }
   }
 
   Locale locale(HttpRequest<?> request) {

@@ -17,6 +17,7 @@ public record AuditPage(
     @Nullable String previous,
     @Nullable String next,
     List<String> actions,
+    List<Option> entities,
     List<String> errors) {
 
   public AuditPage {
@@ -32,7 +33,7 @@ public record AuditPage(
       @Nullable String from,
       @Nullable String to) {}
 
-  /** One change; before and after as "field: value" lines, printed as text. */
+  /** One change: the entity by its name, and what changed, field by field. */
   public record Row(
       long id,
       String at,
@@ -40,7 +41,21 @@ public record AuditPage(
       String action,
       String entity,
       String key,
-      List<String> before,
-      List<String> after,
+      Changes changes,
       @Nullable String reason) {}
+
+  /**
+   * @param lines at most a dozen fields
+   * @param more how many further fields changed
+   */
+  public record Changes(List<Change> lines, int more) {}
+
+  /**
+   * One field: old value → new value; {@code before} null for a creation, {@code after} null for a
+   * deletion; {@code field} empty when the entry recorded a single value.
+   */
+  public record Change(String field, @Nullable String before, @Nullable String after) {}
+
+  /** An entity to filter by: its code and its name. */
+  public record Option(String code, String name) {}
 }

@@ -13,38 +13,54 @@ import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.serde.ObjectMapper;
 import io.swagger.v3.oas.annotations.Hidden;
-import java.io.IOException;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.atalaya.audit.AuditReader;
 import org.atalaya.security.Role;
 import org.atalaya.shared.ApiException;
 
 /**
  * The audit log for administrators and the committee: filter by who, what and when, newest first,
- * fifty to a page, and the same filter as CSV through {@code /api/audit}.
+ * twenty-five to a page, each change as "field: old → new", and the same filter as CSV through
+ * {@code /api/audit}.
  */
 @Controller("/admin/auditoria")
 @Hidden
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AuditPages {
-  static final int SIZE = 50;
+  static final int SIZE = 25;
   private static final List<String> ACTIONS = List.of("CREATE", "UPDATE", "DELETE", "IMPORT");
+  static final List<String> ENTITIES =
+      List.of(
+          "apiToken",
+          "axis",
+          "indicator",
+          "institution",
+          "measurement",
+          "measurementValidation",
+          "plan",
+          "project",
+          "report",
+          "survey",
+          "surveyAggregate",
+          "surveyIndicator",
+          "surveyMapping",
+          "surveyWave",
+          "surveyWaveValidation",
+          "target",
+          "territory",
+          "user",
+          "userInstitution");
 
   private final AdminViews views;
   private final AuditReader reader;
-  private final ObjectMapper json;
 
-  AuditPages(AdminViews views, AuditReader reader, ObjectMapper json) {
+  AuditPages(AdminViews views, AuditReader reader) {
     this.views = views;
     this.reader = reader;
-    this.json = json;
   }
 
   @Get
@@ -77,6 +93,7 @@ class AuditPages {
               number > 1 ? link("/admin/auditoria", filters, number - 1).toString() : null,
               number < pages ? link("/admin/auditoria", filters, number + 1).toString() : null,
               ACTIONS,
+              entities(locale),
               List.of());
       return views.render(HttpStatus.OK, "admin/audit", request, body);
     } catch (ApiException e) {
@@ -91,6 +108,7 @@ class AuditPages {
               null,
               null,
               ACTIONS,
+              entities(locale),
               views.errors(request, e));
       return views.render(e.status(), "admin/audit", request, body);
     }
@@ -133,35 +151,17 @@ class AuditPages {
         AdminViews.date(e.at(), locale),
         e.actor(),
         e.action().name(),
-        e.entity(),
+        AuditChanges.entity(e.entity(), locale),
         e.key(),
-        lines(e.before()),
-        lines(e.after()),
+        AuditChanges.of(e.before(), e.after(), locale),
         e.reason());
   }
 
-  /** An object's fields one per line; anything else as its JSON. */
-  private List<String> lines(@Nullable Object value) {
-    List<String> lines = new ArrayList<>();
-    if (value instanceof Map<?, ?> map) {
-      map.forEach((k, v) -> lines.add(k + ": " + text(v)));
-    } else if (value != null) {
-      lines.add(text(value));
-    }
-    return lines;
-  }
-
-  private String text(@Nullable Object value) {
-    if (value == null) {
-      return "—";
-    }
-    if (value instanceof String || value instanceof Number || value instanceof Boolean) {
-      return value.toString();
-    }
-    try {
-      return json.writeValueAsString(value);
-    } catch (IOException e) {
-      return value.toString();
-    }
+  /** The entities the service audits, by name in the reader's language, for the filter. */
+  private static List<AuditPage.Option> entities(Locale locale) {
+    return ENTITIES.stream()
+        .map(code -> new AuditPage.Option(code, AuditChanges.entity(code, locale)))
+        .sorted(java.util.Comparator.comparing(AuditPage.Option::name))
+        .toList();
   }
 }

@@ -60,7 +60,7 @@ class ServiceAccountPages {
       var created = accounts.create(form.username(), AdminViews.role(form.role()), form.reason());
       return UserPages.done("servicio", created.username());
     } catch (ApiException e) {
-      var draft = new UsersPage.Draft(null, null, form.username(), form.role());
+      var draft = new UsersPage.Draft(null, null, form.username(), form.role(), null);
       return UserPages.refused(request, views, e, draft);
     }
   }

@@ -18,11 +18,13 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.atalaya.security.Role;
 import org.atalaya.security.UserAdministration;
+import org.atalaya.security.UserInstitutions;
 import org.atalaya.shared.ApiException;
 import org.atalaya.web.Pages;
 
@@ -39,22 +41,33 @@ import org.atalaya.web.Pages;
 class UserPages {
   static final String VIEW = "admin/users";
   private static final Set<String> NOTICES =
-      Set.of("creado", "cambiado", "clave", "servicio", "revocado");
+      Set.of("creado", "cambiado", "clave", "servicio", "revocado", "institucion");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,80}");
 
   private final Pages pages;
   private final AdminViews views;
   private final UserAdministration users;
+  private final UserInstitutions institutions;
 
-  UserPages(Pages pages, AdminViews views, UserAdministration users) {
+  UserPages(
+      Pages pages, AdminViews views, UserAdministration users, UserInstitutions institutions) {
     this.pages = pages;
     this.views = views;
     this.users = users;
+    this.institutions = institutions;
   }
 
   @Serdeable
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record NewUserForm(@Nullable String username, @Nullable String password, @Nullable String role) {}
+  record NewUserForm(
+      @Nullable String username,
+      @Nullable String password,
+      @Nullable String role,
+      @Nullable String institution) {}
+
+  @Serdeable
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record InstitutionForm(@Nullable String institution, @Nullable String reason) {}
 
   @Serdeable
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -82,13 +95,29 @@ class UserPages {
   }
 
   @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
-  HttpResponse<?> create(HttpRequest<?> request, @Body NewUserForm form) {
+  HttpResponse<?> create(HttpRequest<?> request, @Body NewUserForm form) throws SQLException {
     try {
+      // An unknown institution is refused before the account exists: nothing half-made.
+      institutions.requireKnown(form.institution());
       var created = users.create(form.username(), form.password(), AdminViews.role(form.role()));
+      if (form.institution() != null && !form.institution().isBlank()) {
+        institutions.set(created.username(), form.institution(), null);
+      }
       return done("creado", created.username());
     } catch (ApiException e) {
-      var draft = new UsersPage.Draft(form.username(), form.role(), null, null);
+      var draft = new UsersPage.Draft(form.username(), form.role(), null, null, form.institution());
       return refused(request, views, e, draft);
+    }
+  }
+
+  @Post(value = "/{username}/institucion", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+  HttpResponse<?> institution(HttpRequest<?> request, String username, @Body InstitutionForm form)
+      throws SQLException {
+    try {
+      institutions.set(username, form.institution(), form.reason());
+      return done("institucion", username);
+    } catch (ApiException e) {
+      return refused(request, views, e, UsersPage.Draft.EMPTY);
     }
   }
 

@@ -15,6 +15,7 @@ public record UsersPage(
     List<AccountRow> serviceAccounts,
     List<String> roles,
     List<String> serviceRoles,
+    List<Option> institutions,
     List<String> errors,
     @Nullable String notice,
     Draft draft,
@@ -33,7 +34,11 @@ public record UsersPage(
       boolean enabled,
       boolean locked,
       boolean serviceAccount,
-      String createdAt) {}
+      String createdAt,
+      @Nullable String institution) {}
+
+  /** An institution to choose: its code and its name. */
+  public record Option(String code, String name) {}
 
   public record AccountRow(String username, String role, boolean enabled, List<TokenRow> tokens) {}
 
@@ -54,7 +59,8 @@ public record UsersPage(
       @Nullable String username,
       @Nullable String role,
       @Nullable String serviceUsername,
-      @Nullable String serviceRole) {
-    static final Draft EMPTY = new Draft(null, null, null, null);
+      @Nullable String serviceRole,
+      @Nullable String institution) {
+    static final Draft EMPTY = new Draft(null, null, null, null, null);
   }
 }

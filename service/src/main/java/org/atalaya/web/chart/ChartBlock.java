@@ -1,5 +1,6 @@
 package org.atalaya.web.chart;
 
+import io.micronaut.core.annotation.Nullable;
 import java.util.List;
 import java.util.Locale;
 import org.atalaya.chart.ChartDescription;
@@ -18,7 +19,15 @@ public record ChartBlock(
     List<String> header,
     List<List<String>> rows,
     int width,
-    int height) {
+    int height,
+    @Nullable String narrow,
+    int narrowWidth,
+    int narrowHeight) {
+
+  /** The same chart laid out for a phone, which the page offers below 40rem. */
+  public ChartBlock withNarrow(String svg, int w, int h) {
+    return new ChartBlock(title, this.svg, png, alt, header, rows, width, height, svg, w, h);
+  }
 
   /** {@code base} is the chart's address without extension; {@code query} the page's filters. */
   public static ChartBlock of(ChartSpec spec, String base, String query, Locale locale) {
@@ -36,6 +45,9 @@ public record ChartBlock(
         d.header(),
         d.rows(),
         width,
-        height);
+        height,
+        null,
+        0,
+        0);
   }
 }

@@ -92,6 +92,30 @@ public class PanelSpecs {
     return new SmallMultiplesChart(meta, panels, Math.min(COLUMNS, panels.size()));
   }
 
+  /** The width of the one-column version a phone reads ({@code columnas=1}). */
+  public static final int NARROW_WIDTH = 440;
+
+  /** The same panels in one column when {@code columnas} is "1" (a phone); else as they are. */
+  public static SmallMultiplesChart columns(SmallMultiplesChart spec, @Nullable String columnas) {
+    return "1".equals(columnas) ? new SmallMultiplesChart(spec.meta(), spec.panels(), 1) : spec;
+  }
+
+  public static int width(@Nullable String columnas) {
+    return "1".equals(columnas) ? NARROW_WIDTH : WIDTH;
+  }
+
+  /**
+   * The page's block for small multiples: the two-column image, and the one-column one that a
+   * phone's browser picks instead (the panels reflow rather than shrink).
+   */
+  public static ChartBlock block(
+      SmallMultiplesChart spec, String base, String query, java.util.Locale locale) {
+    SmallMultiplesChart narrow = columns(spec, "1");
+    String sep = query.isEmpty() ? "?" : "&";
+    return ChartBlock.of(spec, base, query, locale, WIDTH, height(spec))
+        .withNarrow(base + ".svg" + query + sep + "columnas=1", NARROW_WIDTH, height(narrow));
+  }
+
   /** Tall enough for every row of panels to keep a readable plot. */
   public static int height(SmallMultiplesChart spec) {
     int rows = (spec.panels().size() + spec.columns() - 1) / spec.columns();

@@ -74,13 +74,8 @@ class PlacePages {
     ChartBlock block =
         spec == null
             ? null
-            : ChartBlock.of(
-                spec,
-                "/corregimientos/" + code + "/graficos/indicadores",
-                query(f),
-                locale,
-                PanelSpecs.WIDTH,
-                PanelSpecs.height(spec));
+            : PanelSpecs.block(
+                spec, "/corregimientos/" + code + "/graficos/indicadores", query(f), locale);
     return pages.view("place", request, indicators.view(place, f, found, query(f), block, locale));
   }
 
@@ -92,13 +87,14 @@ class PlacePages {
       String code,
       String format,
       @Nullable @QueryValue String corte,
-      @Nullable @QueryValue String sexo)
+      @Nullable @QueryValue String sexo,
+      @Nullable @QueryValue String columnas)
       throws SQLException {
     Filters f = Filters.parse(corte, sexo, null, territories);
     var place = territories.require(code);
     Locale locale = pages.locale(request);
     var found = indicators.find(place, f, staff(request), locale);
-    SmallMultiplesChart spec =
+    SmallMultiplesChart wide =
         charts.spec(
             title(place.name(), locale),
             found.codes(),
@@ -106,16 +102,17 @@ class PlacePages {
             code,
             Audience.of(staff(request)),
             locale);
-    if (spec == null) {
+    if (wide == null) {
       throw ApiException.notFound("chart", code);
     }
+    SmallMultiplesChart spec = PanelSpecs.columns(wide, columnas);
     return ChartResponses.image(
         request,
         spec,
         format,
         locale,
         found.allPublished(),
-        PanelSpecs.WIDTH,
+        PanelSpecs.width(columnas),
         PanelSpecs.height(spec));
   }
 

@@ -113,13 +113,11 @@ class PlanPages {
     ChartBlock block =
         spec == null
             ? null
-            : ChartBlock.of(
+            : PanelSpecs.block(
                 spec,
                 "/planes/" + plan + "/ejes/" + axis + "/graficos/indicadores",
                 f.query(),
-                locale,
-                PanelSpecs.WIDTH,
-                PanelSpecs.height(spec));
+                locale);
     return pages.view(
         "plan", request, views.plan(doc, level, f, locale, axis, block, notice(level, f, locale)));
   }
@@ -135,7 +133,8 @@ class PlanPages {
       String format,
       @Nullable @QueryValue String corte,
       @Nullable @QueryValue String sexo,
-      @Nullable @QueryValue String territorio)
+      @Nullable @QueryValue String territorio,
+      @Nullable @QueryValue String columnas)
       throws SQLException {
     Filters f = Filters.parse(corte, sexo, territorio, territories);
     PlanDocument doc = plans.document(plan, Pages.currentUser(request) != null);
@@ -145,9 +144,16 @@ class PlanPages {
     if (spec == null) {
       throw ApiException.notFound("chart", axis);
     }
+    spec = PanelSpecs.columns(spec, columnas);
     boolean published = doc.plan().status() == PlanStatus.PUBLISHED;
     return ChartResponses.image(
-        request, spec, format, locale, published, PanelSpecs.WIDTH, PanelSpecs.height(spec));
+        request,
+        spec,
+        format,
+        locale,
+        published,
+        PanelSpecs.width(columnas),
+        PanelSpecs.height(spec));
   }
 
   private SmallMultiplesChart panels(

@@ -64,7 +64,12 @@ class AuditPagesTest {
         .contains("Primera &lt;b&gt;versión&lt;/b&gt;")
         .doesNotContain("<script>x")
         .contains("Modificación")
-        .contains("Creación");
+        .contains("Creación")
+        .contains("<td><span>Institución</span>")
+        .containsPattern(
+            "nombre:</strong>\\s*<span class=\"old\">Primera &lt;b&gt;versión&lt;/b&gt;</span>"
+                + "\\s*→\\s*<span class=\"new\">Segunda")
+        .doesNotContain("{&quot;");
     assertThat(body.indexOf("Modificación", body.indexOf("id=\"cambios\"")))
         .as("newest first")
         .isLessThan(body.indexOf("Creación", body.indexOf("id=\"cambios\"")));

@@ -94,6 +94,53 @@ class UserPagesTest {
   }
 
   @Test
+  void aNewAccountIsACommitteeMemberByDefaultAndItsInstitutionIsSetInTheBrowser() {
+    String page = admin.get("/admin/usuarios").body();
+    String form = page.substring(page.indexOf("id=\"nuevo-usuario\""));
+    assertThat(form.substring(form.indexOf("id=\"role\""), form.indexOf("</select>")))
+        .as("the least privileged role is chosen until the administrator picks another")
+        .containsPattern("value=\"COMMITTEE\"\\s+selected")
+        .doesNotContainPattern("value=\"ADMIN\"\\s+selected");
+
+    String name = "miembro-" + System.nanoTime();
+    var unknown =
+        admin.post(
+            "/admin/usuarios",
+            Map.of(
+                "_csrf", csrf(),
+                "username", name,
+                "password", "clave-larga-de-prueba",
+                "role", "COMMITTEE",
+                "institution", "NO-EXISTE"));
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(user(name)).as("nothing half-made").isNull();
+
+    var created =
+        admin.post(
+            "/admin/usuarios",
+            Map.of(
+                "_csrf", csrf(),
+                "username", name,
+                "password", "clave-larga-de-prueba",
+                "role", "COMMITTEE",
+                "institution", "PN"));
+    assertThat(created.statusCode()).isEqualTo(303);
+    FormClient member = FormClient.signedIn(server.getURI(), name, "clave-larga-de-prueba");
+    assertThat(member.get("/cuenta").body()).contains(">Policía Nacional<").contains(">Comité<");
+
+    var moved =
+        admin.post(
+            "/admin/usuarios/" + name + "/institucion",
+            Map.of("_csrf", csrf(), "institution", "MUN-LCH", "reason", "cambio de puesto"));
+    assertThat(moved.statusCode()).isEqualTo(303);
+    assertThat(member.get("/cuenta").body()).contains(">Alcaldía del Distrito de La Chorrera<");
+    String audit = admin.get("/admin/auditoria?entity=userInstitution&key=" + name).body();
+    assertThat(audit)
+        .contains("Institución de una persona")
+        .containsPattern("PN</span>\\s*→\\s*<span class=\"new\">MUN-LCH");
+  }
+
+  @Test
   void anAdministratorCreatesDisablesAndChangesTheRoleOfAnAccount() {
     String name = "persona-" + System.nanoTime();
     var created =

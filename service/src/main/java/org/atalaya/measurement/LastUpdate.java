@@ -1,0 +1,48 @@
+package org.atalaya.measurement;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.connection.annotation.Connectable;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import javax.sql.DataSource;
+
+/**
+ * When the figures of some indicators last changed: the newest recording among them, counting only
+ * validated ones when the reader sees validated figures only (the home page's "datos actualizados
+ * el …").
+ */
+@Singleton
+public class LastUpdate {
+  private static final String SQL =
+      """
+      SELECT max(m.recorded_at) FROM measurement m JOIN indicator i ON i.id = m.indicator_id
+       WHERE i.code = ANY (?) AND (? OR m.status = 'VALIDATED')
+      """;
+
+  private final DataSource dataSource;
+
+  LastUpdate(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  @Connectable
+  public @Nullable Instant of(Collection<String> indicatorCodes, boolean provisional)
+      throws SQLException {
+    if (indicatorCodes.isEmpty()) {
+      return null;
+    }
+    try (Connection c = dataSource.getConnection();
+        var s = c.prepareStatement(SQL)) {
+      s.setArray(1, c.createArrayOf("varchar", indicatorCodes.toArray()));
+      s.setBoolean(2, provisional);
+      try (var rs = s.executeQuery()) {
+        rs.next();
+        var at = rs.getTimestamp(1);
+        return at == null ? null : at.toInstant();
+      }
+    }
+  }
+}

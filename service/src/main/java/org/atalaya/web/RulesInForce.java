@@ -1,0 +1,35 @@
+package org.atalaya.web;
+
+import jakarta.inject.Singleton;
+import org.atalaya.progress.Thresholds;
+import org.atalaya.publication.Publication;
+
+/**
+ * The numbers the legends and the methodology page print, read from where the rules live (the
+ * progress thresholds, the publication layer's settings), so that a page never states a threshold
+ * the code does not apply.
+ */
+@Singleton
+public class RulesInForce {
+  private final Layout.Rules rules;
+
+  RulesInForce(Publication publication) {
+    Thresholds t = Thresholds.DEFAULTS;
+    this.rules =
+        new Layout.Rules(
+            points(t.onTrackMargin()),
+            points(t.atRiskMargin()),
+            publication.smallCountThreshold() - 1,
+            publication.smallNumbersEvents());
+  }
+
+  public Layout.Rules rules() {
+    return rules;
+  }
+
+  /** A margin of achievement (0.10) in percentage points ("10"), as the legend writes it. */
+  private static String points(double margin) {
+    double p = Math.round(margin * 1000) / 10.0;
+    return p == Math.rint(p) ? String.valueOf((long) p) : String.valueOf(p);
+  }
+}
