@@ -102,11 +102,17 @@ public class PlanService {
 
   /**
    * The row id of a plan the caller may read ({@code write}: may change), for the features that
-   * hang their own rows on a plan (its execution). Refuses as {@link #document} does.
+   * hang their own rows on a plan (its execution). Refuses as {@link #document} does. Recording a
+   * published plan's execution does not change the plan, so it needs no approval step.
    */
   @Transactional(readOnly = true)
   public long planId(String code, boolean staff, boolean write) {
-    return (write ? require(code) : visible(code, staff)).id();
+    if (write) {
+      Plan plan = find(code);
+      access.check(plan, true);
+      return plan.id();
+    }
+    return visible(code, staff).id();
   }
 
   /** A plan the caller may change (a restricted plan: its members and administrators). */
