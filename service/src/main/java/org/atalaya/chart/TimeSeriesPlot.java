@@ -42,7 +42,10 @@ final class TimeSeriesPlot {
     boolean yearly = Formats.yearly(all);
 
     XYPlot plot = new XYPlot();
-    plot.setDomainAxis(dateAxis(f, yearly, all));
+    // Periods whose every value is withheld still span the axis (a chart of gaps, never a crash).
+    List<LocalDate> withheld = new ArrayList<>();
+    spec.series().forEach(s -> withheld.addAll(s.withheld()));
+    plot.setDomainAxis(dateAxis(f, yearly, all, withheld));
     NumberAxis values = new NumberAxis(spec.meta().unit());
     if (f.whole()) {
       values.setStandardTickUnits(NumberAxis.createIntegerTickUnits(f.locale));
@@ -163,10 +166,16 @@ final class TimeSeriesPlot {
    * Year ticks over two years or more, month ticks below that: JFreeChart aligns multi-month ticks
    * to odd months (Feb, Apr…), which reads badly on long series.
    */
-  private static DateAxis dateAxis(Formats f, boolean yearly, List<ChartPoint> all) {
+  private static DateAxis dateAxis(
+      Formats f, boolean yearly, List<ChartPoint> all, List<LocalDate> withheld) {
     DateAxis axis = new DateAxis(null, Formats.UTC, f.locale);
-    LocalDate first = all.stream().map(ChartPoint::period).min(LocalDate::compareTo).orElseThrow();
-    LocalDate last = all.stream().map(ChartPoint::period).max(LocalDate::compareTo).orElseThrow();
+    List<LocalDate> days = new ArrayList<>(withheld);
+    all.forEach(p -> days.add(p.period()));
+    if (days.isEmpty()) {
+      throw new IllegalArgumentException("a time-series chart needs at least one period");
+    }
+    LocalDate first = days.stream().min(LocalDate::compareTo).orElseThrow();
+    LocalDate last = days.stream().max(LocalDate::compareTo).orElseThrow();
     TickUnits units = new TickUnits();
     if (yearly || ChronoUnit.MONTHS.between(first, last) >= 24) {
       for (int years : new int[] {1, 2, 5, 10, 20}) {

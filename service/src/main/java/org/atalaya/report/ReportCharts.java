@@ -141,7 +141,7 @@ final class ReportCharts {
     for (Sex sex : List.of(Sex.F, Sex.M, Sex._U)) {
       List<ReportFacts.Obs> obs = i.seriesBySex().getOrDefault(sex, List.of());
       Series line = FigureCharts.series(sex, obs.stream().map(ReportFacts.Obs::figure).toList());
-      if (line != null) {
+      if (line != null && (!line.points().isEmpty() || !line.withheld().isEmpty())) {
         lines.add(line);
       }
     }

@@ -125,7 +125,9 @@ class OpenExportTest {
                 .contentType("application/yaml")
                 .bearerAuth(analyst),
             Map.class);
-    assertThat(imported.status()).as("%s", imported.body()).isEqualTo(201);
+    // A published plan changes only through a proposal (202); this one proposes no difference.
+    assertThat(imported.status()).as("%s", imported.body()).isEqualTo(202);
+    assertThat((List<?>) imported.value().get("differences")).isEmpty();
     assertThat(api.get("/api/plans/" + PLAN + "/export?format=yaml", String.class).value())
         .isEqualTo(plan);
   }

@@ -205,6 +205,7 @@ class PlanApiTest extends PlanFixture {
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.error().errors().get(0).message())
-        .isEqualTo("«CITY» no es un valor válido; use uno de: DISTRICT, CORREGIMIENTO, BARRIO");
+        .isEqualTo(
+            "«CITY» no es un valor válido; use uno de: DISTRICT, CORREGIMIENTO, PROVINCE, BARRIO");
   }
 }
