@@ -2,6 +2,7 @@ package org.atalaya.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -36,6 +37,9 @@ import org.junit.jupiter.api.Test;
  * harmless: unknown codes, and bodies that fail validation only after the security check.
  */
 @MicronautTest(environments = "test")
+// An administrator's answers include the open export's zip, which grows with the shared test
+// database past the client's default 10 MB.
+@Property(name = "micronaut.http.client.max-content-length", value = "268435456")
 class AuthorisationMatrixTest {
   enum Caller {
     ANONYMOUS,
