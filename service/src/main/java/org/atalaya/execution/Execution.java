@@ -17,7 +17,6 @@ import org.atalaya.plan.PlanDocument;
 import org.atalaya.plan.PlanDocument.Money;
 import org.atalaya.plan.PlanService;
 import org.atalaya.shared.ApiException;
-import org.atalaya.shared.ApiException.FieldError;
 
 /**
  * Execution of the plan: the activities of action cards and priority projects with their planned
@@ -109,7 +108,7 @@ public class Execution {
   public Activity addActivity(String plan, PartKind kind, String code, ActivityForm form)
       throws SQLException {
     var where = writable(plan, kind, code);
-    check(form);
+    ExecutionRules.activity(form, LocalDate.now(clock));
     long id = store.insert(where, form, user());
     Activity saved = store.activity(where, id).orElseThrow();
     audit.created(ACTIVITY, key(plan, kind, code) + "/" + saved.position(), saved);
@@ -124,7 +123,7 @@ public class Execution {
         store
             .activity(where, id)
             .orElseThrow(() -> ApiException.notFound("activity", Long.toString(id)));
-    check(form);
+    ExecutionRules.activity(form, LocalDate.now(clock));
     int version = form.version() == null ? before.version() : form.version();
     if (!store.update(id, form, version, user())) {
       throw ApiException.conflict("version", "changedMeanwhile", before.name());
@@ -140,7 +139,7 @@ public class Execution {
       throws SQLException {
     var where = writable(plan, kind, code);
     PlanDocument doc = plans.document(plan, true);
-    checkBudget(form);
+    ExecutionRules.budget(form);
     LocalDate period = period(doc, form.period());
     if (form.executed().compareTo(form.committed()) > 0) {
       throw ApiException.invalid("executed", "executedOverCommitted", form.committed());
@@ -193,11 +192,11 @@ public class Execution {
     Money money = describe(doc, kind, code).budget();
     String currency = money == null ? "USD" : money.currency();
     for (ActivityForm a : activities) {
-      check(a);
+      ExecutionRules.activity(a, LocalDate.now(clock));
       store.insert(where, a, user());
     }
     for (BudgetForm b : budget) {
-      checkBudget(b);
+      ExecutionRules.budget(b);
       store.saveBudget(
           where,
           period(doc, b.period()),
@@ -321,92 +320,6 @@ public class Execution {
           doc.plan().periodEnd());
     }
     return start;
-  }
-
-  /** The budget line's own rules (the API checks them too, by annotation; pages come here). */
-  private static void checkBudget(BudgetForm f) {
-    List<FieldError> errors = new ArrayList<>();
-    if (f.period() == null || f.period().isBlank()) {
-      errors.add(new FieldError("period", "NotBlank"));
-    }
-    if (f.fundingSource() == null || f.fundingSource().isBlank()) {
-      errors.add(new FieldError("fundingSource", "NotBlank"));
-    } else if (f.fundingSource().strip().length() > 200) {
-      errors.add(new FieldError("fundingSource", "Size", 1, 200));
-    }
-    amount(errors, "committed", f.committed());
-    amount(errors, "executed", f.executed());
-    if (!errors.isEmpty()) {
-      throw ApiException.invalid(errors);
-    }
-  }
-
-  private static void amount(List<FieldError> errors, String field, @Nullable BigDecimal v) {
-    if (v == null) {
-      errors.add(new FieldError(field, "NotNull"));
-    } else if (v.signum() < 0) {
-      errors.add(new FieldError(field, "PositiveOrZero"));
-    } else if (v.scale() > 2 || v.precision() - v.scale() > 14) {
-      errors.add(new FieldError(field, "Digits", 14, 2));
-    }
-  }
-
-  /** The rules an activity keeps, each said beside its field. */
-  private void check(ActivityForm f) {
-    LocalDate today = LocalDate.now(clock);
-    List<FieldError> errors = new ArrayList<>();
-    if (f.name() == null || f.name().isBlank()) {
-      errors.add(new FieldError("name", "NotBlank"));
-    } else if (f.name().strip().length() > 500) {
-      errors.add(new FieldError("name", "Size", 1, 500));
-    }
-    if (f.note() != null && f.note().strip().length() > 2000) {
-      errors.add(new FieldError("note", "Size", 0, 2000));
-    }
-    if (f.state() == null) {
-      errors.add(new FieldError("state", "NotNull"));
-      throw ApiException.invalid(errors);
-    }
-    if (f.plannedStart() != null
-        && f.plannedEnd() != null
-        && f.plannedEnd().isBefore(f.plannedStart())) {
-      errors.add(new FieldError("plannedEnd", "endBeforeStart"));
-    }
-    if (f.actualStart() != null
-        && f.actualEnd() != null
-        && f.actualEnd().isBefore(f.actualStart())) {
-      errors.add(new FieldError("actualEnd", "endBeforeStart"));
-    }
-    if (f.actualStart() != null && f.actualStart().isAfter(today)) {
-      errors.add(new FieldError("actualStart", "future"));
-    }
-    if (f.actualEnd() != null && f.actualEnd().isAfter(today)) {
-      errors.add(new FieldError("actualEnd", "future"));
-    }
-    switch (f.state()) {
-      case PLANNED -> {
-        if (f.actualStart() != null || f.actualEnd() != null) {
-          errors.add(new FieldError("state", "plannedWithActualDates"));
-        }
-      }
-      case IN_PROGRESS -> {
-        if (f.actualStart() == null) {
-          errors.add(new FieldError("actualStart", "requiredWhenStarted"));
-        }
-        if (f.actualEnd() != null) {
-          errors.add(new FieldError("actualEnd", "notFinished"));
-        }
-      }
-      case DONE -> {
-        if (f.actualEnd() == null) {
-          errors.add(new FieldError("actualEnd", "requiredWhenDone"));
-        }
-      }
-      case CANCELLED -> {}
-    }
-    if (!errors.isEmpty()) {
-      throw ApiException.invalid(errors);
-    }
   }
 
   private String user() {
