@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.atalaya.shared.ApiException;
+import org.atalaya.shared.CellLimits;
 
 /**
  * A JSON batch read as a stream of rows: exactly one array of objects, nothing after it. Each

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.atalaya.audit.AuditLog;
 import org.atalaya.shared.ApiException;
+import org.atalaya.shared.CellLimits;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 

@@ -1,6 +1,7 @@
 package org.atalaya.measurement;
 
 import java.util.List;
+import org.atalaya.shared.CellLimits;
 
 /**
  * One thing wrong (or worth a warning) in one row: where (row and the column as the file names it),

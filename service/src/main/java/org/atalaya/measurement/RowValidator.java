@@ -9,6 +9,7 @@ import org.atalaya.indicator.IndicatorKind;
 import org.atalaya.indicator.Sex;
 import org.atalaya.measurement.Catalog.IndicatorInfo;
 import org.atalaya.measurement.Columns.Layout;
+import org.atalaya.shared.CellLimits;
 
 /**
  * Checks one row on its own (what needs other rows — duplicates, parts and totals — is checked in

@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.atalaya.shared.ProblemResponses;
 
 /**
  * Checks a username and password against the users table. After {@value #MAX_FAILURES} failures in
@@ -21,7 +22,7 @@ public class DatabaseAuthenticationProvider<B>
   static final Duration LOCK = Duration.ofMinutes(15);
 
   /** The login handler passes on only the failure's message, so the lock is told by its text. */
-  public static final String LOCKED = "account-locked";
+  public static final String LOCKED = ProblemResponses.ACCOUNT_LOCKED;
 
   private final UserRepository users;
   private final Passwords passwords;

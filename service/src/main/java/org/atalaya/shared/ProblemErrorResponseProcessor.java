@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.atalaya.security.DatabaseAuthenticationProvider;
 
 /**
  * Every error the framework produces (unknown route, wrong method, unreadable JSON, missing body,
@@ -45,7 +44,7 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
     String detail;
     Throwable cause = context.getRootCause().orElse(null);
     if (cause instanceof AuthenticationException auth) {
-      boolean locked = DatabaseAuthenticationProvider.LOCKED.equals(auth.getMessage());
+      boolean locked = ProblemResponses.ACCOUNT_LOCKED.equals(auth.getMessage());
       detail = problems.text(request, locked ? "problem.locked" : "problem.credentials");
     } else if (status.getCode() >= 500) {
       detail = problems.text(request, "problem.internal");

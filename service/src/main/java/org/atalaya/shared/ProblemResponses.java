@@ -11,6 +11,12 @@ import java.util.Locale;
 /** Builds problem+json answers whose title and messages follow the request's language. */
 @Singleton
 public class ProblemResponses {
+  /**
+   * The message of a failed sign-in whose account is locked: the login handler passes on only the
+   * failure's message, so the lock is told by its text. Security says it; the problem reads it.
+   */
+  public static final String ACCOUNT_LOCKED = "account-locked";
+
   private final Messages messages;
 
   ProblemResponses(Messages messages) {

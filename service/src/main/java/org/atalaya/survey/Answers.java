@@ -125,7 +125,7 @@ final class Answers {
 
   /** A plain decimal only: {@code 1.5f}, {@code 0x1p3}, {@code NaN} are not answers. */
   static Double number(String text) {
-    if (!org.atalaya.measurement.CellLimits.plainDecimal(text)) {
+    if (!org.atalaya.shared.CellLimits.plainDecimal(text)) {
       return null;
     }
     double d = Double.parseDouble(text);

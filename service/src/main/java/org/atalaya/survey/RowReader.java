@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import org.atalaya.measurement.CellLimits;
+import org.atalaya.shared.CellLimits;
 
 /**
  * Reads one data row into a respondent, reporting every cell that breaks a rule: weights must be

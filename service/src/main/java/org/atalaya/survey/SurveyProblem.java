@@ -8,7 +8,7 @@ import java.util.List;
  */
 record SurveyProblem(long row, String column, String value, String rule, List<Object> args) {
   SurveyProblem {
-    value = org.atalaya.measurement.CellLimits.prefix(value);
+    value = org.atalaya.shared.CellLimits.prefix(value);
   }
 
   static SurveyProblem of(long row, String column, String value, String rule, Object... args) {

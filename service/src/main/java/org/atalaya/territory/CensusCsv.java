@@ -15,9 +15,9 @@ import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.atalaya.measurement.CellLimits;
 import org.atalaya.shared.ApiException;
 import org.atalaya.shared.ApiException.FieldError;
+import org.atalaya.shared.CellLimits;
 
 /**
  * Reads a census population table. Two layouts, headers in Spanish or English: long ({@code

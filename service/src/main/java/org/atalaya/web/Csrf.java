@@ -13,7 +13,6 @@ import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.atalaya.web.session.SessionCookie;
 
 /**
  * CSRF tokens for cookie-authenticated writes. The browser holds a random value in an HttpOnly

@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.atalaya.shared.ProblemResponses;
-import org.atalaya.web.session.SessionCookie;
 
 /**
  * Refuses a write that a browser could have been tricked into sending: any form post, and any write

@@ -13,7 +13,6 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
 import java.time.Duration;
-import org.atalaya.web.session.SessionCookie;
 
 /**
  * The language switch, a plain link so it works without JavaScript: remembers the choice in a

@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.atalaya.web.session.SessionCookie;
 
 /**
  * Keeps the pages and charts the public reads, as rendered, until the data they show changes. Only

@@ -12,13 +12,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.atalaya.approval.PeriodValidation;
+import org.atalaya.approval.ReviewStore;
+import org.atalaya.approval.ReviewStore.PeriodRow;
 import org.atalaya.audit.AuditLog;
 import org.atalaya.indicator.Indicator;
 import org.atalaya.indicator.IndicatorService;
 import org.atalaya.shared.Dates;
 import org.atalaya.web.review.ReviewPage.CommentView;
 import org.atalaya.web.review.ReviewPage.PeriodView;
-import org.atalaya.web.review.ReviewStore.PeriodRow;
 
 /**
  * Comments and approvals per indicator and period. A period is written as people write it for the

@@ -25,6 +25,7 @@ import org.atalaya.web.Csrf;
 import org.atalaya.web.Page;
 import org.atalaya.web.Pages;
 import org.atalaya.web.SafePaths;
+import org.atalaya.web.SessionCookie;
 
 /**
  * The login page (its form posts to {@code /login}, see {@link SessionLoginHandler}) and logout,

@@ -19,6 +19,7 @@ import org.atalaya.security.ClientAddress;
 import org.atalaya.security.DatabaseAuthenticationProvider;
 import org.atalaya.security.LoginThrottle;
 import org.atalaya.web.SafePaths;
+import org.atalaya.web.SessionCookie;
 
 /**
  * {@code POST /login} answers two callers. A JSON body (the API) gets its bearer token as before; a

@@ -4,6 +4,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.security.token.reader.TokenReader;
 import jakarta.inject.Singleton;
 import java.util.Optional;
+import org.atalaya.web.SessionCookie;
 
 /**
  * Reads the JWT from the session cookie, next to the bearer header the API uses; the validation

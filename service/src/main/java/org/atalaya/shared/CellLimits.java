@@ -1,4 +1,4 @@
-package org.atalaya.measurement;
+package org.atalaya.shared;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package org.atalaya.web.review;
+package org.atalaya.approval;
 
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -12,11 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
-/** Comments and approvals per indicator and period, and what the figures of each period are. */
+/**
+ * Comments and approvals per indicator and period, and what the figures of each period are.
+ * Approval owns {@code indicator_comment}: the review pages write comments only through here.
+ */
 @Singleton
-class ReviewStore {
+public class ReviewStore {
   /** How many periods the review lists, newest first: years of monthly figures. */
-  static final int PERIODS = 60;
+  public static final int PERIODS = 60;
 
   private final DataSource dataSource;
 
@@ -25,7 +28,7 @@ class ReviewStore {
   }
 
   /** One period: how many figures it has, when they last changed, its thread and approval. */
-  record PeriodRow(
+  public record PeriodRow(
       LocalDate start,
       long cells,
       Instant changed,
@@ -35,9 +38,9 @@ class ReviewStore {
       long provisional,
       boolean published) {}
 
-  record CommentRow(long id, LocalDate period, String author, String body, Instant at) {}
+  public record CommentRow(long id, LocalDate period, String author, String body, Instant at) {}
 
-  List<PeriodRow> periods(long indicator) throws SQLException {
+  public List<PeriodRow> periods(long indicator) throws SQLException {
     String sql =
         """
         WITH m AS (SELECT period_start, count(*) AS cells, max(recorded_at) AS changed,
@@ -84,7 +87,7 @@ class ReviewStore {
     }
   }
 
-  List<CommentRow> comments(long indicator, LocalDate period) throws SQLException {
+  public List<CommentRow> comments(long indicator, LocalDate period) throws SQLException {
     String sql =
         "SELECT id, period_start, author, body, created_at FROM indicator_comment"
             + " WHERE indicator_id = ? AND period_start = ? ORDER BY id";
@@ -108,7 +111,7 @@ class ReviewStore {
     }
   }
 
-  long addComment(long indicator, LocalDate period, String author, String body)
+  public long addComment(long indicator, LocalDate period, String author, String body)
       throws SQLException {
     String sql =
         "INSERT INTO indicator_comment (indicator_id, period_start, author, body)"
