@@ -143,8 +143,10 @@ public record IndicatorView(
                             frequency, t.baseline().period())
                         + ")";
                 String milestones =
-                    String.join(
-                        "; ", t.milestones().stream().map(m -> due(doc, m, locale)).toList());
+                    t.milestones().isEmpty()
+                        ? "—"
+                        : String.join(
+                            "; ", t.milestones().stream().map(m -> due(doc, m, locale)).toList());
                 return new TargetLine(cell, baseline, milestones, due(doc, t.target(), locale));
               })
           .toList();
