@@ -143,8 +143,11 @@ public class PlanAuthoring {
         .findFirst();
   }
 
-  /** The card as read, written field by field: the form carries it back with the save. */
-  public static String lock(ActionCardDoc card) {
+  /**
+   * A part (a card, an indicator) as read, written field by field: the form carries it back with
+   * the save.
+   */
+  public static String lock(Record card) {
     StringBuilder out = new StringBuilder();
     PlanDiff.flattenRecord(card)
         .forEach(
@@ -154,8 +157,8 @@ public class PlanAuthoring {
         .encodeToString(out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
-  /** What changed in a card since the editor read it ({@code base} as {@link #lock} wrote it). */
-  public static List<Difference> changedSince(String base, ActionCardDoc current) {
+  /** What changed in a part since the editor read it ({@code base} as {@link #lock} wrote it). */
+  public static List<Difference> changedSince(String base, Record current) {
     Map<String, String> before = new HashMap<>();
     String text;
     try {

@@ -31,6 +31,20 @@ class FormErrors {
   record Sorted(Map<String, String> byField, List<String> general) {}
 
   Sorted sort(HttpRequest<?> request, RuntimeException e, Set<String> fields) {
+    return sort(
+        request,
+        e,
+        path -> {
+          String field = formField(path);
+          return fields.contains(field) ? field : null;
+        });
+  }
+
+  /** Problems by the form field {@code fieldOf} names for a path; null names none. */
+  Sorted sort(
+      HttpRequest<?> request,
+      RuntimeException e,
+      java.util.function.Function<String, String> fieldOf) {
     List<Problem.Violation> list;
     String detail = null;
     if (e instanceof ConstraintViolationException c) {
@@ -45,8 +59,8 @@ class FormErrors {
     Map<String, String> byField = new LinkedHashMap<>();
     List<String> general = new ArrayList<>();
     for (Problem.Violation v : list) {
-      String field = formField(v.field());
-      if (fields.contains(field)) {
+      String field = v.field() == null ? null : fieldOf.apply(v.field());
+      if (field != null) {
         byField.merge(field, v.message(), (a, b) -> a + "; " + b);
       } else {
         general.add(v.message());

@@ -85,7 +85,8 @@ class IndicatorPages {
       @Nullable @QueryValue String corte,
       @Nullable @QueryValue String sexo,
       @Nullable @QueryValue String territorio,
-      @Nullable @QueryValue String periodo)
+      @Nullable @QueryValue String periodo,
+      @Nullable @QueryValue String guardado)
       throws SQLException {
     Filters f = Filters.parse(corte, sexo, territorio, territories);
     IndicatorDoc doc = visible(request, code).doc();
@@ -106,7 +107,10 @@ class IndicatorPages {
         charts.add(ChartBlock.of(spec, base, f.query(), locale));
       }
     }
-    return pages.view("indicator", request, views.of(doc, f, audience, charts, record, locale));
+    return pages.view(
+        "indicator",
+        request,
+        views.of(doc, f, audience, charts, record, notice(request, guardado), locale));
   }
 
   @Get("/graficos/{kind}.{format}")
@@ -134,6 +138,15 @@ class IndicatorPages {
       throw ApiException.notFound("chart", kind);
     }
     return ChartResponses.image(request, spec, format, locale, v.published());
+  }
+
+  /** After a save from the indicator's forms: what was saved, said to the person who saved it. */
+  private String notice(HttpRequest<?> request, @Nullable String saved) {
+    if (saved == null || Pages.currentUser(request) == null) {
+      return null;
+    }
+    return pages.text(
+        request, saved.equals("metas") ? "web.indicator.targets.saved" : "web.indicator.saved");
   }
 
   /** The charts the "indicador" dashboard lists, in its order; all of them without one. */

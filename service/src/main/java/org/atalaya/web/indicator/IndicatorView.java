@@ -39,7 +39,12 @@ public record IndicatorView(
     List<Option> places,
     String placeQuery,
     @Nullable RatesSection rates,
-    @Nullable RecordSection.Section record) {
+    @Nullable RecordSection.Section record,
+    List<TargetLine> targets,
+    @Nullable String notice) {
+
+  /** One target as people read it: the cell, its baseline, milestones and final value. */
+  public record TargetLine(String cell, String baseline, String milestones, String target) {}
 
   /** The filter form's current values and its choices. */
   public record FilterForm(String asOf, String sex, String territory, List<Option> territories) {}
@@ -51,12 +56,15 @@ public record IndicatorView(
     private final Publication publication;
     private final TerritoryService territories;
     private final org.atalaya.publication.SmallAreas smallAreas;
+    private final org.atalaya.indicator.TargetService targets;
 
     Builder(
+        org.atalaya.indicator.TargetService targets,
         Publication publication,
         TerritoryService territories,
         org.atalaya.publication.SmallAreas smallAreas) {
       this.smallAreas = smallAreas;
+      this.targets = targets;
       this.publication = publication;
       this.territories = territories;
     }
@@ -67,6 +75,7 @@ public record IndicatorView(
         Audience audience,
         List<ChartBlock> charts,
         @Nullable RecordSection.Section record,
+        @Nullable String notice,
         Locale locale)
         throws SQLException {
       Publication.Cell shown =
@@ -109,7 +118,49 @@ public record IndicatorView(
               doc.unit(),
               f.territory(),
               locale),
-          record);
+          record,
+          targetLines(doc, locale),
+          notice);
+    }
+
+    /**
+     * Targets are definitions, not measured figures: shown as set, the total first. A baseline is a
+     * measured period; a milestone or final target is due on the day shown.
+     */
+    private List<TargetLine> targetLines(IndicatorDoc doc, Locale locale) {
+      var frequency = doc.frequency();
+      return targets.targets(doc.code()).stream()
+          .map(
+              t -> {
+                String place =
+                    territories.find(t.territory()).map(x -> x.name()).orElse(t.territory());
+                String cell =
+                    Messages.format(locale, "web.entry.sex." + t.sex().name()) + " · " + place;
+                String baseline =
+                    number(doc, t.baseline().value(), locale)
+                        + " ("
+                        + org.atalaya.indicator.TargetPeriods.baselineLabel(
+                            frequency, t.baseline().period())
+                        + ")";
+                String milestones =
+                    t.milestones().isEmpty()
+                        ? "—"
+                        : String.join(
+                            "; ", t.milestones().stream().map(m -> due(doc, m, locale)).toList());
+                return new TargetLine(cell, baseline, milestones, due(doc, t.target(), locale));
+              })
+          .toList();
+    }
+
+    private static String due(IndicatorDoc doc, IndicatorDoc.Point p, Locale locale) {
+      return number(doc, p.value(), locale)
+          + " ("
+          + org.atalaya.shared.Dates.day(p.period(), locale)
+          + ")";
+    }
+
+    private static String number(IndicatorDoc doc, java.math.BigDecimal v, Locale locale) {
+      return FigureText.number(doc.kind(), v.doubleValue(), locale) + " " + doc.unit();
     }
 
     /** The corregimientos, each with its own page (the district's parts on the bar chart). */
