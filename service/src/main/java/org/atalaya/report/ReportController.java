@@ -6,6 +6,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -75,23 +76,51 @@ class ReportController {
     return reports.get(plan, period, version, auth != null);
   }
 
-  /** A published file is served as frozen; a draft's is rendered now and never cached. */
+  /**
+   * A published file is served as frozen: a CDN or a browser may keep it for a year without asking
+   * again (its address names the version, and a version never changes once published), and a
+   * revalidation by its SHA-256 (the ETag) is answered 304 without the bytes. A draft's is rendered
+   * now and never kept.
+   */
   @Get("/{plan}/{period}/{version}/{file}")
   @Secured(SecurityRule.IS_ANONYMOUS)
-  HttpResponse<byte[]> file(
-      @Nullable Authentication auth, String plan, String period, int version, String file)
+  HttpResponse<?> file(
+      @Nullable Authentication auth,
+      String plan,
+      String period,
+      int version,
+      String file,
+      @Nullable @Header("If-None-Match") String ifNoneMatch)
       throws SQLException {
     var d = reports.file(plan, period, version, file, auth != null);
-    var response =
-        HttpResponse.ok(d.content())
-            .contentType(MediaType.of(d.mediaType()))
-            .header("Content-Disposition", "inline; filename=\"" + d.name() + "\"")
-            .header("X-Content-Type-Options", "nosniff");
     if (d.sha256() == null) {
-      return response.header("Cache-Control", "no-store");
+      return download(d).header("Cache-Control", "no-store");
     }
-    return response
-        .header("ETag", "\"" + d.sha256() + "\"")
-        .header("Cache-Control", "public, max-age=31536000, immutable");
+    String etag = "\"" + d.sha256() + "\"";
+    var answer = matches(ifNoneMatch, etag) ? HttpResponse.notModified() : download(d);
+    return answer.header("ETag", etag).header("Cache-Control", IMMUTABLE);
+  }
+
+  static final String IMMUTABLE = "public, max-age=31536000, immutable";
+
+  private static io.micronaut.http.MutableHttpResponse<byte[]> download(ReportService.Download d) {
+    return HttpResponse.ok(d.content())
+        .contentType(MediaType.of(d.mediaType()))
+        .header("Content-Disposition", "inline; filename=\"" + d.name() + "\"")
+        .header("X-Content-Type-Options", "nosniff");
+  }
+
+  /** RFC 9110: a list of entity tags (weak ones compare by their opaque part), or {@code *}. */
+  private static boolean matches(@Nullable String ifNoneMatch, String etag) {
+    if (ifNoneMatch == null) {
+      return false;
+    }
+    for (String tag : ifNoneMatch.split(",")) {
+      String t = tag.trim();
+      if (t.equals("*") || t.equals(etag) || t.equals("W/" + etag)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

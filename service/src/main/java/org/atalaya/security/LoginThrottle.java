@@ -1,14 +1,15 @@
 package org.atalaya.security;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,76 +17,104 @@ import org.slf4j.LoggerFactory;
  * Failed logins per client address: after {@code max-failures} within {@code window} the address is
  * refused until the oldest of them leaves the window, whichever usernames it tried — guessing one
  * password for many accounts gets as far as guessing many for one. Successful logins neither count
- * nor wipe the record (an attacker with one account of their own must not reset it). The table
- * holds at most {@code max-addresses} addresses, the least recently seen dropped first, so a flood
- * of addresses cannot exhaust memory. Each replica keeps its own table.
+ * nor wipe the record (an attacker with one account of their own must not reset it). The failures
+ * live in the database ({@code login_failure}, V200), so every replica behind the load balancer
+ * counts the same guesses; failures older than the window are deleted as new ones arrive, so a
+ * flood of addresses costs rows for ten minutes, not for ever.
  */
 @Singleton
 public class LoginThrottle {
   private static final Logger LOG = LoggerFactory.getLogger(LoginThrottle.class);
+  private static final int MAX_ADDRESS = 64;
 
+  private final DataSource dataSource;
   private final int maxFailures;
   private final Duration window;
-  private final Map<String, Deque<Instant>> failures;
 
   LoginThrottle(
+      DataSource dataSource,
       @Value("${atalaya.login-throttle.max-failures:20}") int maxFailures,
-      @Value("${atalaya.login-throttle.window:10m}") Duration window,
-      @Value("${atalaya.login-throttle.max-addresses:10000}") int maxAddresses) {
+      @Value("${atalaya.login-throttle.window:10m}") Duration window) {
+    this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
     this.maxFailures = maxFailures;
     this.window = window;
-    this.failures =
-        new LinkedHashMap<>(64, 0.75f, true) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<String, Deque<Instant>> eldest) {
-            return size() > maxAddresses;
-          }
-        };
   }
 
   /** How long the address must wait before trying again, or empty when it may try now. */
-  public synchronized Optional<Duration> retryAfter(String address, Instant now) {
-    Deque<Instant> times = failures.get(address);
-    if (times == null) {
-      return Optional.empty();
+  public Optional<Duration> retryAfter(String address, Instant now) {
+    try (Connection c = dataSource.getConnection()) {
+      Instant oldest = oldestOfLast(c, key(address), now);
+      return oldest == null ? Optional.empty() : Optional.of(Duration.between(now, wait(oldest)));
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not read the failed logins", e);
     }
-    prune(times, now);
-    if (times.isEmpty()) {
-      failures.remove(address);
-      return Optional.empty();
-    }
-    if (times.size() < maxFailures) {
-      return Optional.empty();
-    }
-    return Optional.of(Duration.between(now, times.peekFirst().plus(window)));
   }
 
   /** Counts a failed login from the address; logs when the address starts being refused. */
-  public synchronized void failed(String address, Instant now) {
-    Deque<Instant> times = failures.computeIfAbsent(address, a -> new ArrayDeque<>());
-    prune(times, now);
-    times.addLast(now);
-    while (times.size() > maxFailures) {
-      times.removeFirst();
-    }
-    if (times.size() == maxFailures) {
-      LOG.warn(
-          "Login refused for client address {} for up to {} s: {} failed logins within {} s",
-          address,
-          Duration.between(now, times.peekFirst().plus(window)).toSeconds(),
-          maxFailures,
-          window.toSeconds());
+  public void failed(String address, Instant now) {
+    String key = key(address);
+    try (Connection c = dataSource.getConnection();
+        var purge = c.prepareStatement("DELETE FROM login_failure WHERE failed_at <= ?");
+        var add =
+            c.prepareStatement("INSERT INTO login_failure (address, failed_at) VALUES (?, ?)")) {
+      purge.setTimestamp(1, Timestamp.from(now.minus(window)));
+      purge.executeUpdate();
+      add.setString(1, key);
+      add.setTimestamp(2, Timestamp.from(now));
+      add.executeUpdate();
+      Instant oldest = oldestOfLast(c, key, now);
+      if (oldest != null && recent(c, key, now) == maxFailures) {
+        LOG.warn(
+            "Login refused for client address {} for up to {} s: {} failed logins within {} s",
+            key,
+            Duration.between(now, wait(oldest)).toSeconds(),
+            maxFailures,
+            window.toSeconds());
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not count the failed login", e);
     }
   }
 
-  synchronized int addresses() {
-    return failures.size();
+  private Instant wait(Instant oldest) {
+    return oldest.plus(window);
   }
 
-  private void prune(Deque<Instant> times, Instant now) {
-    Instant oldest = now.minus(window);
-    while (!times.isEmpty() && !times.peekFirst().isAfter(oldest)) {
-      times.removeFirst();
+  /**
+   * The oldest of the address's last {@code max-failures} failures within the window, when it has
+   * that many; null otherwise (it may try).
+   */
+  private Instant oldestOfLast(Connection c, String key, Instant now) throws SQLException {
+    try (var s =
+        c.prepareStatement(
+            """
+            SELECT failed_at FROM login_failure
+            WHERE address = ? AND failed_at > ?
+            ORDER BY failed_at DESC OFFSET ? LIMIT 1
+            """)) {
+      s.setString(1, key);
+      s.setTimestamp(2, Timestamp.from(now.minus(window)));
+      s.setInt(3, maxFailures - 1);
+      try (var rs = s.executeQuery()) {
+        return rs.next() ? rs.getTimestamp(1).toInstant() : null;
+      }
     }
+  }
+
+  private int recent(Connection c, String key, Instant now) throws SQLException {
+    try (var s =
+        c.prepareStatement(
+            "SELECT count(*) FROM login_failure WHERE address = ? AND failed_at > ?")) {
+      s.setString(1, key);
+      s.setTimestamp(2, Timestamp.from(now.minus(window)));
+      try (var rs = s.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
+  }
+
+  private static String key(String address) {
+    return address.length() <= MAX_ADDRESS ? address : address.substring(0, MAX_ADDRESS);
   }
 }

@@ -2,6 +2,7 @@ package org.atalaya.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -18,22 +19,37 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.atalaya.testsupport.Api;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Failed logins from one client address, whatever the usernames, are refused with 429 after the
  * twentieth within ten minutes; another address is not affected, successes do not count, and a
- * forged {@code X-Forwarded-For} changes nothing when no proxy is trusted (the default). One test:
- * the throttle's table lives as long as this class's service.
+ * forged {@code X-Forwarded-For} changes nothing when no proxy is trusted (the default). The
+ * failures live in the shared database, so this test forgets the loopback's before and after.
  */
 @MicronautTest(environments = "test")
+@Property(name = "atalaya.login-throttle.max-failures", value = "20")
 class LoginThrottleTest {
   @Inject
   @Client("/")
   HttpClient client;
 
   @Inject EmbeddedServer server;
+
+  @Inject DataSource dataSource;
+
+  @BeforeEach
+  @AfterEach
+  void forgetLoopbackFailures() throws Exception {
+    try (var c = dataSource.getConnection();
+        var s = c.createStatement()) {
+      s.execute("DELETE FROM login_failure WHERE address IN ('127.0.0.1', '0:0:0:0:0:0:0:1')");
+    }
+  }
 
   private Api.Reply<Map> failedLogin(Api api, int i, String language) {
     return api.call(

@@ -9,7 +9,9 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.atalaya.testsupport.Api;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,10 +21,22 @@ import org.junit.jupiter.api.Test;
  */
 @MicronautTest(environments = "test")
 @Property(name = "atalaya.security.trusted-proxies", value = "127.0.0.1,0:0:0:0:0:0:0:1")
+@Property(name = "atalaya.login-throttle.max-failures", value = "20")
 class TrustedProxyThrottleTest {
   @Inject
   @Client("/")
   HttpClient client;
+
+  @Inject DataSource dataSource;
+
+  /** The failures live in the shared database: an earlier run's must not count. */
+  @BeforeEach
+  void forgetEarlierRuns() throws Exception {
+    try (var c = dataSource.getConnection();
+        var s = c.createStatement()) {
+      s.execute("DELETE FROM login_failure WHERE address LIKE '203.0.113.%'");
+    }
+  }
 
   /** Failures name nobody real: the per-account lockout must not lock the shared admin. */
   private static int login(Api api, String forwardedFor, String username, String password) {

@@ -10,6 +10,8 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +24,8 @@ import org.atalaya.web.Pages;
 /**
  * Refuses logins, JSON and form alike, from a client address with too many recent failures: 429
  * with {@code Retry-After}, before the password is even looked at. The API gets problem+json; a
- * person gets the login page saying why and how long to wait.
+ * person gets the login page saying why and how long to wait. Every replica reads the same failures
+ * (LoginThrottle keeps them in the database).
  */
 @ServerFilter("/login")
 class LoginThrottleFilter implements Ordered {
@@ -50,7 +53,9 @@ class LoginThrottleFilter implements Ordered {
     return ServerFilterPhase.SECURITY.before() - 1;
   }
 
+  /** Off the event loop: the failures are read from the database. */
   @RequestFilter
+  @ExecuteOn(TaskExecutors.BLOCKING)
   @Nullable
   HttpResponse<?> check(HttpRequest<?> request) {
     if (request.getMethod() != HttpMethod.POST) {
