@@ -2,7 +2,6 @@ package org.atalaya.survey;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,18 +13,17 @@ import javax.sql.DataSource;
 import org.atalaya.survey.estimate.SurveyDesign;
 
 /**
- * A wave's microdata at one data version, as columns: every weight, strata and PSUs as dense codes
- * (PSU codes unique across strata; without strata everyone is in stratum 0, without PSUs every
- * respondent is its own), sex, territory and age group, and each answered variable once asked for.
- * Each part is read from the database once, by whichever request first needs it, while the others
- * wait for that same read. Never changed once read: requests share it.
+ * A wave's microdata at one data version, as columns: each weight asked for, strata and PSUs as
+ * dense codes (PSU codes unique across strata; without strata everyone is in stratum 0, without
+ * PSUs every respondent is its own), sex, territory and age group, and each answered variable once
+ * asked for. Each part is read from the database once, by whichever request first needs it, while
+ * the others wait for that same read. Never changed once read: requests share it.
  */
 final class WaveColumns {
   private static final String BASE = "base";
 
   /** The design columns, read together. */
-  record Base(
-      double[][] weights, int[] strata, int[] psus, Column sex, Column territory, Column age) {
+  record Base(int[] strata, int[] psus, Column sex, Column territory, Column age) {
     int size() {
       return strata.length;
     }
@@ -52,7 +50,7 @@ final class WaveColumns {
 
   /** Whether reading this view needs anything not yet read (or still being read). */
   boolean complete(int weight, List<String> variables) {
-    if (!done(BASE) || !done("design:" + weight)) {
+    if (!done(BASE) || !done("weight:" + weight) || !done("design:" + weight)) {
       return false;
     }
     return variables.stream().allMatch(v -> done("var:" + v));
@@ -79,11 +77,12 @@ final class WaveColumns {
           Map.of(),
           null);
     }
+    double[] weights = part("weight:" + weight, () -> readWeight(dataSource, weight, counter));
     SurveyDesign design =
         part(
             "design:" + weight,
             () -> {
-              var d = new SurveyDesign(base.weights()[weight], base.strata(), base.psus());
+              var d = new SurveyDesign(weights, base.strata(), base.psus());
               // The design's own copies and the estimator's index of it (order, sums by PSU).
               bytes.addAndGet(40L * base.size());
               return d;
@@ -142,11 +141,10 @@ final class WaveColumns {
     try (Connection c = dataSource.getConnection();
         var s =
             c.prepareStatement(
-                "SELECT weights, stratum, psu, sex, territory, age_group"
+                "SELECT stratum, psu, sex, territory, age_group"
                     + " FROM survey_respondent WHERE wave_id = ? ORDER BY row_no")) {
       s.setLong(1, waveId);
       s.setFetchSize(10_000);
-      List<double[]> weights = new ArrayList<>();
       var strata = new Column.Builder();
       var psus = new Column.Builder();
       var sex = new Column.Builder();
@@ -155,40 +153,49 @@ final class WaveColumns {
       int n = 0;
       try (var r = s.executeQuery()) {
         while (r.next()) {
-          Object[] w = (Object[]) r.getArray(1).getArray();
-          while (weights.size() < w.length) {
-            weights.add(new double[1024]);
-          }
-          for (int k = 0; k < weights.size(); k++) {
-            if (n == weights.get(k).length) {
-              weights.set(k, java.util.Arrays.copyOf(weights.get(k), n * 2));
-            }
-            weights.get(k)[n] = k < w.length && w[k] != null ? ((Number) w[k]).doubleValue() : 0;
-          }
-          String stratum = r.getString(2);
+          String stratum = r.getString(1);
           strata.add(stratum == null ? "" : stratum);
-          String psu = r.getString(3);
+          String psu = r.getString(2);
           // A PSU is named within its stratum, so equal labels in two strata stay two clusters.
           psus.add(psu == null ? "#" + n : (stratum == null ? "" : stratum) + "\u0000" + psu);
-          sex.add(r.getString(4));
-          territory.add(r.getString(5));
-          age.add(r.getString(6));
+          sex.add(r.getString(3));
+          territory.add(r.getString(4));
+          age.add(r.getString(5));
           n++;
         }
-      }
-      double[][] byWeight = new double[weights.size()][];
-      for (int k = 0; k < byWeight.length; k++) {
-        byWeight[k] = java.util.Arrays.copyOf(weights.get(k), n);
       }
       Column sexes = sex.build();
       Column territories = territory.build();
       Column ages = age.build();
-      var base =
-          new Base(
-              byWeight, strata.build().codes(), psus.build().codes(), sexes, territories, ages);
-      bytes.addAndGet(
-          8L * n * byWeight.length + 8L * n + sexes.bytes() + territories.bytes() + ages.bytes());
+      var base = new Base(strata.build().codes(), psus.build().codes(), sexes, territories, ages);
+      bytes.addAndGet(8L * n + sexes.bytes() + territories.bytes() + ages.bytes());
       return base;
+    }
+  }
+
+  /** One weight (its index among the design's), as the design reads it. */
+  private double[] readWeight(DataSource dataSource, int weight, Runnable counter)
+      throws SQLException {
+    counter.run();
+    try (Connection c = dataSource.getConnection();
+        var s =
+            c.prepareStatement(
+                "SELECT weights[?] FROM survey_respondent WHERE wave_id = ? ORDER BY row_no")) {
+      s.setInt(1, weight + 1);
+      s.setLong(2, waveId);
+      s.setFetchSize(10_000);
+      double[] values = new double[1024];
+      int n = 0;
+      try (var r = s.executeQuery()) {
+        while (r.next()) {
+          if (n == values.length) {
+            values = java.util.Arrays.copyOf(values, n * 2);
+          }
+          values[n++] = r.getDouble(1);
+        }
+      }
+      bytes.addAndGet(8L * n);
+      return java.util.Arrays.copyOf(values, n);
     }
   }
 

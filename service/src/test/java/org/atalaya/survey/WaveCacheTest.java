@@ -76,8 +76,8 @@ class WaveCacheTest extends SurveyFixture {
 
     estimates(code, "2025", "item=inseguro&value=1&by=sex", analyst);
 
-    assertThat(read).as("the design columns and the item, once").isEqualTo(2);
-    assertThat(waves.reads() - before).as("nothing more for another question").isEqualTo(2);
+    assertThat(read).as("the design columns, the weight and the item, once").isEqualTo(3);
+    assertThat(waves.reads() - before).as("nothing more for another question").isEqualTo(3);
   }
 
   @Test
@@ -99,7 +99,7 @@ class WaveCacheTest extends SurveyFixture {
     assertThat(small.holds(second)).isTrue();
     long reads = small.reads();
     small.data(first, 0, List.of("inseguro"));
-    assertThat(small.reads()).as("read again when asked again").isEqualTo(reads + 2);
+    assertThat(small.reads()).as("read again when asked again").isEqualTo(reads + 3);
 
     var tiny = new WaveCache(raw, versions, oneWave / 2, true);
     var data = tiny.data(first, 0, List.of("inseguro"));
