@@ -39,7 +39,10 @@ public final class ProgressBench {
             scales = List.of(args[i + 1].split(",")).stream().map(Integer::valueOf).toList();
         case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
         case "--warmup" -> warmUp = Integer.parseInt(args[i + 1]);
-        case "--jar" -> jarArgs = List.of("--jar", args[i + 1]);
+        case "--jar", "--jvm-arg", "--timeout" -> {
+          jarArgs.add(args[i]);
+          jarArgs.add(args[i + 1]);
+        }
         default -> throw new IllegalArgumentException("Unknown option " + args[i]);
       }
     }

@@ -13,7 +13,8 @@ import java.util.List;
  * one-million-respondent design. See bench/README.md.
  */
 public final class SurveyBench {
-  record Options(int size, long seed, int warmup, int rounds, Path enusc, boolean javaOnly) {}
+  record Options(
+      int size, long seed, int warmup, int rounds, Path enusc, boolean javaOnly, int httpWarm) {}
 
   record Row(
       String dataset,
@@ -21,7 +22,8 @@ public final class SurveyBench {
       double javaReadS,
       SurveyJavaRun.Timed java,
       SurveyR.Result r,
-      SurveyComparison diff) {}
+      SurveyComparison diff,
+      SurveyHttp.Result http) {}
 
   private SurveyBench() {}
 
@@ -38,23 +40,39 @@ public final class SurveyBench {
       boolean withR = !o.javaOnly() && SurveyR.available();
       List<Row> rows = new ArrayList<>();
       Path enusc = o.enusc() != null ? o.enusc() : findEnusc();
-      if (enusc == null) {
-        OUT.println("ENUSC 2023 (shared/data/surveys/enusc-2023.csv) not found; skipping it.");
-      } else {
-        rows.add(measure("ENUSC 2023", enusc, work, o, withR));
-      }
       Path synthetic = work.resolve("synthetic.csv");
       OUT.printf(
           "Writing the synthetic design (%,d respondents, seed %d)...%n", o.size(), o.seed());
       SurveySynthetic.generate(o.size(), o.seed()).write(synthetic);
-      rows.add(measure("synthetic", synthetic, work, o, withR));
+      // The HTTP leg first, while this JVM is idle: the service runs beside it.
+      SurveyHttp.Result httpEnusc = null;
+      SurveyHttp.Result httpSynthetic = null;
+      if (o.httpWarm() > 0) {
+        try (SurveyHttp service = SurveyHttp.start(work)) {
+          if (service != null) {
+            if (enusc != null) {
+              httpEnusc = service.measure("ENUSC 2023", "ENUSC", enusc, o.httpWarm());
+            }
+            httpSynthetic = service.measure("synthetic", "SYNTH", synthetic, o.httpWarm());
+          }
+        } catch (Exception e) {
+          OUT.println("  HTTP leg failed (reported, the other figures stand): " + e.getMessage());
+        }
+      }
+      if (enusc == null) {
+        OUT.println("ENUSC 2023 (shared/data/surveys/enusc-2023.csv) not found; skipping it.");
+      } else {
+        rows.add(measure("ENUSC 2023", enusc, work, o, withR, httpEnusc));
+      }
+      rows.add(measure("synthetic", synthetic, work, o, withR, httpSynthetic));
       SurveyReport.print(rows, o);
     } finally {
       BenchFiles.deleteTree(work);
     }
   }
 
-  private static Row measure(String name, Path csv, Path work, Options o, boolean withR)
+  private static Row measure(
+      String name, Path csv, Path work, Options o, boolean withR, SurveyHttp.Result http)
       throws Exception {
     OUT.println(name + ": Java...");
     long start = System.nanoTime();
@@ -72,7 +90,7 @@ public final class SurveyBench {
         OUT.println("  R failed (reported, the Java figures stand): " + e.getMessage());
       }
     }
-    return new Row(name, table, readS, java, r, diff);
+    return new Row(name, table, readS, java, r, diff, http);
   }
 
   /** shared/data/surveys beside the repository, from the working directory up. */
@@ -93,6 +111,7 @@ public final class SurveyBench {
     int rounds = 10;
     Path enusc = null;
     boolean javaOnly = false;
+    int httpWarm = 30;
     Args a = new Args(argv);
     while (a.next()) {
       switch (a.name()) {
@@ -102,6 +121,7 @@ public final class SurveyBench {
         case "--rounds" -> rounds = Math.max(1, Integer.parseInt(a.requiredValue()));
         case "--enusc" -> enusc = Path.of(a.requiredValue());
         case "--java-only" -> javaOnly = true;
+        case "--http-warm" -> httpWarm = Integer.parseInt(a.requiredValue());
         default -> {
           OUT.println(
               """
@@ -111,11 +131,13 @@ public final class SurveyBench {
                 --warmup N    untimed Java rounds first (default 10)
                 --rounds N    timed Java rounds, median reported (default 10)
                 --enusc FILE  ENUSC 2023 CSV (default: shared/data/surveys above the working dir)
-                --java-only   skip R""");
+                --java-only   skip R
+                --http-warm N warm HTTP requests per dataset, median reported (default 30;
+                              0 skips the HTTP leg)""");
           return null;
         }
       }
     }
-    return new Options(size, seed, warmup, rounds, enusc, javaOnly);
+    return new Options(size, seed, warmup, rounds, enusc, javaOnly, httpWarm);
   }
 }

@@ -70,6 +70,55 @@ final class SurveyReport {
         .findFirst()
         .ifPresent(r -> OUT.println("R " + r.r().version()));
     printDifferences(rows);
+    printHttp(rows);
+  }
+
+  /** One item by region over HTTP, beside the same question in-process and in R. */
+  private static void printHttp(List<SurveyBench.Row> rows) {
+    if (rows.stream().allMatch(r -> r.http() == null)) {
+      return;
+    }
+    OUT.println();
+    OUT.println(
+        "One item by region (VP_DC by region) over HTTP: the service's jar on its own embedded"
+            + " PostgreSQL, the file uploaded through the API, then GET .../estimates?item=VP_DC&by=region");
+    Figures.printHead(
+        String.format(
+            "%-11s %9s %10s %12s %11s | %12s %12s | %9s",
+            "dataset",
+            "upload s",
+            "first ms",
+            "warm p50 ms",
+            "warm min",
+            "Java call ms",
+            "R svyby ms",
+            "R/HTTP"),
+        0);
+    for (SurveyBench.Row row : rows) {
+      SurveyHttp.Result h = row.http();
+      if (h == null) {
+        OUT.printf("%-11s (no HTTP figures)%n", row.dataset());
+        continue;
+      }
+      // A Java round is 20 estimator calls (5 items x 4 domain sets) plus both designs; R's
+      // estimate time is 20 svyby calls on designs already built.
+      double javaCall = row.java().medianMs() / 20;
+      String r = "%12s | %9s".formatted("-", "-");
+      if (row.r() != null) {
+        double svyby = row.r().estimateS() * 1000 / 20;
+        r = "%12.0f | %8.1fx".formatted(svyby, svyby / h.warmMedianMs());
+      }
+      OUT.printf(
+          "%-11s %9.1f %10.0f %12.1f %11.1f | %12.1f %s%n",
+          row.dataset(), h.uploadS(), h.firstMs(), h.warmMedianMs(), h.warmMinMs(), javaCall, r);
+    }
+    OUT.printf(
+        "warm = %d requests after 5 untimed, one client. Java call = in-process median round / 20;"
+            + " R svyby = R's estimate seconds / 20 (one svyby on a built design, averaged over"
+            + " items and domain sets). Goal: warm p50 about 30 ms on ENUSC (>= 10x R), <= 1.5 s on"
+            + " 1,000,000. Load average now: %.2f%n",
+        rows.stream().filter(x -> x.http() != null).findFirst().orElseThrow().http().n(),
+        ProcFs.loadAverage());
   }
 
   private static void printDifferences(List<SurveyBench.Row> rows) {

@@ -47,7 +47,7 @@ final class DomainFilters {
       if (!seen.add(f.variable())) {
         throw ApiException.invalid("filter", "survey.filterRepeated", f.variable());
       }
-      String[] codes;
+      Column codes;
       String code = f.value();
       switch (f.variable()) {
         case EstimateRequest.SEX -> {
@@ -64,7 +64,7 @@ final class DomainFilters {
         }
         case EstimateRequest.AGE_GROUP -> {
           Set<String> groups = new TreeSet<>(Domains::natural);
-          for (String g : data.ageGroup()) {
+          for (String g : data.ageGroup().values()) {
             if (g != null) {
               groups.add(g);
             }
@@ -84,8 +84,10 @@ final class DomainFilters {
           codes = data.variables().get(item.code());
         }
       }
+      int wanted = codes.indexOf(code);
+      int[] who = codes.codes();
       for (int i = 0; i < in.length; i++) {
-        in[i] &= code.equals(codes[i]);
+        in[i] &= who[i] == wanted && wanted >= 0;
       }
     }
     return in;

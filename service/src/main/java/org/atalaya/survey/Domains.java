@@ -1,7 +1,9 @@
 package org.atalaya.survey;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,7 +19,7 @@ record Domains(int[] codes, List<List<EstimateTable.DomainCode>> cells) {
 
   /** How one "by" variable reads and names its codes. */
   record Axis(
-      String variable, String[] codes, Comparator<String> order, Function<String, String> label) {}
+      String variable, Column codes, Comparator<String> order, Function<String, String> label) {}
 
   static List<String> itemsNeeded(SurveyDoc survey, List<String> by) {
     List<String> items = new ArrayList<>();
@@ -57,11 +59,13 @@ record Domains(int[] codes, List<List<EstimateTable.DomainCode>> cells) {
           new Axis(by, data.ageGroup(), Domains::natural, Function.identity());
       default -> {
         SurveyDoc.Item item = survey.item(by);
-        String[] raw = data.variables().get(by);
-        String[] codes = new String[raw.length];
-        for (int i = 0; i < raw.length; i++) {
-          codes[i] = raw[i] == null || item.missing().contains(raw[i]) ? null : raw[i];
+        Column raw = data.variables().get(by);
+        // Missing codes are no domain: their texts become null, the respondents' codes stay.
+        String[] texts = raw.values().clone();
+        for (int k = 0; k < texts.length; k++) {
+          texts[k] = item.missing().contains(texts[k]) ? null : texts[k];
         }
+        Column codes = new Column(raw.codes(), texts);
         List<String> order = item.values().stream().map(SurveyDoc.ValueLabel::code).toList();
         yield new Axis(
             by,
@@ -75,55 +79,92 @@ record Domains(int[] codes, List<List<EstimateTable.DomainCode>> cells) {
     };
   }
 
-  /** {@code inFilter} null means everyone. */
+  /**
+   * {@code inFilter} null means everyone. Cells come in the axes' order, the first axis first;
+   * codes an axis's order ranks alike share one cell, named after the first respondent in it.
+   */
+  /** Up to this many combinations of codes are counted in an array, beyond in a map. */
+  private static final long DENSE = 1 << 22;
+
   static Domains build(List<Axis> axes, boolean[] inFilter, int size) {
-    Comparator<List<String>> order =
-        (a, b) -> {
-          for (int k = 0; k < axes.size(); k++) {
-            int c = axes.get(k).order().compare(a.get(k), b.get(k));
-            if (c != 0) {
-              return c;
-            }
-          }
-          return 0;
-        };
-    Map<List<String>, Integer> keys = new TreeMap<>(order);
-    List<List<String>> perRespondent = new ArrayList<>(size);
-    for (int i = 0; i < size; i++) {
-      List<String> key = new ArrayList<>(axes.size());
-      for (Axis axis : axes) {
-        String code = axis.codes()[i];
-        if (code == null) {
-          key = null;
-          break;
+    int[][] rank = new int[axes.size()][];
+    long[] radix = new long[axes.size()];
+    long combinations = 1;
+    for (int k = axes.size() - 1; k >= 0; k--) {
+      Axis axis = axes.get(k);
+      String[] texts = axis.codes().values();
+      rank[k] = new int[texts.length];
+      List<Integer> present = new ArrayList<>();
+      for (int c = 0; c < texts.length; c++) {
+        rank[k][c] = -1;
+        if (texts[c] != null) {
+          present.add(c);
         }
-        key.add(code);
       }
-      if (key != null && inFilter != null && !inFilter[i]) {
-        key = null;
+      present.sort((a, b) -> axis.order().compare(texts[a], texts[b]));
+      int r = -1;
+      for (int j = 0; j < present.size(); j++) {
+        if (j == 0 || axis.order().compare(texts[present.get(j - 1)], texts[present.get(j)]) != 0) {
+          r++;
+        }
+        rank[k][present.get(j)] = r;
       }
-      perRespondent.add(key);
-      if (key != null) {
-        keys.putIfAbsent(key, 0);
+      radix[k] = combinations;
+      combinations *= Math.max(1, r + 1);
+    }
+    long[] keyOf = new long[size];
+    for (int i = 0; i < size; i++) {
+      long key = inFilter != null && !inFilter[i] ? -1 : 0;
+      for (int k = 0; k < axes.size() && key >= 0; k++) {
+        int code = axes.get(k).codes().codes()[i];
+        int r = code < 0 ? -1 : rank[k][code];
+        key = r < 0 ? -1 : key + r * radix[k];
+      }
+      keyOf[i] = key;
+    }
+    // Each combination that occurs, with its first respondent, in order.
+    Map<Long, Integer> first = new TreeMap<>();
+    if (combinations <= DENSE) {
+      int[] firstOf = new int[(int) combinations];
+      Arrays.fill(firstOf, -1);
+      for (int i = size - 1; i >= 0; i--) {
+        if (keyOf[i] >= 0) {
+          firstOf[(int) keyOf[i]] = i;
+        }
+      }
+      for (int key = 0; key < firstOf.length; key++) {
+        if (firstOf[key] >= 0) {
+          first.put((long) key, firstOf[key]);
+        }
+      }
+    } else {
+      for (int i = 0; i < size; i++) {
+        if (keyOf[i] >= 0) {
+          first.putIfAbsent(keyOf[i], i);
+        }
       }
     }
-    int next = 0;
+    Map<Long, Integer> cellOf = new HashMap<>();
     List<List<EstimateTable.DomainCode>> cells = new ArrayList<>();
-    for (var entry : keys.entrySet()) {
-      entry.setValue(next++);
+    for (var entry : first.entrySet()) {
+      cellOf.put(entry.getKey(), cells.size());
       List<EstimateTable.DomainCode> cell = new ArrayList<>();
-      for (int k = 0; k < axes.size(); k++) {
-        String code = entry.getKey().get(k);
-        cell.add(
-            new EstimateTable.DomainCode(
-                axes.get(k).variable(), code, axes.get(k).label().apply(code)));
+      for (Axis axis : axes) {
+        String code = axis.codes().at(entry.getValue());
+        cell.add(new EstimateTable.DomainCode(axis.variable(), code, axis.label().apply(code)));
       }
       cells.add(List.copyOf(cell));
     }
     int[] codes = new int[size];
+    long lastKey = -1;
+    int lastCell = -1;
     for (int i = 0; i < size; i++) {
-      List<String> key = perRespondent.get(i);
-      codes[i] = key == null ? -1 : keys.get(key);
+      long key = keyOf[i];
+      if (key != lastKey) {
+        lastKey = key;
+        lastCell = key < 0 ? -1 : cellOf.get(key);
+      }
+      codes[i] = lastCell;
     }
     return new Domains(codes, cells);
   }

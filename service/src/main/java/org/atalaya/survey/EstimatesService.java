@@ -6,13 +6,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.sql.DataSource;
 import org.atalaya.approval.WaveApproval;
 import org.atalaya.shared.ApiException;
 import org.atalaya.shared.Messages;
 import org.atalaya.survey.estimate.Estimate;
 import org.atalaya.survey.estimate.Estimator;
-import org.atalaya.survey.estimate.SurveyDesign;
 import org.atalaya.territory.Territory;
 import org.atalaya.territory.TerritoryService;
 
@@ -24,7 +22,7 @@ import org.atalaya.territory.TerritoryService;
 @Singleton
 class EstimatesService {
   private final SurveyService surveys;
-  private final DataSource dataSource;
+  private final WaveCache waves;
   private final TerritoryService territories;
   private final Publication publication;
   private final AggregateStore aggregates;
@@ -32,13 +30,13 @@ class EstimatesService {
 
   EstimatesService(
       SurveyService surveys,
-      DataSource dataSource,
+      WaveCache waves,
       TerritoryService territories,
       Publication publication,
       AggregateStore aggregates,
       WaveApproval approval) {
     this.surveys = surveys;
-    this.dataSource = dataSource;
+    this.waves = waves;
     this.territories = territories;
     this.publication = publication;
     this.aggregates = aggregates;
@@ -123,12 +121,11 @@ class EstimatesService {
         variables.add(DomainFilters.item(survey, f).code());
       }
     }
-    WaveData data =
-        WaveData.load(dataSource, waveId, weights.indexOf(weight.variable()), variables);
+    WaveData data = waves.data(waveId, weights.indexOf(weight.variable()), variables);
     if (data.size() == 0) {
       throw ApiException.invalid("wave", "survey.noMicrodata");
     }
-    var design = new SurveyDesign(data.weights(), data.strata(), data.psus());
+    var design = data.design();
     double[] y = outcome.values(data);
     boolean[] inFilter =
         DomainFilters.among(survey, request.filters(), data, t -> territories.find(t).isPresent());

@@ -50,25 +50,37 @@ record Outcome(SurveyDoc.Item item, EstimateKind kind, @Nullable SurveyDoc.Value
   }
 
   double[] values(WaveData data) {
-    String[] raw = data.variables().get(item.code());
+    Column raw = data.variables().get(item.code());
     double[] y = new double[data.size()];
     if (item.type() == ItemType.SELECT_MULTIPLE) {
-      String[] chosen = data.variables().get(Variables.choice(item.code(), value.code()));
-      for (int i = 0; i < y.length; i++) {
-        y[i] = chosen[i] == null ? Double.NaN : "1".equals(chosen[i]) ? 1 : 0;
-      }
-      return y;
+      Column chosen = data.variables().get(Variables.choice(item.code(), value.code()));
+      return byCode(chosen, c -> "1".equals(c) ? 1 : 0, y);
     }
+    return byCode(
+        raw,
+        text -> {
+          if (item.missing().contains(text)) {
+            return Double.NaN;
+          } else if (value != null) {
+            return value.code().equals(text) ? 1 : 0;
+          }
+          Double number = Answers.number(text);
+          return number == null ? Double.NaN : number;
+        },
+        y);
+  }
+
+  /** Each distinct text's value once, then every respondent's by its code; none is NaN. */
+  private static double[] byCode(
+      Column column, java.util.function.ToDoubleFunction<String> valueOf, double[] y) {
+    String[] texts = column.values();
+    double[] byText = new double[texts.length];
+    for (int k = 0; k < texts.length; k++) {
+      byText[k] = valueOf.applyAsDouble(texts[k]);
+    }
+    int[] codes = column.codes();
     for (int i = 0; i < y.length; i++) {
-      String text = raw[i];
-      if (text == null || item.missing().contains(text)) {
-        y[i] = Double.NaN;
-      } else if (value != null) {
-        y[i] = value.code().equals(text) ? 1 : 0;
-      } else {
-        Double number = Answers.number(text);
-        y[i] = number == null ? Double.NaN : number;
-      }
+      y[i] = codes[i] < 0 ? Double.NaN : byText[codes[i]];
     }
     return y;
   }

@@ -1,5 +1,9 @@
 package org.atalaya.survey.estimate;
 
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+
 /**
  * Design-based estimates of proportions, means and totals over domains, with Taylor-linearisation
  * standard errors for stratified cluster designs whose PSUs are drawn with replacement. The figures
@@ -12,10 +16,13 @@ package org.atalaya.survey.estimate;
  * with no respondent in the domain still counts in its stratum.
  */
 public final class Estimator {
-  /** The last design's index: callers estimate many variables and domains over one design. */
-  private static volatile Prepared last;
-
-  private record Prepared(SurveyDesign design, DesignIndex index) {}
+  /**
+   * Each live design's index: callers estimate many variables and domains over one design, and
+   * designs held in memory (a wave's) are asked again and again. A design's arrays are its
+   * identity, so the map forgets an index once its design is no longer used.
+   */
+  private static final Map<SurveyDesign, DesignIndex> INDEXES =
+      Collections.synchronizedMap(new WeakHashMap<>());
 
   private Estimator() {}
 
@@ -66,12 +73,12 @@ public final class Estimator {
   }
 
   private static DesignIndex index(SurveyDesign design) {
-    Prepared p = last;
-    if (p == null || p.design() != design) {
-      p = new Prepared(design, DesignIndex.of(design));
-      last = p;
+    DesignIndex ix = INDEXES.get(design);
+    if (ix == null) {
+      ix = DesignIndex.of(design);
+      INDEXES.put(design, ix);
     }
-    return p.index();
+    return ix;
   }
 
   private static void requireLength(SurveyDesign design, int length, String what) {
