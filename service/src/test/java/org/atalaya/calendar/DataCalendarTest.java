@@ -175,6 +175,9 @@ class DataCalendarTest implements TestPropertyProvider {
         .contains("Completitud por institución y mes")
         .contains("Dirección de Estadística " + SUFFIX)
         .containsPattern("id=\"menu-calendario\">Calendario<span class=\"count late-count\"");
+    assertThat(analyst.get("/indicadores/" + count).body())
+        .contains("id=\"faltan\"")
+        .contains("el total del distrito está incompleto porque no llegaron todas sus partes");
   }
 
   @Test

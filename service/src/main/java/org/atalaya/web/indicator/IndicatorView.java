@@ -39,7 +39,36 @@ public record IndicatorView(
     List<Option> places,
     String placeQuery,
     @Nullable RatesSection rates,
-    @Nullable RecordSection.Section record) {
+    @Nullable RecordSection.Section record,
+    @Nullable String gap) {
+
+  /**
+   * The same page with a note on why the latest district total is missing or incomplete (which
+   * corregimientos or sexes did not arrive), from the data calendar.
+   */
+  public IndicatorView withGap(@Nullable String why) {
+    return new IndicatorView(
+        code,
+        name,
+        description,
+        unit,
+        plan,
+        card,
+        sources,
+        filters,
+        status,
+        statusNote,
+        baseline,
+        latest,
+        target,
+        achievement,
+        charts,
+        places,
+        placeQuery,
+        rates,
+        record,
+        why);
+  }
 
   /** The filter form's current values and its choices. */
   public record FilterForm(String asOf, String sex, String territory, List<Option> territories) {}
@@ -109,7 +138,8 @@ public record IndicatorView(
               doc.unit(),
               f.territory(),
               locale),
-          record);
+          record,
+          null);
     }
 
     /** The corregimientos, each with its own page (the district's parts on the bar chart). */
