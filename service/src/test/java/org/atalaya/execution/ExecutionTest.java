@@ -116,6 +116,14 @@ class ExecutionTest {
         .containsPattern("50[.,]0[\\s\\u00a0]?%")
         .containsPattern("25[.,]0[\\s\\u00a0]?%")
         .containsPattern("2[.,]500[.,]00 USD");
+    // The PDF is made from the same page as XHTML: the annex must not break it.
+    var pdf =
+        api.call(
+            HttpRequest.GET("/api/reports/" + plan + "/2025/1/informe-es.pdf").bearerAuth(analyst),
+            byte[].class);
+    assertThat(pdf.status()).isEqualTo(200);
+    assertThat(new String(pdf.value(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("%PDF-");
   }
 
   @Test
