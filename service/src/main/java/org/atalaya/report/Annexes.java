@@ -64,6 +64,35 @@ final class Annexes {
         f.t("report.method.openData"));
   }
 
+  /** Physical and financial progress of every card and project, in the plan's order. */
+  static List<ReportModel.ExecutionRow> execution(ReportFacts facts, Figures f) {
+    java.text.NumberFormat money = java.text.NumberFormat.getNumberInstance(f.locale);
+    money.setMinimumFractionDigits(2);
+    money.setMaximumFractionDigits(2);
+    List<ReportModel.ExecutionRow> out = new ArrayList<>();
+    for (var p : facts.execution()) {
+      var s = p.summary();
+      String currency =
+          p.budget() != null
+              ? p.budget().currency()
+              : p.budgetLines().isEmpty() ? "" : p.budgetLines().get(0).currency();
+      out.add(
+          new ReportModel.ExecutionRow(
+              f.t("report.execution.kind." + p.kind().name()),
+              p.code(),
+              p.name(),
+              f.t("report.execution.activities", s.done(), s.activities() - s.cancelled()),
+              s.physical() == null ? "—" : f.percent(s.physical()),
+              s.expected() == null ? "—" : f.percent(s.expected()),
+              p.budget() == null
+                  ? "—"
+                  : (money.format(p.budget().amount()) + " " + currency).strip(),
+              (money.format(s.executed()) + " " + currency).strip(),
+              s.financial() == null ? "—" : f.percent(s.financial())));
+    }
+    return out;
+  }
+
   static List<ReportModel.Term> glossary(Figures f) {
     List<ReportModel.Term> out = new ArrayList<>();
     for (int n = 1; n <= GLOSSARY_TERMS; n++) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.atalaya.execution.Execution;
 import org.atalaya.indicator.IndicatorDoc;
 import org.atalaya.indicator.IndicatorService;
 import org.atalaya.indicator.Sex;
@@ -47,6 +48,7 @@ class FactsReader {
   private final IndicatorCells surveyCells;
   private final String surveyScheme;
   private final String reportsUrl;
+  private final Execution execution;
 
   FactsReader(
       PlanService plans,
@@ -55,7 +57,9 @@ class FactsReader {
       TerritoryService territories,
       IndicatorCells surveyCells,
       @Value("${atalaya.survey.reliability.scheme:INE_CHILE}") String surveyScheme,
-      @Value("${atalaya.public-url:http://localhost:8080}") String publicUrl) {
+      @Value("${atalaya.public-url:http://localhost:8080}") String publicUrl,
+      Execution execution) {
+    this.execution = execution;
     this.plans = plans;
     this.publication = publication;
     this.indicators = indicators;
@@ -129,7 +133,8 @@ class FactsReader {
         publication.smallCountThreshold(),
         surveyScheme,
         hasData,
-        reportsUrl);
+        reportsUrl,
+        execution.all(plan.code(), true));
   }
 
   private ReportFacts.IndicatorFacts indicator(

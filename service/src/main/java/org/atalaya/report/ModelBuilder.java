@@ -59,7 +59,8 @@ final class ModelBuilder {
         surveys,
         Annexes.definitions(facts, f),
         Annexes.methodology(facts, f),
-        Annexes.glossary(f));
+        Annexes.glossary(f),
+        Annexes.execution(facts, f));
   }
 
   private String periodLabel() {

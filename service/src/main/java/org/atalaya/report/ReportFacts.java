@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.atalaya.execution.Execution;
 import org.atalaya.indicator.IndicatorDoc;
 import org.atalaya.indicator.Sex;
 import org.atalaya.publication.Figure;
@@ -15,7 +16,8 @@ import org.atalaya.survey.IndicatorCells;
  * Every figure a report shows, read once and in no language: the Spanish and English renderings and
  * the open data are all made from the same facts, so they cannot disagree. Small counts are already
  * withheld here (by the publication layer), so no later step can print them. {@code reportsUrl} is
- * the site's public reports page, which the brochure's back page gives with its QR code.
+ * the site's public reports page, which the brochure's back page gives with its QR code; {@code
+ * execution} the physical and financial progress of every action card and project (the annex).
  */
 record ReportFacts(
     Plan plan,
@@ -25,13 +27,15 @@ record ReportFacts(
     int smallCountThreshold,
     String surveyScheme,
     boolean hasData,
-    String reportsUrl) {
+    String reportsUrl,
+    List<Execution.Part> execution) {
 
   ReportFacts {
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(period, "period");
     Objects.requireNonNull(progress, "progress");
     indicators = List.copyOf(indicators);
+    execution = List.copyOf(execution);
   }
 
   LocalDate asOf() {

@@ -19,7 +19,23 @@ public record ReportModel(
     List<SurveyBlock> surveys,
     List<Definition> definitions,
     List<String> methodology,
-    List<Term> glossary) {
+    List<Term> glossary,
+    List<ExecutionRow> execution) {
+
+  /**
+   * One action card's or project's execution: activities done of those planned (cancelled ones left
+   * out), physical progress beside what was planned by the date, and the budget executed.
+   */
+  public record ExecutionRow(
+      String kind,
+      String code,
+      String name,
+      String activities,
+      String physical,
+      String expected,
+      String budget,
+      String executed,
+      String financial) {}
 
   public record Cover(
       String planCode,

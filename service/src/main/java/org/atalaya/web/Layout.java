@@ -6,7 +6,8 @@ import io.micronaut.core.annotation.Nullable;
  * What the layout fragments need on every page: the page's language and the other one (for the
  * switch), the current path (to come back to after switching or logging in), who is signed in and
  * the CSRF token for the forms on the page; {@code pending} is what waits for the committee's
- * validation (shown beside the inbox in its menu, zero for others).
+ * validation (shown beside the inbox in its menu, zero for others); {@code late} the deliveries
+ * late for the person (beside the data calendar).
  */
 public record Layout(
     String lang,
@@ -16,7 +17,8 @@ public record Layout(
     @Nullable String role,
     String csrf,
     long pending,
-    Rules rules) {
+    Rules rules,
+    long late) {
 
   /**
    * The thresholds the legend states: margins of the statuses in percentage points, the largest

@@ -27,14 +27,17 @@ public class Pages {
   private final ViewsRenderer<Object, HttpRequest<?>> renderer;
   private final java.util.Optional<MenuCount> pending;
   private final RulesInForce rules;
+  private final java.util.Optional<LateCount> late;
 
   Pages(
       Messages messages,
       Csrf csrf,
       ViewsRenderer<Object, HttpRequest<?>> renderer,
       java.util.Optional<MenuCount> pending,
-      RulesInForce rules) {
+      RulesInForce rules,
+      java.util.Optional<LateCount> late) {
     this.rules = rules;
+    this.late = late;
     this.messages = messages;
     this.csrf = csrf;
     this.renderer = renderer;
@@ -81,7 +84,8 @@ public class Pages {
         role,
         csrf.token(request),
         committee(role) ? pending.map(MenuCount::count).orElse(0L) : 0L,
-        rules.rules());
+        rules.rules(),
+        auth == null ? 0L : late.map(l -> l.late(auth.getName())).orElse(0L));
   }
 
   private static boolean committee(@Nullable String role) {

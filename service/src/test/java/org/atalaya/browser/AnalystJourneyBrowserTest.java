@@ -99,8 +99,13 @@ class AnalystJourneyBrowserTest {
     browser.findElement(By.id("archivo")).sendKeys(fixed.toAbsolutePath().toString());
     submit(By.id("revisar"));
     assertThat(text("#rechazadas")).isEqualTo("0");
+    // Post/redirect/get: the preview has its own address, without the token; reloading it is safe.
+    assertThat(browser.getCurrentUrl()).contains("/datos/cargas/vista?id=").doesNotContain("_csrf");
+    browser.navigate().refresh();
+    assertThat(text("#rechazadas")).isEqualTo("0");
     submit(By.id("confirmar"));
     assertThat(text("#guardado")).contains("Carga guardada: 2 nuevas");
+    assertThat(browser.getCurrentUrl()).doesNotContain("_csrf").doesNotContain("confirmar");
 
     open("/indicadores/" + code);
     // Signed in, the analyst reads what nobody has validated yet, marked as such.

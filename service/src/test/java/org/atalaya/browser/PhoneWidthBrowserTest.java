@@ -47,6 +47,8 @@ class PhoneWidthBrowserTest {
           "personal-indicador|/indicadores/VD-DENUNCIAS",
           "datos|/datos",
           "cargas|/datos/cargas",
+          "calendario|/datos/calendario",
+          "bandeja|/revision",
           "encuestas-carga|/datos/encuestas",
           "revision|/revision/VD-DENUNCIAS",
           "usuarios|/admin/usuarios",

@@ -88,6 +88,45 @@ class ExecutionTest {
   }
 
   @Test
+  void theReportsAnnexShowsPhysicalAndFinancialProgressOfTheCard() {
+    add(activity("Diagnóstico de puntos oscuros", "DONE", "2025-01-10", "2025-02-10"));
+    add(activity("Instalación de luminarias", "IN_PROGRESS", "2025-03-01", null));
+    add(activity("Campaña descartada", "CANCELLED", null, null));
+    budget("2025-T1", "Presupuesto municipal", "3000", "2500");
+    var created =
+        api.call(
+            HttpRequest.POST("/api/reports", Map.of("plan", plan, "period", "2025"))
+                .bearerAuth(analyst),
+            Map.class);
+    assertThat(created.status()).isEqualTo(201);
+    var html =
+        api.call(
+            HttpRequest.GET("/api/reports/" + plan + "/2025/1/informe-es.html").bearerAuth(analyst),
+            byte[].class);
+    String page = new String(html.value(), java.nio.charset.StandardCharsets.UTF_8);
+    int annex = page.indexOf("id=\"ejecucion\"");
+    assertThat(annex).isPositive();
+    String section = page.substring(annex, page.indexOf("</section>", annex));
+    // One done of the two that count; 2500 spent of 10000.
+    assertThat(section)
+        .contains("Ejecución de las fichas y proyectos")
+        .contains("Ficha LUZ-1")
+        .contains("Iluminación de calles")
+        .contains("1 de 2 hechas")
+        .containsPattern("50[.,]0[\\s\\u00a0]?%")
+        .containsPattern("25[.,]0[\\s\\u00a0]?%")
+        .containsPattern("2[.,]500[.,]00 USD");
+    // The PDF is made from the same page as XHTML: the annex must not break it.
+    var pdf =
+        api.call(
+            HttpRequest.GET("/api/reports/" + plan + "/2025/1/informe-es.pdf").bearerAuth(analyst),
+            byte[].class);
+    assertThat(pdf.status()).isEqualTo(200);
+    assertThat(new String(pdf.value(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("%PDF-");
+  }
+
+  @Test
   void aDoneActivityWithoutItsEndIsRefusedBesideTheFieldInSpanishAndNothingIsStored() {
     var refused =
         api.call(

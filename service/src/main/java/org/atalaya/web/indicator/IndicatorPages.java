@@ -54,6 +54,7 @@ class IndicatorPages {
   private final Dashboards dashboards;
   private final RecordSection records;
   private final Publication publication;
+  private final org.atalaya.calendar.CalendarService calendar;
 
   IndicatorPages(
       IndicatorService indicators,
@@ -64,7 +65,9 @@ class IndicatorPages {
       Pages pages,
       Dashboards dashboards,
       RecordSection records,
-      Publication publication) {
+      Publication publication,
+      org.atalaya.calendar.CalendarService calendar) {
+    this.calendar = calendar;
     this.publication = publication;
     this.dashboards = dashboards;
     this.records = records;
@@ -107,10 +110,28 @@ class IndicatorPages {
         charts.add(ChartBlock.of(spec, base, f.query(), locale));
       }
     }
-    return pages.view(
-        "indicator",
-        request,
-        views.of(doc, f, audience, charts, record, notice(request, guardado), locale));
+    IndicatorView view =
+        views.of(doc, f, audience, charts, record, notice(request, guardado), locale);
+    if (Pages.currentUser(request) != null) {
+      view = view.withGap(gap(code, locale));
+    }
+    return pages.view("indicator", request, view);
+  }
+
+  /** Why the latest district total is missing or incomplete, for staff; null when complete. */
+  private @Nullable String gap(String code, Locale locale) throws SQLException {
+    var today = java.time.LocalDate.now(org.atalaya.shared.Dates.ZONE);
+    return calendar
+        .gap(today, code)
+        .map(
+            e ->
+                org.atalaya.shared.Messages.format(
+                    locale,
+                    "calendar.gap.indicator",
+                    e.periodLabel(),
+                    e.sourceName(),
+                    org.atalaya.calendar.Gaps.why(e, locale)))
+        .orElse(null);
   }
 
   @Get("/graficos/{kind}.{format}")

@@ -41,7 +41,38 @@ public record IndicatorView(
     @Nullable RatesSection rates,
     @Nullable RecordSection.Section record,
     List<TargetLine> targets,
-    @Nullable String notice) {
+    @Nullable String notice,
+    @Nullable String gap) {
+
+  /**
+   * The same page with a note on why the latest district total is missing or incomplete (which
+   * corregimientos or sexes did not arrive), from the data calendar.
+   */
+  public IndicatorView withGap(@Nullable String why) {
+    return new IndicatorView(
+        code,
+        name,
+        description,
+        unit,
+        plan,
+        card,
+        sources,
+        filters,
+        status,
+        statusNote,
+        baseline,
+        latest,
+        target,
+        achievement,
+        charts,
+        places,
+        placeQuery,
+        rates,
+        record,
+        targets,
+        notice,
+        why);
+  }
 
   /** One target as people read it: the cell, its baseline, milestones and final value. */
   public record TargetLine(String cell, String baseline, String milestones, String target) {}
@@ -120,7 +151,8 @@ public record IndicatorView(
               locale),
           record,
           targetLines(doc, locale),
-          notice);
+          notice,
+          null);
     }
 
     /**

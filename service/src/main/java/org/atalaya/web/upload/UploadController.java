@@ -12,7 +12,9 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -90,9 +92,54 @@ class UploadController {
     return reason == null || reason.isBlank() ? null : reason.strip();
   }
 
+  /** The form; after a confirmed load (post/redirect/get), with what the load did. */
   @Get
-  HttpResponse<String> form(HttpRequest<?> request) {
-    return page(request, HttpStatus.OK, UploadPage.empty(action(request)));
+  HttpResponse<String> form(
+      HttpRequest<?> request,
+      @Nullable @QueryValue Integer nuevas,
+      @Nullable @QueryValue Integer revisadas,
+      @Nullable @QueryValue Integer iguales) {
+    UploadPage body = UploadPage.empty(action(request));
+    if (nuevas != null && revisadas != null && iguales != null) {
+      body = body.withDone(pages.text(request, "web.upload.saved", nuevas, revisadas, iguales));
+    }
+    return page(request, HttpStatus.OK, body);
+  }
+
+  /**
+   * The preview of a kept file, read again without storing anything: the address the preview's post
+   * redirects to, so reloading it neither posts the file again nor shows the CSRF token.
+   */
+  @Get("/vista")
+  HttpResponse<String> shown(
+      HttpRequest<?> request,
+      Authentication auth,
+      @Nullable @QueryValue String id,
+      @Nullable @QueryValue String motivo)
+      throws IOException {
+    var held = stash.find(id, auth.getName(), PURPOSE);
+    if (held.isEmpty()) {
+      return refused(request, "archivo", "web.upload.expired");
+    }
+    try {
+      UploadView report =
+          measurements.file(
+              held.get().name(),
+              held.get().path(),
+              true,
+              false,
+              why(motivo),
+              auth.getName(),
+              pages.locale(request));
+      boolean storable = report.accepted() > 0;
+      var body =
+          new UploadPage(action(request), report, storable ? id : null, List.of(), why(motivo));
+      return page(request, HttpStatus.OK, body);
+    } catch (ApiException e) {
+      var body =
+          new UploadPage(action(request), null, null, problems.of(request, e).body().errors());
+      return page(request, HttpStatus.UNPROCESSABLE_ENTITY, body);
+    }
   }
 
   @Post(consumes = MediaType.MULTIPART_FORM_DATA)
@@ -112,16 +159,14 @@ class UploadController {
     String id = stash.keep(archivo, auth.getName(), PURPOSE);
     var held = stash.find(id, auth.getName(), PURPOSE).orElseThrow();
     try {
-      UploadView report =
-          measurements.file(
-              name, held.path(), true, false, why(reason), auth.getName(), pages.locale(request));
-      boolean storable = report.accepted() > 0;
-      if (!storable) {
-        stash.drop(id);
+      // Read once here so that a file that cannot be read at all is answered at once.
+      measurements.file(
+          name, held.path(), true, false, why(reason), auth.getName(), pages.locale(request));
+      var uri = UriBuilder.of("/datos/cargas/vista").queryParam("id", id);
+      if (why(reason) != null) {
+        uri.queryParam("motivo", why(reason));
       }
-      var body =
-          new UploadPage(action(request), report, storable ? id : null, List.of(), why(reason));
-      return page(request, HttpStatus.OK, body);
+      return HttpResponse.<String>seeOther(uri.build());
     } catch (ApiException e) {
       stash.drop(id);
       var body =
@@ -149,8 +194,16 @@ class UploadController {
               auth.getName(),
               pages.locale(request));
       stash.drop(id);
-      HttpStatus status = report.committed() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY;
-      return page(request, status, new UploadPage(action(request), report, null, List.of()));
+      if (report.committed()) {
+        var uri =
+            UriBuilder.of("/datos/cargas")
+                .queryParam("nuevas", report.inserted())
+                .queryParam("revisadas", report.revised())
+                .queryParam("iguales", report.unchanged());
+        return HttpResponse.<String>seeOther(uri.build());
+      }
+      var body = new UploadPage(action(request), report, null, List.of());
+      return page(request, HttpStatus.UNPROCESSABLE_ENTITY, body);
     } catch (ApiException e) {
       stash.drop(id);
       var body =

@@ -22,7 +22,8 @@ public record UploadPage(
     @Nullable String stashId,
     List<Problem.Violation> problems,
     @Nullable String reason,
-    List<org.atalaya.web.entry.EntryPage.Choice> templates) {
+    List<org.atalaya.web.entry.EntryPage.Choice> templates,
+    @Nullable String done) {
 
   public UploadPage {
     problems = List.copyOf(problems);
@@ -35,12 +36,17 @@ public record UploadPage(
       @Nullable String stashId,
       List<Problem.Violation> problems,
       @Nullable String reason) {
-    this(action, report, stashId, problems, reason, List.of());
+    this(action, report, stashId, problems, reason, List.of(), null);
   }
 
   /** The same page with a link to each indicator's blank CSV template. */
   UploadPage withTemplates(List<org.atalaya.web.entry.EntryPage.Choice> links) {
-    return new UploadPage(action, report, stashId, problems, reason, links);
+    return new UploadPage(action, report, stashId, problems, reason, links, done);
+  }
+
+  /** The form, saying what the confirmed load just did. */
+  UploadPage withDone(String what) {
+    return new UploadPage(action, report, stashId, problems, reason, templates, what);
   }
 
   UploadPage(
