@@ -39,7 +39,8 @@ public record IndicatorView(
     List<Option> places,
     String placeQuery,
     @Nullable RatesSection rates,
-    @Nullable RecordSection.Section record) {
+    @Nullable RecordSection.Section record,
+    @Nullable HotSpotSection hotSpots) {
 
   /** The filter form's current values and its choices. */
   public record FilterForm(String asOf, String sex, String territory, List<Option> territories) {}
@@ -51,11 +52,14 @@ public record IndicatorView(
     private final Publication publication;
     private final TerritoryService territories;
     private final org.atalaya.publication.SmallAreas smallAreas;
+    private final org.atalaya.hotspot.HotSpots hotSpots;
 
     Builder(
         Publication publication,
         TerritoryService territories,
-        org.atalaya.publication.SmallAreas smallAreas) {
+        org.atalaya.publication.SmallAreas smallAreas,
+        org.atalaya.hotspot.HotSpots hotSpots) {
+      this.hotSpots = hotSpots;
       this.smallAreas = smallAreas;
       this.publication = publication;
       this.territories = territories;
@@ -109,7 +113,8 @@ public record IndicatorView(
               doc.unit(),
               f.territory(),
               locale),
-          record);
+          record,
+          HotSpotSection.of(hotSpots.of(doc.code(), f.asOf(), f.sex(), audience), locale));
     }
 
     /** The corregimientos, each with its own page (the district's parts on the bar chart). */
