@@ -27,7 +27,7 @@ public enum PlaceKind {
     return word;
   }
 
-  static Optional<PlaceKind> parse(String text) {
+  public static Optional<PlaceKind> parse(String text) {
     String t = text.trim();
     return Arrays.stream(values())
         .filter(k -> k.word.equalsIgnoreCase(t) || k.name().equalsIgnoreCase(t))

@@ -22,7 +22,7 @@ public enum ReportSource {
     return word;
   }
 
-  static Optional<ReportSource> parse(String text) {
+  public static Optional<ReportSource> parse(String text) {
     String t = text.trim();
     return Arrays.stream(values())
         .filter(k -> k.word.equalsIgnoreCase(t) || k.name().equalsIgnoreCase(t))

@@ -110,6 +110,37 @@ public class RiskMap {
     return result;
   }
 
+  /** An illustrative demo report already placed in its corregimiento; stored generalised. */
+  public record Seed(
+      String territory,
+      PlaceKind kind,
+      ReportSource source,
+      LocalDate date,
+      double lat,
+      double lon) {}
+
+  /** Illustrative demo reports, marked so on every page; nothing if any report is stored. */
+  @Transactional
+  public void seedIllustrative(String file, List<Seed> seeds) throws SQLException {
+    if (store.any()) {
+      return;
+    }
+    List<RiskCsv.Row> rows = new ArrayList<>();
+    for (Seed s : seeds) {
+      var row =
+          new RiskCsv.Row(
+              rows.size() + 2,
+              s.territory(),
+              s.kind(),
+              s.source(),
+              s.date(),
+              GridPoint.of(s.lat(), s.lon()));
+      store.insert(row, true, "demo");
+      rows.add(row);
+    }
+    audit.imported(ENTITY, file, result(file, new RiskCsv.Read(rows, List.of()), true));
+  }
+
   @Transactional(readOnly = true)
   public List<UnsafePlace> places(@Nullable LocalDate from, @Nullable LocalDate to)
       throws SQLException {

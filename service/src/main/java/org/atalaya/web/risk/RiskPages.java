@@ -25,12 +25,16 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import org.atalaya.chart.ChoroplethMap;
 import org.atalaya.risk.RiskMap;
 import org.atalaya.security.Role;
 import org.atalaya.shared.ApiException;
 import org.atalaya.shared.ProblemResponses;
+import org.atalaya.territory.BoundaryService;
 import org.atalaya.web.Page;
 import org.atalaya.web.Pages;
+import org.atalaya.web.chart.ChartBlock;
+import org.atalaya.web.chart.ChartResponses;
 
 /**
  * The risk map of places women report as unsafe: a public page with counts by corregimiento and
@@ -44,8 +48,11 @@ class RiskPages {
   private final RiskMap risk;
   private final Pages pages;
   private final ProblemResponses problems;
+  private final BoundaryService boundaries;
 
-  RiskPages(RiskMap risk, Pages pages, ProblemResponses problems) {
+  RiskPages(
+      RiskMap risk, Pages pages, ProblemResponses problems, BoundaryService boundaries) {
+    this.boundaries = boundaries;
     this.risk = risk;
     this.pages = pages;
     this.problems = problems;
@@ -59,8 +66,27 @@ class RiskPages {
     LocalDate from = anio == null ? null : LocalDate.of(anio, 1, 1);
     LocalDate to = anio == null ? null : LocalDate.of(anio, 12, 31);
     Locale locale = pages.locale(request);
-    return pages.view(
-        "risk/counts", request, RiskViews.counts(risk.counts(null, from, to), anio, locale));
+    RiskMap.Aggregate a = risk.counts(null, from, to);
+    ChoroplethMap map = RiskChart.of(a, boundaries.childrenOf(a.district()), LocalDate.now(), locale);
+    String query = anio == null ? "" : "?anio=" + anio;
+    ChartBlock block = map == null ? null : ChartBlock.of(map, "/mapa-de-riesgo/mapa", query, locale);
+    return pages.view("risk/counts", request, RiskViews.counts(a, anio, block, locale));
+  }
+
+  @Get("/mapa.{format}")
+  @Produces({"image/svg+xml", "image/png"})
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  HttpResponse<?> map(HttpRequest<?> request, String format, @Nullable @QueryValue Integer anio)
+      throws SQLException {
+    LocalDate from = anio == null ? null : LocalDate.of(anio, 1, 1);
+    LocalDate to = anio == null ? null : LocalDate.of(anio, 12, 31);
+    Locale locale = pages.locale(request);
+    RiskMap.Aggregate a = risk.counts(null, from, to);
+    ChoroplethMap map = RiskChart.of(a, boundaries.childrenOf(a.district()), LocalDate.now(), locale);
+    if (map == null) {
+      throw ApiException.notFound("chart", "mapa");
+    }
+    return ChartResponses.image(request, map, format, locale, true);
   }
 
   @Get("/puntos")

@@ -26,7 +26,8 @@ final class RiskViews {
       List<Line> kinds,
       int withheldBelow,
       int gridMetres,
-      boolean illustrative) {}
+      boolean illustrative,
+      @Nullable org.atalaya.web.chart.ChartBlock map) {}
 
   /** A dot on the analysts' map: SVG coordinates in a 0–1000 box, and what it is. */
   record Dot(String x, String y, String title) {}
@@ -47,9 +48,31 @@ final class RiskViews {
     static Import empty() {
       return new Import(null, List.of(), true);
     }
+
+    public int gridMetres() {
+      return GridPoint.CELL_METRES;
+    }
+
+    /** The columns read past and not kept, as one phrase. */
+    public String dropped() {
+      return result == null ? "" : String.join(", ", result.droppedColumns());
+    }
+
+    /** The corregimientos and their counts, in words for the list. */
+    public List<String> counted() {
+      return result == null
+          ? List.of()
+          : result.byCorregimiento().entrySet().stream()
+              .map(e -> e.getKey() + ": " + e.getValue())
+              .toList();
+    }
   }
 
-  static Counts counts(RiskMap.Aggregate a, @Nullable Integer year, Locale locale) {
+  static Counts counts(
+      RiskMap.Aggregate a,
+      @Nullable Integer year,
+      @Nullable org.atalaya.web.chart.ChartBlock map,
+      Locale locale) {
     List<Line> places =
         a.corregimientos().stream()
             .map(p -> line(p.code(), p.name(), p.count(), p.mark(), locale))
@@ -73,7 +96,8 @@ final class RiskViews {
         kinds,
         a.withheldBelow(),
         a.gridMetres(),
-        a.illustrative());
+        a.illustrative(),
+        map);
   }
 
   private static Line line(
