@@ -60,7 +60,7 @@ class ChoroplethMapTest {
         null);
   }
 
-  private static Element group(SvgDoc doc, String code) {
+  private static Element group(MapSvgDoc doc, String code) {
     return doc.elements("g").stream()
         .filter(g -> g.getAttribute("id").equals("area-" + code))
         .findFirst()
@@ -77,7 +77,7 @@ class ChoroplethMapTest {
   @Test
   void eachTerritoryIsOneShapeInItsClassWithheldHatchedNoDataGrey() {
     String svg = Charts.svg(robberyRateMap(true), 800, 520, Messages.DEFAULT);
-    SvgDoc doc = SvgDoc.parse(svg);
+    MapSvgDoc doc = MapSvgDoc.parse(svg);
 
     assertThat(doc.elements("g").stream().filter(g -> g.getAttribute("id").startsWith("area-")))
         .hasSize(6);
@@ -111,7 +111,7 @@ class ChoroplethMapTest {
 
   @Test
   void officialBoundariesCarryNoIllustrativeLabel() {
-    SvgDoc doc = SvgDoc.parse(Charts.svg(robberyRateMap(false), 800, 520, Messages.DEFAULT));
+    MapSvgDoc doc = MapSvgDoc.parse(Charts.svg(robberyRateMap(false), 800, 520, Messages.DEFAULT));
     assertThat(String.join(" ", doc.texts())).doesNotContain("ilustrativos");
   }
 

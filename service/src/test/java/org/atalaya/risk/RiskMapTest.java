@@ -15,10 +15,10 @@ import org.atalaya.territory.TerritoryForm;
 import org.atalaya.territory.TerritoryLevel;
 import org.atalaya.territory.TerritoryService;
 import org.atalaya.testsupport.Api;
-import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.atalaya.web.Browser;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.GeometryFactory;
 
 /**
  * The risk map over real HTTP with the demo's illustrative reports: the public reads counts only,

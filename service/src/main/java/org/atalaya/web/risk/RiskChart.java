@@ -41,7 +41,8 @@ final class RiskChart {
         areas.add(ChoroplethMap.Area.of(s.code(), s.name(), s.rings(), c.count()));
       }
     }
-    boolean illustrative = a.illustrative() || shapes.stream().anyMatch(BoundaryShape::illustrative);
+    boolean illustrative =
+        a.illustrative() || shapes.stream().anyMatch(BoundaryShape::illustrative);
     ChartMeta meta =
         new ChartMeta(
             Messages.format(locale, "web.risk.mapTitle", a.districtName()),

@@ -50,8 +50,7 @@ class RiskPages {
   private final ProblemResponses problems;
   private final BoundaryService boundaries;
 
-  RiskPages(
-      RiskMap risk, Pages pages, ProblemResponses problems, BoundaryService boundaries) {
+  RiskPages(RiskMap risk, Pages pages, ProblemResponses problems, BoundaryService boundaries) {
     this.boundaries = boundaries;
     this.risk = risk;
     this.pages = pages;
@@ -67,9 +66,11 @@ class RiskPages {
     LocalDate to = anio == null ? null : LocalDate.of(anio, 12, 31);
     Locale locale = pages.locale(request);
     RiskMap.Aggregate a = risk.counts(null, from, to);
-    ChoroplethMap map = RiskChart.of(a, boundaries.childrenOf(a.district()), LocalDate.now(), locale);
+    ChoroplethMap map =
+        RiskChart.of(a, boundaries.childrenOf(a.district()), LocalDate.now(), locale);
     String query = anio == null ? "" : "?anio=" + anio;
-    ChartBlock block = map == null ? null : ChartBlock.of(map, "/mapa-de-riesgo/mapa", query, locale);
+    ChartBlock block =
+        map == null ? null : ChartBlock.of(map, "/mapa-de-riesgo/mapa", query, locale);
     return pages.view("risk/counts", request, RiskViews.counts(a, anio, block, locale));
   }
 
@@ -82,7 +83,8 @@ class RiskPages {
     LocalDate to = anio == null ? null : LocalDate.of(anio, 12, 31);
     Locale locale = pages.locale(request);
     RiskMap.Aggregate a = risk.counts(null, from, to);
-    ChoroplethMap map = RiskChart.of(a, boundaries.childrenOf(a.district()), LocalDate.now(), locale);
+    ChoroplethMap map =
+        RiskChart.of(a, boundaries.childrenOf(a.district()), LocalDate.now(), locale);
     if (map == null) {
       throw ApiException.notFound("chart", "mapa");
     }
