@@ -45,8 +45,12 @@ class ChoroplethMapTest {
 
   static ChoroplethMap robberyRateMap(boolean illustrative) {
     return new ChoroplethMap(
-        ChartFixtures.meta(
-            "Tasa de robos por corregimiento, 2025", "por 100 000 hab.", NumberStyle.ONE_DECIMAL),
+        new ChartMeta(
+            "Tasa de robos por corregimiento, 2025",
+            "por 100 000 hab.",
+            "Policía Nacional, SIEC",
+            java.time.LocalDate.of(2025, 12, 31),
+            NumberStyle.ONE_DECIMAL),
         List.of(
             Area.of("C1", "Barrio Balboa", square(0, true), 12.5),
             Area.of("C2", "Barrio Colón", square(1, false), 40.0),
