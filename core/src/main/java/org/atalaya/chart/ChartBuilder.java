@@ -14,6 +14,9 @@ final class ChartBuilder {
     if (spec instanceof SmallMultiplesChart s) {
       return (g2, area) -> SmallMultiples.draw(s, f, g2, area);
     }
+    if (spec instanceof ChoroplethMap m) {
+      return (g2, area) -> ChoroplethDrawing.draw(m, f, g2, area);
+    }
     return chart(spec, f)::draw;
   }
 

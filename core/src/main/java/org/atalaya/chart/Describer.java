@@ -28,6 +28,9 @@ final class Describer {
     if (spec instanceof SmallMultiplesChart s) {
       return ProgressDescriber.panels(s, f);
     }
+    if (spec instanceof ChoroplethMap m) {
+      return MapDescriber.describe(m, f);
+    }
     throw new IllegalArgumentException(spec.getClass().getSimpleName());
   }
 

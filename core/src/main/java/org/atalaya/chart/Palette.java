@@ -29,7 +29,32 @@ final class Palette {
   static final List<Color> SERIES =
       List.of(BLUE, VERMILLION, BLUISH_GREEN, ORANGE, REDDISH_PURPLE, SKY_BLUE, BLACK);
 
+  /**
+   * Map classes, light to dark: ColorBrewer's sequential "Blues" (Brewer C., colorbrewer2.org),
+   * without its two palest steps, so that the lowest class is never mistaken for an empty cell.
+   */
+  static final List<Color> SEQUENTIAL =
+      List.of(
+          new Color(0xC6DBEF),
+          new Color(0x9ECAE1),
+          new Color(0x6BAED6),
+          new Color(0x4292C6),
+          new Color(0x2171B5),
+          new Color(0x08519C),
+          new Color(0x08306B));
+
+  /** A map's territory with nothing to show: a plain mid grey, unlike any class. */
+  static final Color NO_DATA = new Color(0xBDBDBD);
+
   private Palette() {}
+
+  /** The colour of class {@code index} of {@code count}, spread over the sequential scale. */
+  static Color sequential(int index, int count) {
+    if (count <= 1) {
+      return SEQUENTIAL.get(3);
+    }
+    return SEQUENTIAL.get((int) Math.round(index * (SEQUENTIAL.size() - 1.0) / (count - 1)));
+  }
 
   static Color series(int index) {
     return SERIES.get(index % SERIES.size());

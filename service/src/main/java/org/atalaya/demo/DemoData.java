@@ -53,6 +53,7 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
   private final MeasurementImport measurements;
   private final DemoSurvey survey;
   private final DemoExecution execution;
+  private final DemoRisk risk;
 
   DemoData(
       TerritoryService territories,
@@ -61,8 +62,10 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
       TargetService targets,
       MeasurementImport measurements,
       DemoSurvey survey,
-      DemoExecution execution) {
+      DemoExecution execution,
+      DemoRisk risk) {
     this.execution = execution;
+    this.risk = risk;
     this.territories = territories;
     this.plans = plans;
     this.indicators = indicators;
@@ -122,6 +125,7 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
         loadIndicators();
       }
       execution.load(doc, LocalDate.now());
+      risk.load();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (java.sql.SQLException e) {

@@ -16,6 +16,7 @@ import org.atalaya.indicator.IndicatorDoc;
 import org.atalaya.indicator.IndicatorKind;
 import org.atalaya.indicator.IndicatorService;
 import org.atalaya.indicator.Sex;
+import org.atalaya.measurement.CellGrid;
 import org.atalaya.measurement.MeasurementQueries;
 import org.atalaya.progress.CellProgress;
 import org.atalaya.progress.ObservedSeries;
@@ -158,6 +159,26 @@ public class Publication {
   /** A subgroup's rate from fewer events than this is "pocos casos", not a status. */
   public int smallNumbersEvents() {
     return smallNumbersEvents;
+  }
+
+  /**
+   * The parts of a total that are withheld when each part is a count of reports that could point at
+   * a person (places women reported unsafe, by corregimiento or by kind): the same small-count rule
+   * and complements as indicator cells ({@link Disclosure}); the total itself is always shown.
+   */
+  public Set<String> withheldParts(Map<String, Long> parts) {
+    String total = "\u0000total";
+    List<CellGrid.Stored> cells = new ArrayList<>();
+    parts.forEach(
+        (part, count) -> cells.add(new CellGrid.Stored(LocalDate.EPOCH, "_T", part, count, true)));
+    var grid = new CellGrid.Grid(total, List.copyOf(parts.keySet()), cells);
+    Set<String> out = new java.util.TreeSet<>();
+    for (Disclosure.Key k : Disclosure.withheld(grid, true, threshold)) {
+      if (!k.territory().equals(total)) {
+        out.add(k.territory());
+      }
+    }
+    return out;
   }
 
   /** Whether the public also reads provisional figures, marked. */

@@ -32,7 +32,8 @@ public class Messages {
           "i18n.surveys",
           "i18n.authoring",
           "i18n.work",
-          "i18n.home");
+          "i18n.home",
+          "i18n.risk");
 
   private static final ResourceBundle.Control NO_FALLBACK =
       ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);

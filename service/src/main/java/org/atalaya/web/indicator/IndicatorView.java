@@ -42,7 +42,8 @@ public record IndicatorView(
     @Nullable RecordSection.Section record,
     List<TargetLine> targets,
     @Nullable String notice,
-    @Nullable String gap) {
+    @Nullable String gap,
+    @Nullable HotSpotSection hotSpots) {
 
   /**
    * The same page with a note on why the latest district total is missing or incomplete (which
@@ -71,7 +72,8 @@ public record IndicatorView(
         record,
         targets,
         notice,
-        why);
+        why,
+        hotSpots);
   }
 
   /** One target as people read it: the cell, its baseline, milestones and final value. */
@@ -88,12 +90,15 @@ public record IndicatorView(
     private final TerritoryService territories;
     private final org.atalaya.publication.SmallAreas smallAreas;
     private final org.atalaya.indicator.TargetService targets;
+    private final org.atalaya.hotspot.HotSpots hotSpots;
 
     Builder(
         org.atalaya.indicator.TargetService targets,
         Publication publication,
         TerritoryService territories,
-        org.atalaya.publication.SmallAreas smallAreas) {
+        org.atalaya.publication.SmallAreas smallAreas,
+        org.atalaya.hotspot.HotSpots hotSpots) {
+      this.hotSpots = hotSpots;
       this.smallAreas = smallAreas;
       this.targets = targets;
       this.publication = publication;
@@ -152,7 +157,8 @@ public record IndicatorView(
           record,
           targetLines(doc, locale),
           notice,
-          null);
+          null,
+          HotSpotSection.of(hotSpots.of(doc.code(), f.asOf(), f.sex(), audience), locale));
     }
 
     /**

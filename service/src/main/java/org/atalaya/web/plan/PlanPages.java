@@ -91,7 +91,8 @@ class PlanPages {
             pages.locale(request),
             null,
             null,
-            notice(level, f, pages.locale(request))));
+            notice(level, f, pages.locale(request)),
+            audience(request)));
   }
 
   @Get("/ejes/{axis}")
@@ -119,7 +120,10 @@ class PlanPages {
                 f.query(),
                 locale);
     return pages.view(
-        "plan", request, views.plan(doc, level, f, locale, axis, block, notice(level, f, locale)));
+        "plan",
+        request,
+        views.plan(
+            doc, level, f, locale, axis, block, notice(level, f, locale), audience(request)));
   }
 
   /** One small trajectory per indicator of the axis, each with its target line. */

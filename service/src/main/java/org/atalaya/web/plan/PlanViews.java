@@ -2,32 +2,42 @@ package org.atalaya.web.plan;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.atalaya.hotspot.HotSpots;
 import org.atalaya.plan.PlanDocument;
 import org.atalaya.plan.PlanDocument.ActionCardDoc;
 import org.atalaya.plan.PlanDocument.AxisDoc;
 import org.atalaya.progress.ProgressStatus;
+import org.atalaya.publication.Audience;
 import org.atalaya.publication.Publication.Cell;
 import org.atalaya.publication.Publication.Level;
+import org.atalaya.risk.RiskMap;
 import org.atalaya.shared.ApiException;
 import org.atalaya.web.Filters;
 import org.atalaya.web.Numbers;
 import org.atalaya.web.chart.ChartBlock;
 import org.atalaya.web.execution.ExecutionView;
+import org.atalaya.web.indicator.HotSpotSection;
 import org.atalaya.web.indicator.IndicatorView;
 
 /** The plan's texts (from its document) joined with its progress (from the progress engine). */
 @Singleton
 class PlanViews {
   private final org.atalaya.territory.TerritoryService territories;
+  private final HotSpots hotSpots;
+  private final RiskMap riskMap;
 
-  PlanViews(org.atalaya.territory.TerritoryService territories) {
+  PlanViews(
+      org.atalaya.territory.TerritoryService territories, HotSpots hotSpots, RiskMap riskMap) {
     this.territories = territories;
+    this.hotSpots = hotSpots;
+    this.riskMap = riskMap;
   }
 
   public record PlanView(
@@ -45,7 +55,9 @@ class PlanViews {
       List<IndicatorView.Option> places,
       String placeQuery,
       @Nullable ChartBlock panels,
-      @Nullable String notice) {}
+      @Nullable String notice,
+      List<HotSpotSection> hotSpots,
+      boolean riskMap) {}
 
   public record AxisRow(
       String code, String name, ProgressStatus status, String achievement, List<CardRow> cards) {}
@@ -88,7 +100,9 @@ class PlanViews {
       Locale locale,
       @Nullable String only,
       @Nullable ChartBlock panels,
-      @Nullable String notice) {
+      @Nullable String notice,
+      Audience audience)
+      throws SQLException {
     Map<String, Level> byCode = index(level);
     List<AxisRow> axes = new ArrayList<>();
     for (AxisDoc a : doc.axes()) {
@@ -133,7 +147,31 @@ class PlanViews {
         places(h.territory()),
         "?" + Filters.AS_OF + "=" + f.asOf() + "&" + Filters.SEX + "=" + f.sex().name(),
         panels,
-        notice);
+        notice,
+        hotSpots(level, only, f, audience, locale),
+        riskMap.hasReports());
+  }
+
+  /** The plan's (or one axis's) indicators that have persistent hot spots, each with its list. */
+  private List<HotSpotSection> hotSpots(
+      Level level, @Nullable String only, Filters f, Audience audience, Locale locale)
+      throws SQLException {
+    List<String> codes = new ArrayList<>();
+    for (Level axis : level.children()) {
+      if (only == null || only.equals(axis.code())) {
+        indicatorCodes(level, axis.code()).stream()
+            .filter(c -> !codes.contains(c))
+            .forEach(codes::add);
+      }
+    }
+    List<HotSpotSection> out = new ArrayList<>();
+    for (String code : codes) {
+      HotSpotSection s = HotSpotSection.of(hotSpots.of(code, f.asOf(), f.sex(), audience), locale);
+      if (s != null && !s.rows().isEmpty()) {
+        out.add(s);
+      }
+    }
+    return out;
   }
 
   /** The indicators of one axis, as the progress engine lists them under its cards. */

@@ -1,0 +1,90 @@
+package org.atalaya.chart;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A choropleth map: one shape per territory, coloured by the class its value falls in.
+ *
+ * <p>How to use it: give each territory its outline as rings of {@code [longitude, latitude]}
+ * positions in WGS84 (outer rings, holes and detached pieces alike; the renderer fills them
+ * even–odd, so a hole stays empty and an islet inside it is filled again), and either its value
+ * ({@link Area#of}), no data ({@link Area#noData}: grey) or a withheld figure ({@link
+ * Area#withheld}: hatched, never a colour). {@link ChartMeta} gives the title, unit, source and
+ * cut-off date. Draw it with {@link Charts#svg} or {@link Charts#png} like every chart, and put
+ * {@link Charts#describe}'s alt text and table beside it. Classes are quantiles of the values shown
+ * (equal counts of territories per class), stated in the legend.
+ *
+ * @param classes how many classes at most (2 to 7); fewer when there are fewer distinct values
+ * @param illustrative the outlines are not official boundaries: the map says so under its title
+ * @param highlight the code of a territory to outline boldly (its own page), or null
+ * @param note an extra line of small print under the title (e.g. "tasa suavizada"), or null
+ */
+public record ChoroplethMap(
+    ChartMeta meta,
+    List<Area> areas,
+    int classes,
+    boolean illustrative,
+    String highlight,
+    String note)
+    implements ChartSpec {
+  public ChoroplethMap {
+    Objects.requireNonNull(meta, "meta");
+    areas = List.copyOf(areas);
+    if (areas.isEmpty()) {
+      throw new IllegalArgumentException("a map needs at least one territory");
+    }
+    if (areas.stream().map(Area::code).distinct().count() != areas.size()) {
+      throw new IllegalArgumentException("each territory appears once");
+    }
+    if (classes < 2 || classes > 7) {
+      throw new IllegalArgumentException("classes must be between 2 and 7");
+    }
+  }
+
+  /** What a territory shows. */
+  public enum Fill {
+    VALUE,
+    NO_DATA,
+    WITHHELD
+  }
+
+  /**
+   * One territory on the map.
+   *
+   * @param rings closed rings of {@code [longitude, latitude]} positions
+   * @param value the figure, present only when {@code fill} is {@link Fill#VALUE}
+   */
+  public record Area(
+      String code, String name, List<List<double[]>> rings, Fill fill, Double value) {
+    public Area {
+      code = ChartMeta.required(code, "code");
+      name = ChartMeta.required(name, "name");
+      rings = rings.stream().map(List::copyOf).toList();
+      Objects.requireNonNull(fill, "fill");
+      if ((fill == Fill.VALUE) != (value != null)) {
+        throw new IllegalArgumentException("a value is given exactly when the fill is a value");
+      }
+      if (value != null && !Double.isFinite(value)) {
+        throw new IllegalArgumentException("value must be a finite number");
+      }
+      for (List<double[]> ring : rings) {
+        if (ring.size() < 4 || ring.stream().anyMatch(p -> p.length < 2)) {
+          throw new IllegalArgumentException("a ring has at least four [lon, lat] positions");
+        }
+      }
+    }
+
+    public static Area of(String code, String name, List<List<double[]>> rings, double value) {
+      return new Area(code, name, rings, Fill.VALUE, value);
+    }
+
+    public static Area noData(String code, String name, List<List<double[]>> rings) {
+      return new Area(code, name, rings, Fill.NO_DATA, null);
+    }
+
+    public static Area withheld(String code, String name, List<List<double[]>> rings) {
+      return new Area(code, name, rings, Fill.WITHHELD, null);
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package org.atalaya.hotspot;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.atalaya.indicator.Direction;
+import org.atalaya.indicator.IndicatorDoc;
+import org.atalaya.indicator.IndicatorService;
+import org.atalaya.indicator.Sex;
+import org.atalaya.publication.Audience;
+import org.atalaya.publication.Figure;
+import org.atalaya.publication.Publication;
+import org.atalaya.territory.Territory;
+import org.atalaya.territory.TerritoryService;
+
+/**
+ * Which corregimientos stay in the worst fifth of an indicator ({@link Persistence}), read from the
+ * figures the publication layer gives each place for this audience: a withheld cell is never a
+ * number here, so it never puts a place in or out of the fifth.
+ */
+@Singleton
+public class HotSpots {
+  private final Publication publication;
+  private final IndicatorService indicators;
+  private final TerritoryService territories;
+
+  HotSpots(Publication publication, IndicatorService indicators, TerritoryService territories) {
+    this.publication = publication;
+    this.indicators = indicators;
+    this.territories = territories;
+  }
+
+  /** A hot spot in words: the place and the periods it stood in the worst fifth. */
+  @Serdeable
+  public record Spot(String code, String name, List<String> periods) {}
+
+  /**
+   * The rule's answer for one indicator: the periods judged and the spots; {@code higherIsWorse}
+   * says which end is the worst.
+   */
+  @Serdeable
+  public record Found(
+      String indicator,
+      String name,
+      boolean higherIsWorse,
+      int window,
+      int needed,
+      List<String> periods,
+      List<Spot> spots) {}
+
+  /**
+   * Null when the indicator has no breakdown by corregimiento or no direction to judge by (one to
+   * be maintained).
+   */
+  public @Nullable Found of(String code, LocalDate asOf, Sex sex, Audience audience)
+      throws SQLException {
+    IndicatorDoc doc = indicators.get(code);
+    if (!doc.disaggregations().territory() || doc.direction() == Direction.MAINTAIN) {
+      return null;
+    }
+    Publication.Cell whole = publication.cell(code, asOf, sex, null, audience);
+    Territory district = territories.require(whole.territory());
+    Map<String, Map<LocalDate, Double>> values = new LinkedHashMap<>();
+    Map<String, String> names = new LinkedHashMap<>();
+    for (Territory place : territories.all()) {
+      if (!district.id().equals(place.parentId())) {
+        continue;
+      }
+      Map<LocalDate, Double> shown = new LinkedHashMap<>();
+      for (Figure f : publication.series(code, sex, place.code(), asOf, audience)) {
+        if (f.mark().hasValue()) {
+          shown.put(f.start(), f.value());
+        }
+      }
+      values.put(place.code(), shown);
+      names.put(place.code(), place.name());
+    }
+    boolean higherIsWorse = doc.direction() == Direction.DECREASE;
+    Persistence rule = Persistence.DEFAULT;
+    Persistence.Result result = rule.apply(values, higherIsWorse);
+    return new Found(
+        code,
+        doc.name(),
+        higherIsWorse,
+        rule.window(),
+        rule.needed(),
+        result.periods().stream().map(p -> doc.frequency().label(p)).toList(),
+        result.spots().stream()
+            .map(
+                s ->
+                    new Spot(
+                        s.place(),
+                        names.get(s.place()),
+                        s.periods().stream().map(p -> doc.frequency().label(p)).toList()))
+            .toList());
+  }
+}

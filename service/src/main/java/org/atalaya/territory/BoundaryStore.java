@@ -1,0 +1,87 @@
+package org.atalaya.territory;
+
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKTReader;
+import org.locationtech.jts.io.WKTWriter;
+
+/** The SQL of {@code territory_boundary}, in the caller's transaction. */
+@Singleton
+class BoundaryStore {
+  private final DataSource dataSource;
+
+  BoundaryStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** A stored boundary with the territory it outlines. */
+  record Stored(
+      long territoryId,
+      String code,
+      String name,
+      Long parentId,
+      Geometry geometry,
+      String source,
+      boolean illustrative) {}
+
+  void save(long territoryId, Geometry geometry, String source, boolean illustrative, String user)
+      throws SQLException {
+    String sql =
+        """
+        INSERT INTO territory_boundary (territory_id, wkt, source, illustrative, imported_by)
+        VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (territory_id) DO UPDATE SET wkt = excluded.wkt, source = excluded.source,
+          illustrative = excluded.illustrative, imported_by = excluded.imported_by,
+          imported_at = now()""";
+    try (Connection c = dataSource.getConnection();
+        var s = c.prepareStatement(sql)) {
+      s.setLong(1, territoryId);
+      s.setString(2, new WKTWriter().write(geometry));
+      s.setString(3, source);
+      s.setBoolean(4, illustrative);
+      s.setString(5, user);
+      s.executeUpdate();
+    }
+  }
+
+  /** The boundaries of a territory's children (the corregimientos of a district), by code. */
+  List<Stored> children(long parentId) throws SQLException {
+    return list("WHERE t.parent_id = ? ORDER BY t.code", parentId);
+  }
+
+  private List<Stored> list(String where, long parameter) throws SQLException {
+    String sql =
+        "SELECT t.id, t.code, t.name, t.parent_id, b.wkt, b.source, b.illustrative"
+            + " FROM territory_boundary b JOIN territory t ON t.id = b.territory_id "
+            + where;
+    try (Connection c = dataSource.getConnection();
+        var s = c.prepareStatement(sql)) {
+      s.setLong(1, parameter);
+      List<Stored> out = new ArrayList<>();
+      WKTReader reader = new WKTReader(GeoJsonReader.FACTORY);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.add(
+              new Stored(
+                  r.getLong(1),
+                  r.getString(2),
+                  r.getString(3),
+                  r.getObject(4, Long.class),
+                  reader.read(r.getString(5)),
+                  r.getString(6),
+                  r.getBoolean(7)));
+        }
+      } catch (ParseException e) {
+        throw new SQLException("a stored boundary is not WKT", e);
+      }
+      return out;
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package org.atalaya.web.risk;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.atalaya.chart.ChoroplethMap;
+import org.atalaya.risk.RiskMap;
+import org.atalaya.security.Role;
+import org.atalaya.shared.ApiException;
+import org.atalaya.shared.ProblemResponses;
+import org.atalaya.territory.BoundaryService;
+import org.atalaya.web.Page;
+import org.atalaya.web.Pages;
+import org.atalaya.web.chart.ChartBlock;
+import org.atalaya.web.chart.ChartResponses;
+
+/**
+ * The risk map of places women report as unsafe: a public page with counts by corregimiento and
+ * kind (small counts withheld), the analysts' list and dot map of generalised points, and the
+ * analysts' import of a file of reports, which can be checked first without storing anything.
+ */
+@Controller("/mapa-de-riesgo")
+@Hidden
+@ExecuteOn(TaskExecutors.BLOCKING)
+class RiskPages {
+  private final RiskMap risk;
+  private final Pages pages;
+  private final ProblemResponses problems;
+  private final BoundaryService boundaries;
+
+  RiskPages(RiskMap risk, Pages pages, ProblemResponses problems, BoundaryService boundaries) {
+    this.boundaries = boundaries;
+    this.risk = risk;
+    this.pages = pages;
+    this.problems = problems;
+  }
+
+  @Get
+  @Produces(MediaType.TEXT_HTML)
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  ModelAndView<Page<RiskViews.Counts>> counts(
+      HttpRequest<?> request, @Nullable @QueryValue Integer anio) throws SQLException {
+    LocalDate from = anio == null ? null : LocalDate.of(anio, 1, 1);
+    LocalDate to = anio == null ? null : LocalDate.of(anio, 12, 31);
+    Locale locale = pages.locale(request);
+    RiskMap.Aggregate a = risk.counts(null, from, to);
+    ChoroplethMap map =
+        RiskChart.of(a, boundaries.childrenOf(a.district()), LocalDate.now(), locale);
+    String query = anio == null ? "" : "?anio=" + anio;
+    ChartBlock block =
+        map == null ? null : ChartBlock.of(map, "/mapa-de-riesgo/mapa", query, locale);
+    return pages.view("risk/counts", request, RiskViews.counts(a, anio, block, locale));
+  }
+
+  @Get("/mapa.{format}")
+  @Produces({"image/svg+xml", "image/png"})
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  HttpResponse<?> map(HttpRequest<?> request, String format, @Nullable @QueryValue Integer anio)
+      throws SQLException {
+    LocalDate from = anio == null ? null : LocalDate.of(anio, 1, 1);
+    LocalDate to = anio == null ? null : LocalDate.of(anio, 12, 31);
+    Locale locale = pages.locale(request);
+    RiskMap.Aggregate a = risk.counts(null, from, to);
+    ChoroplethMap map =
+        RiskChart.of(a, boundaries.childrenOf(a.district()), LocalDate.now(), locale);
+    if (map == null) {
+      throw ApiException.notFound("chart", "mapa");
+    }
+    return ChartResponses.image(request, map, format, locale, true);
+  }
+
+  @Get("/puntos")
+  @Produces(MediaType.TEXT_HTML)
+  @Secured({Role.ADMIN_NAME, Role.ANALYST_NAME})
+  ModelAndView<Page<RiskViews.Points>> points(HttpRequest<?> request) throws SQLException {
+    Locale locale = pages.locale(request);
+    return pages.view(
+        "risk/points",
+        request,
+        RiskViews.points(risk.places(null, null), risk.illustrative(), locale));
+  }
+
+  @Get("/importar")
+  @Produces(MediaType.TEXT_HTML)
+  @Secured({Role.ADMIN_NAME, Role.ANALYST_NAME})
+  HttpResponse<String> importForm(HttpRequest<?> request) {
+    return pages.render(HttpStatus.OK, "risk/import", request, RiskViews.Import.empty());
+  }
+
+  @Post(value = "/importar", consumes = MediaType.MULTIPART_FORM_DATA)
+  @Produces(MediaType.TEXT_HTML)
+  @Secured({Role.ADMIN_NAME, Role.ANALYST_NAME})
+  HttpResponse<String> importFile(
+      HttpRequest<?> request,
+      @Nullable @Part("archivo") CompletedFileUpload archivo,
+      @Nullable @Part("prueba") String prueba)
+      throws IOException, SQLException {
+    boolean dryRun = prueba != null;
+    if (archivo == null || archivo.getFilename() == null || archivo.getFilename().isBlank()) {
+      var none =
+          List.of(
+              new org.atalaya.shared.Problem.Violation(
+                  "archivo", "noFile", pages.text(request, "web.risk.noFile")));
+      return pages.render(
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          "risk/import",
+          request,
+          new RiskViews.Import(null, none, dryRun));
+    }
+    String name = archivo.getFilename();
+    try (var reader = new InputStreamReader(archivo.getInputStream(), StandardCharsets.UTF_8)) {
+      RiskMap.ImportResult result =
+          dryRun ? risk.check(name, reader) : risk.load(name, reader, false);
+      return pages.render(
+          HttpStatus.OK, "risk/import", request, new RiskViews.Import(result, List.of(), dryRun));
+    } catch (ApiException e) {
+      var errors = problems.of(request, e).body().errors();
+      return pages.render(
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          "risk/import",
+          request,
+          new RiskViews.Import(null, errors, dryRun));
+    }
+  }
+}
