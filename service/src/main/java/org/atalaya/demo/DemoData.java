@@ -28,6 +28,7 @@ import org.atalaya.plan.PlanDocument;
 import org.atalaya.plan.PlanDocuments;
 import org.atalaya.plan.PlanService;
 import org.atalaya.survey.DemoSurvey;
+import org.atalaya.territory.BoundaryService;
 import org.atalaya.territory.PopulationEntry;
 import org.atalaya.territory.Territory;
 import org.atalaya.territory.TerritoryForm;
@@ -53,6 +54,7 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
   private final MeasurementImport measurements;
   private final DemoSurvey survey;
   private final DemoExecution execution;
+  private final BoundaryService boundaries;
 
   DemoData(
       TerritoryService territories,
@@ -61,8 +63,10 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
       TargetService targets,
       MeasurementImport measurements,
       DemoSurvey survey,
-      DemoExecution execution) {
+      DemoExecution execution,
+      BoundaryService boundaries) {
     this.execution = execution;
+    this.boundaries = boundaries;
     this.territories = territories;
     this.plans = plans;
     this.indicators = indicators;
@@ -108,6 +112,11 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
         }
         try (Reader csv = resource("population.csv")) {
           territories.importCensus("population.csv", csv, true);
+        }
+      }
+      if (boundaries.childrenOf(DISTRICT).isEmpty()) {
+        try (Reader csv = resource("corregimiento-points.csv")) {
+          boundaries.storeIllustrative(csv, "Atalaya (demo)", "demo");
         }
       }
       PlanDocument doc;
