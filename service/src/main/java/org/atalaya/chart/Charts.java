@@ -1,82 +1,32 @@
 package org.atalaya.chart;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import org.atalaya.shared.Messages;
-import org.jfree.svg.SVGGraphics2D;
-import org.jfree.svg.ViewBox;
 
 /**
- * The product's charts: a spec in, a PNG or an SVG out, with the words beside it. The same spec,
- * size and locale always give the same bytes, so that a chart's ETag stays put.
+ * The product's charts with the service's words: {@link ChartRenderer} (in the core module, free of
+ * the framework) drawing in the reader's locale with the message bundles. A missing locale reads as
+ * Spanish (es-PA).
  */
 public final class Charts {
-  static final int MIN_SIZE = 120;
-  static final int MAX_SIZE = 4000;
+  private static final ChartText WORDS = Messages::format;
 
   private Charts() {}
 
   public static byte[] png(ChartSpec spec, int width, int height, Locale locale) {
-    checkSize(width, height);
-    Formats f = formats(spec, locale);
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g2 = image.createGraphics();
-    try {
-      g2.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-      g2.setPaint(Color.WHITE);
-      g2.fillRect(0, 0, width, height);
-      ChartBuilder.drawing(spec, f).draw(g2, new Rectangle2D.Double(0, 0, width, height));
-    } finally {
-      g2.dispose();
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-    try {
-      ImageIO.write(image, "png", out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return ChartRenderer.png(spec, width, height, orDefault(locale), WORDS);
   }
 
   /** A standalone SVG document that scales to its container, its alt text as its title. */
   public static String svg(ChartSpec spec, int width, int height, Locale locale) {
-    checkSize(width, height);
-    Formats f = formats(spec, locale);
-    SVGGraphics2D g2 = new SVGGraphics2D(width, height);
-    // The default prefix is a timestamp; a fixed one keeps identical charts byte-identical.
-    g2.setDefsKeyPrefix("atalaya-");
-    g2.setFontFunction(Theme::svgFontFamily);
-    ChartBuilder.drawing(spec, f).draw(g2, new Rectangle2D.Double(0, 0, width, height));
-    String svg = g2.getSVGElement(null, true, new ViewBox(0, 0, width, height), null, null);
-    String title = "<title>" + escape(Describer.describe(spec, f).altText()) + "</title>";
-    int open = svg.indexOf('>', svg.indexOf("<svg")) + 1;
-    return svg.substring(0, open) + title + svg.substring(open);
+    return ChartRenderer.svg(spec, width, height, orDefault(locale), WORDS);
   }
 
   public static ChartDescription describe(ChartSpec spec, Locale locale) {
-    return Describer.describe(spec, formats(spec, locale));
+    return ChartRenderer.describe(spec, orDefault(locale), WORDS);
   }
 
-  private static Formats formats(ChartSpec spec, Locale locale) {
-    return new Formats(locale == null ? Messages.DEFAULT : locale, spec.meta().numbers());
-  }
-
-  private static void checkSize(int width, int height) {
-    if (width < MIN_SIZE || width > MAX_SIZE || height < MIN_SIZE || height > MAX_SIZE) {
-      throw new IllegalArgumentException(
-          "width and height must be between " + MIN_SIZE + " and " + MAX_SIZE + " pixels");
-    }
-  }
-
-  private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  private static Locale orDefault(Locale locale) {
+    return locale == null ? Messages.DEFAULT : locale;
   }
 }

@@ -19,13 +19,24 @@ import org.slf4j.LoggerFactory;
  * again on the same port and directory (the pool then reconnects by itself); an external one is
  * probed until it answers. Meanwhile requests are answered 503 with a {@code Retry-After} that is
  * honest: a few seconds while an embedded restart runs, growing with the outage for a server the
- * service cannot restart. /health says why.
+ * service cannot restart — an external one, or an embedded one that is alive but does not answer
+ * (hung, stopped, out of connections: nothing here knows how long that lasts). /health says why.
  */
 @Singleton
 public class DatabaseWatch {
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseWatch.class);
   static final int RESTART_RETRY_SECONDS = 5;
   static final int LONGEST_RETRY_SECONDS = 300;
+
+  /**
+   * A request may notice a death before the watch does (it looks every second); until then the
+   * outage is taken for a restart about to begin.
+   */
+  static final int NOTICE_SECONDS = 3;
+
+  private static final String HUNG =
+      "the embedded database is running but does not answer (hung, stopped or out of"
+          + " connections); waiting for it";
 
   private final EmbeddedDatabase embedded;
   private final DatasourceConfiguration datasource;
@@ -34,6 +45,7 @@ public class DatabaseWatch {
   private volatile String reason;
   private volatile boolean restarting;
   private volatile int failedRestarts;
+  private volatile boolean restartedThisOutage;
 
   DatabaseWatch(EmbeddedDatabase embedded, @Named("default") DatasourceConfiguration datasource) {
     this.embedded = embedded;
@@ -55,14 +67,23 @@ public class DatabaseWatch {
   /** Seconds a client should wait before trying again. */
   public int retryAfterSeconds() {
     Instant since = downSince;
-    if (since == null || (embedded.isRunning() && failedRestarts == 0)) {
-      // The watch restarts an embedded server within a second of its death (a request may notice
-      // first); that takes a few seconds.
+    if (since == null) {
+      return RESTART_RETRY_SECONDS;
+    }
+    long away = Duration.between(since, Instant.now()).toSeconds();
+    if (restartUnderWay(away)) {
+      // The watch restarts an embedded server within a second of its death; that takes a few
+      // seconds.
       return RESTART_RETRY_SECONDS;
     }
     // Nobody here can bring the server back: the longer it has been away, the longer to wait.
-    long away = Duration.between(since, Instant.now()).toSeconds();
     return (int) Math.min(LONGEST_RETRY_SECONDS, Math.max(RESTART_RETRY_SECONDS, away));
+  }
+
+  private boolean restartUnderWay(long away) {
+    return embedded.isRunning()
+        && failedRestarts == 0
+        && (restartedThisOutage || away < NOTICE_SECONDS);
   }
 
   /** What /health adds while the database is away. */
@@ -84,12 +105,21 @@ public class DatabaseWatch {
     } else if (embedded.isRunning()) {
       lastSeen = embedded.processes();
     }
-    if (downSince != null && !restarting && answers()) {
+    Instant since = downSince;
+    if (since != null && !restarting && answers()) {
       LOG.info(
           "Database reachable again after {} s",
-          Duration.between(downSince, Instant.now()).toSeconds());
+          Duration.between(since, Instant.now()).toSeconds());
       downSince = null;
       reason = null;
+      restartedThisOutage = false;
+    } else if (since != null
+        && embedded.isRunning()
+        && !restartedThisOutage
+        && !restartUnderWay(Duration.between(since, Instant.now()).toSeconds())
+        && !HUNG.equals(reason)) {
+      reason = HUNG;
+      LOG.warn("Database unreachable: {}", reason);
     }
   }
 
@@ -108,6 +138,7 @@ public class DatabaseWatch {
     try {
       embedded.restart(lastSeen);
       failedRestarts = 0;
+      restartedThisOutage = true;
     } catch (RuntimeException e) {
       failedRestarts++;
       LOG.error("Restarting the embedded PostgreSQL failed ({} times)", failedRestarts, e);

@@ -17,6 +17,7 @@ import org.atalaya.plan.PlanDocument.ActionCardDoc;
 import org.atalaya.plan.PlanDocument.AxisDoc;
 import org.atalaya.plan.PlanDocument.ProjectDoc;
 import org.atalaya.shared.ApiException;
+import org.atalaya.shared.Messages;
 import org.atalaya.territory.TerritoryService;
 
 /** Plans as wholes: list, read, create, change status, export and import. */
@@ -281,7 +282,12 @@ public class PlanService {
       throw new ApiException(
           io.micronaut.http.HttpStatus.FORBIDDEN,
           "problem.invalid",
-          List.of(new ApiException.FieldError("status", "statusRight", from, to)));
+          List.of(
+              new ApiException.FieldError(
+                  "status",
+                  "statusRight",
+                  new Messages.Key("web.plan.status." + from),
+                  new Messages.Key("web.plan.status." + to))));
     }
   }
 

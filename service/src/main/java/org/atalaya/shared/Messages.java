@@ -23,6 +23,7 @@ public class Messages {
   public static final java.util.List<String> BUNDLES =
       java.util.List.of(
           "i18n.messages",
+          "i18n.charts",
           "i18n.pages",
           "i18n.admin",
           "i18n.approval",

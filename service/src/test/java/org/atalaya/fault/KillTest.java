@@ -168,6 +168,56 @@ class KillTest {
     assertThat(api().get("/health", Map.class).value()).containsEntry("status", "UP");
   }
 
+  @Test
+  @Order(3)
+  void aDatabaseThatHangsIsWaitedForWithAGrowingRetryAfterAndHealthSaysWhy() throws Exception {
+    ProcessHandle postmaster = ServiceProcess.postmaster(data).orElseThrow();
+    List<ProcessHandle> server = new java.util.ArrayList<>();
+    server.add(postmaster);
+    postmaster.descendants().forEach(server::add);
+    signal("STOP", server);
+    try {
+      var client = java.net.http.HttpClient.newHttpClient();
+      List<String> retryAfter = new java.util.ArrayList<>();
+      long until = System.nanoTime() + Duration.ofSeconds(12).toNanos();
+      int answered = 0;
+      while (System.nanoTime() < until) {
+        var answer =
+            client.send(
+                java.net.http.HttpRequest.newBuilder(URI.create(service.base() + "/api/plans"))
+                    .timeout(Duration.ofSeconds(30))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        answered++;
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(503);
+        answer.headers().firstValue("Retry-After").ifPresent(retryAfter::add);
+      }
+      assertThat(answered).as("requests are answered, not left hanging").isPositive();
+      assertThat(retryAfter).as("every 503 says when to come back").hasSize(answered);
+      assertThat(Integer.parseInt(retryAfter.get(retryAfter.size() - 1)))
+          .as("a server alive but silent is not a restart of a few seconds: %s", retryAfter)
+          .isGreaterThan(5);
+      var health =
+          client.send(
+              java.net.http.HttpRequest.newBuilder(URI.create(service.base() + "/health"))
+                  .timeout(Duration.ofSeconds(30))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(health.statusCode()).isEqualTo(503);
+      assertThat(health.body()).contains("running but does not answer");
+    } finally {
+      signal("CONT", server);
+    }
+    Uploads.await("the service answers again", () -> service.status("/api/plans") == 200);
+    assertThat(postmaster.isAlive()).as("the hung server was waited for, not replaced").isTrue();
+  }
+
+  private static void signal(String name, List<ProcessHandle> processes) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of("kill", "-" + name));
+    processes.forEach(p -> command.add(Long.toString(p.pid())));
+    assertThat(new ProcessBuilder(command).inheritIO().start().waitFor()).isZero();
+  }
+
   /** The fixture without its action card: the demo plan it names is not loaded here. */
   private static Map<String, Object> unplanned(String code) {
     var indicator = new java.util.HashMap<>(IndicatorFixtures.domesticViolenceReports(code));

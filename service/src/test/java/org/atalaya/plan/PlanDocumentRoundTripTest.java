@@ -274,6 +274,6 @@ class PlanDocumentRoundTripTest {
     assertThat(reply.status()).isEqualTo(403);
     assertThat(reply.error().errors().get(0).message())
         .isEqualTo(
-            "solo una persona administradora cambia el estado de un plan (de DRAFT a PUBLISHED)");
+            "solo una persona administradora cambia el estado de un plan (de Borrador a Publicado)");
   }
 }

@@ -16,7 +16,7 @@ class AltTextTest {
 
   @Test
   void timeSeriesAltTextGivesTheLatestValuesAndTheTarget() {
-    String alt = Charts.describe(ChartFixtures.homicideRateBySex(), SPANISH).altText();
+    String alt = BundleCharts.describe(ChartFixtures.homicideRateBySex(), SPANISH).altText();
 
     assertThat(alt)
         .startsWith("Tasa de homicidios (por 100 000 habitantes), de ene. 2021 a dic. 2027.")
@@ -26,14 +26,14 @@ class AltTextTest {
 
   @Test
   void timeSeriesAltTextInEnglish() {
-    String alt = Charts.describe(ChartFixtures.homicideRateBySex(), Locale.ENGLISH).altText();
+    String alt = BundleCharts.describe(ChartFixtures.homicideRateBySex(), Locale.ENGLISH).altText();
 
     assertThat(alt).contains("Women, latest Dec 2025: 3.1").contains("Target for Dec 2027: 10.0.");
   }
 
   @Test
   void theTableHasOneRowPerPeriodAndTheTargetBesideTheSeries() {
-    ChartDescription d = Charts.describe(ChartFixtures.homicideRateBySex(), SPANISH);
+    ChartDescription d = BundleCharts.describe(ChartFixtures.homicideRateBySex(), SPANISH);
 
     assertThat(d.header())
         .containsExactly(
@@ -54,7 +54,7 @@ class AltTextTest {
 
   @Test
   void barsAltTextNamesHighestLowestTargetAndSuppressed() {
-    ChartDescription d = Charts.describe(ChartFixtures.robberiesByCorregimiento(), SPANISH);
+    ChartDescription d = BundleCharts.describe(ChartFixtures.robberiesByCorregimiento(), SPANISH);
 
     assertThat(d.altText())
         .contains("Mayor valor: El Coco, 1,234.5; menor: Herrera, 12.8.")
@@ -66,18 +66,20 @@ class AltTextTest {
 
   @Test
   void estimatesReadAsPercentagesWithTheirIntervals() {
-    assertThat(Charts.describe(ChartFixtures.insecurityBySexAndTerritory(), SPANISH).altText())
+    assertThat(
+            BundleCharts.describe(ChartFixtures.insecurityBySexAndTerritory(), SPANISH).altText())
         .contains("con intervalos de confianza del 95\u00a0%")
         .contains("Barrio Balboa, Mujeres: 61.2\u00a0% (de 55.0\u00a0% a 67.0\u00a0%)")
         .contains("Guadalupe, Hombres: suprimido");
     assertThat(
-            Charts.describe(ChartFixtures.insecurityBySexAndTerritory(), Locale.ENGLISH).altText())
+            BundleCharts.describe(ChartFixtures.insecurityBySexAndTerritory(), Locale.ENGLISH)
+                .altText())
         .contains("Barrio Balboa, Mujeres: 61.2% (55.0% to 67.0%)");
   }
 
   @Test
   void progressAltTextGivesValueExpectedTargetAndStatus() {
-    ChartDescription d = Charts.describe(ChartFixtures.actionCardProgress(), SPANISH);
+    ChartDescription d = BundleCharts.describe(ChartFixtures.actionCardProgress(), SPANISH);
 
     assertThat(d.altText())
         .contains("Robos: 30, esperado 60, meta 100 (Fuera de rumbo)")
@@ -87,7 +89,7 @@ class AltTextTest {
 
   @Test
   void smallMultiplesListEachIndicatorWithItsLatestValueTargetAndStatus() {
-    ChartDescription d = Charts.describe(ChartFixtures.preventionAxis(), Locale.ENGLISH);
+    ChartDescription d = BundleCharts.describe(ChartFixtures.preventionAxis(), Locale.ENGLISH);
 
     assertThat(d.altText())
         .startsWith("Eje 1: Prevención, 3 indicators.")
@@ -100,7 +102,7 @@ class AltTextTest {
   void theSvgCarriesTheAltTextAsItsTitle() {
     ChartSpec spec = ChartFixtures.robberiesByCorregimiento();
 
-    assertThat(SvgDoc.parse(Charts.svg(spec, 600, 400, SPANISH)).title())
-        .isEqualTo(Charts.describe(spec, SPANISH).altText());
+    assertThat(SvgDoc.parse(BundleCharts.svg(spec, 600, 400, SPANISH)).title())
+        .isEqualTo(BundleCharts.describe(spec, SPANISH).altText());
   }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.atalaya.progress.ProgressStatus;
-import org.atalaya.shared.Messages;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,8 +60,8 @@ class PaletteTest {
     for (ProgressStatus s : ProgressStatus.values()) {
       StatusStyle style = StatusStyle.of(s);
       shapes.add(outline(style) + style.filled());
-      spanish.add(Messages.format(Locale.forLanguageTag("es-PA"), style.labelKey()));
-      english.add(Messages.format(Locale.ENGLISH, style.labelKey()));
+      spanish.add(BundleCharts.format(Locale.forLanguageTag("es-PA"), style.labelKey()));
+      english.add(BundleCharts.format(Locale.ENGLISH, style.labelKey()));
     }
     int n = ProgressStatus.values().length;
     assertThat(shapes).hasSize(n);

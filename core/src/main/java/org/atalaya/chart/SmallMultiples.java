@@ -54,7 +54,7 @@ final class SmallMultiples {
       Formats grid,
       Graphics2D g2,
       Rectangle2D cell) {
-    Formats f = new Formats(grid.locale, panel.numbers());
+    Formats f = new Formats(grid.locale, panel.numbers(), grid.words);
     g2.setFont(Theme.PANEL_TITLE);
     g2.setPaint(Palette.TEXT);
     g2.drawString(panel.title(), (float) cell.getX(), (float) (cell.getY() + 13));

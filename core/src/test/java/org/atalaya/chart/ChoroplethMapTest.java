@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.atalaya.chart.ChoroplethMap.Area;
-import org.atalaya.shared.Messages;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
@@ -22,6 +21,8 @@ import org.w3c.dom.Element;
  * classes stated, illustrative boundaries said so, and the same figures in the table beside it.
  */
 class ChoroplethMapTest {
+  static final Locale SPANISH = Locale.forLanguageTag("es-PA");
+
   /** A 3 × 2 grid of unit squares near La Chorrera; the first has a hole (a lagoon). */
   static List<List<double[]>> square(int i, boolean hole) {
     double lon = -79.9 + (i % 3) * 0.05;
@@ -76,7 +77,7 @@ class ChoroplethMapTest {
 
   @Test
   void eachTerritoryIsOneShapeInItsClassWithheldHatchedNoDataGrey() {
-    String svg = Charts.svg(robberyRateMap(true), 800, 520, Messages.DEFAULT);
+    String svg = BundleCharts.svg(robberyRateMap(true), 800, 520, SPANISH);
     SvgDoc doc = SvgDoc.parse(svg);
 
     assertThat(doc.elements("g").stream().filter(g -> g.getAttribute("id").startsWith("area-")))
@@ -111,13 +112,13 @@ class ChoroplethMapTest {
 
   @Test
   void officialBoundariesCarryNoIllustrativeLabel() {
-    SvgDoc doc = SvgDoc.parse(Charts.svg(robberyRateMap(false), 800, 520, Messages.DEFAULT));
+    SvgDoc doc = SvgDoc.parse(BundleCharts.svg(robberyRateMap(false), 800, 520, SPANISH));
     assertThat(String.join(" ", doc.texts())).doesNotContain("ilustrativos");
   }
 
   @Test
   void theTableBesideTheMapHasTheSameFiguresAndClasses() {
-    ChartDescription table = Charts.describe(robberyRateMap(true), Messages.DEFAULT);
+    ChartDescription table = BundleCharts.describe(robberyRateMap(true), SPANISH);
     assertThat(table.header()).containsExactly("Territorio", "Valor", "Clase");
     assertThat(table.rows())
         .containsExactly(
@@ -127,7 +128,7 @@ class ChoroplethMapTest {
             List.of("Arosemena", "150.0", "Clase 4 de 4"),
             List.of("El Arado", "suprimido", ""),
             List.of("Feuillet", "Sin datos", ""));
-    assertThat(Charts.describe(robberyRateMap(true), Locale.ENGLISH).altText())
+    assertThat(BundleCharts.describe(robberyRateMap(true), Locale.ENGLISH).altText())
         .contains("Illustrative boundaries, not official.");
   }
 
@@ -135,7 +136,7 @@ class ChoroplethMapTest {
   void thePngDrawsTheSameColoursAndLeavesTheLagoonEmpty() throws IOException {
     BufferedImage png =
         ImageIO.read(
-            new ByteArrayInputStream(Charts.png(robberyRateMap(true), 800, 520, Messages.DEFAULT)));
+            new ByteArrayInputStream(BundleCharts.png(robberyRateMap(true), 800, 520, SPANISH)));
     assertThat(count(png, 0x08306B)).as("darkest class").isGreaterThan(1000);
     assertThat(count(png, 0xC6DBEF)).as("lowest class").isGreaterThan(1000);
     assertThat(count(png, 0xBDBDBD)).as("no data").isGreaterThan(1000);

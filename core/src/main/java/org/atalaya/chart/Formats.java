@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
 import org.atalaya.shared.Dates;
-import org.atalaya.shared.Messages;
 
 /**
  * Numbers, dates and words of one chart in one locale. Dates follow the locale's own month names
@@ -22,10 +21,12 @@ final class Formats {
   private final NumberFormat numbers;
   private final DateTimeFormatter day;
   private final NumberStyle style;
+  final ChartText words;
 
-  Formats(Locale locale, NumberStyle style) {
+  Formats(Locale locale, NumberStyle style, ChartText words) {
     this.locale = locale;
     this.style = style;
+    this.words = words;
     this.numbers = style.format(locale);
     this.day = Dates.day(locale);
   }
@@ -71,7 +72,7 @@ final class Formats {
   }
 
   String text(String key, Object... args) {
-    return Messages.format(locale, key, args);
+    return words.format(locale, key, args);
   }
 
   static boolean yearly(List<ChartPoint> points) {

@@ -27,7 +27,9 @@ class CountAxisTest {
             null);
 
     List<String> ticks =
-        SvgDoc.parse(Charts.svg(chart, 880, 440, Locale.forLanguageTag("es-PA"))).texts().stream()
+        SvgDoc.parse(BundleCharts.svg(chart, 880, 440, Locale.forLanguageTag("es-PA")))
+            .texts()
+            .stream()
             .filter(t -> t.matches("\\d+"))
             .toList();
 
@@ -46,7 +48,9 @@ class CountAxisTest {
             null);
 
     List<String> ticks =
-        SvgDoc.parse(Charts.svg(chart, 640, 300, Locale.forLanguageTag("es-PA"))).texts().stream()
+        SvgDoc.parse(BundleCharts.svg(chart, 640, 300, Locale.forLanguageTag("es-PA")))
+            .texts()
+            .stream()
             .filter(t -> t.matches("\\d+"))
             .toList();
 

@@ -92,7 +92,7 @@ final class ProgressDescriber {
     List<String> parts = new ArrayList<>();
     List<List<String>> rows = new ArrayList<>();
     for (SmallMultiplesChart.Panel p : spec.panels()) {
-      Formats f = new Formats(grid.locale, p.numbers());
+      Formats f = new Formats(grid.locale, p.numbers(), grid.words);
       String status = p.note() != null ? p.note() : f.text(StatusStyle.of(p.status()).labelKey());
       boolean yearly = Formats.yearly(p.values());
       ChartPoint last = p.values().isEmpty() ? null : p.values().get(p.values().size() - 1);

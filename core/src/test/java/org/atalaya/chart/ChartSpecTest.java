@@ -52,10 +52,11 @@ class ChartSpecTest {
   @Test
   void absurdSizesAreRefused() {
     assertThatThrownBy(
-            () -> Charts.png(ChartFixtures.robberiesByCorregimiento(), 10, 10, Locale.ENGLISH))
+            () ->
+                BundleCharts.png(ChartFixtures.robberiesByCorregimiento(), 10, 10, Locale.ENGLISH))
         .hasMessageContaining("between");
     assertThatThrownBy(
-            () -> Charts.svg(ChartFixtures.robberiesByCorregimiento(), 800, 99_999, null))
+            () -> BundleCharts.svg(ChartFixtures.robberiesByCorregimiento(), 800, 99_999, null))
         .hasMessageContaining("between");
   }
 }

@@ -28,7 +28,7 @@ class ChartRenderingTest {
   @MethodSource("everyKind")
   void pngDecodesAtTheRequestedSizeAndShowsTheChart(ChartSpec spec) throws IOException {
     BufferedImage image =
-        ImageIO.read(new ByteArrayInputStream(Charts.png(spec, 720, 405, SPANISH)));
+        ImageIO.read(new ByteArrayInputStream(BundleCharts.png(spec, 720, 405, SPANISH)));
 
     assertThat(image.getWidth()).isEqualTo(720);
     assertThat(image.getHeight()).isEqualTo(405);
@@ -49,7 +49,7 @@ class ChartRenderingTest {
   @ParameterizedTest
   @MethodSource("everyKind")
   void svgIsWellFormedAndStatesTitleSourceAndDateInSpanish(ChartSpec spec) {
-    SvgDoc svg = SvgDoc.parse(Charts.svg(spec, 800, 450, SPANISH));
+    SvgDoc svg = SvgDoc.parse(BundleCharts.svg(spec, 800, 450, SPANISH));
 
     List<String> texts = svg.texts();
     assertThat(texts).contains(spec.meta().title());
@@ -60,7 +60,7 @@ class ChartRenderingTest {
   @ParameterizedTest
   @MethodSource("everyKind")
   void svgInEnglishDatesTheDataInEnglish(ChartSpec spec) {
-    SvgDoc svg = SvgDoc.parse(Charts.svg(spec, 800, 450, Locale.ENGLISH));
+    SvgDoc svg = SvgDoc.parse(BundleCharts.svg(spec, 800, 450, Locale.ENGLISH));
 
     assertThat(svg.texts()).contains("Source: Policía Nacional, SIEC. Data as of Dec 31, 2025.");
   }
@@ -68,14 +68,16 @@ class ChartRenderingTest {
   @ParameterizedTest
   @MethodSource("everyKind")
   void theSameChartTwiceGivesTheSameBytes(ChartSpec spec) {
-    assertThat(Charts.svg(spec, 640, 360, SPANISH)).isEqualTo(Charts.svg(spec, 640, 360, SPANISH));
-    assertThat(Charts.png(spec, 640, 360, SPANISH)).isEqualTo(Charts.png(spec, 640, 360, SPANISH));
+    assertThat(BundleCharts.svg(spec, 640, 360, SPANISH))
+        .isEqualTo(BundleCharts.svg(spec, 640, 360, SPANISH));
+    assertThat(BundleCharts.png(spec, 640, 360, SPANISH))
+        .isEqualTo(BundleCharts.png(spec, 640, 360, SPANISH));
   }
 
   @ParameterizedTest
   @MethodSource("everyKind")
   void noLeftOverTimestampOrRandomIdInTheSvg(ChartSpec spec) {
-    String svg = Charts.svg(spec, 640, 360, SPANISH);
+    String svg = BundleCharts.svg(spec, 640, 360, SPANISH);
 
     SvgDoc.parse(svg).document().getDocumentElement().getElementsByTagName("*");
     assertThat(svg).doesNotContainPattern("id='_\\d{6,}");

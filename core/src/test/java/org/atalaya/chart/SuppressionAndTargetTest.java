@@ -15,7 +15,7 @@ class SuppressionAndTargetTest {
   @Test
   void aSuppressedTerritoryIsLabelledSuppressedAndGetsNoBar() {
     SvgDoc svg =
-        SvgDoc.parse(Charts.svg(ChartFixtures.robberiesByCorregimiento(), 800, 450, SPANISH));
+        SvgDoc.parse(BundleCharts.svg(ChartFixtures.robberiesByCorregimiento(), 800, 450, SPANISH));
 
     assertThat(svg.texts()).contains("Playa Leona", "suprimido");
     List<Element> bars =
@@ -39,7 +39,7 @@ class SuppressionAndTargetTest {
   void inEnglishTheMarkSaysSuppressed() {
     SvgDoc svg =
         SvgDoc.parse(
-            Charts.svg(ChartFixtures.robberiesByCorregimiento(), 800, 450, Locale.ENGLISH));
+            BundleCharts.svg(ChartFixtures.robberiesByCorregimiento(), 800, 450, Locale.ENGLISH));
 
     assertThat(svg.texts()).contains("suppressed", "Target: 30.0").doesNotContain("suprimido");
   }
@@ -47,7 +47,7 @@ class SuppressionAndTargetTest {
   @Test
   void theTargetIsMarkedWithItsValueOnTheBars() {
     SvgDoc svg =
-        SvgDoc.parse(Charts.svg(ChartFixtures.robberiesByCorregimiento(), 800, 450, SPANISH));
+        SvgDoc.parse(BundleCharts.svg(ChartFixtures.robberiesByCorregimiento(), 800, 450, SPANISH));
 
     assertThat(svg.texts()).contains("Meta: 30.0");
     // A dashed black line crosses the plot at the target.
@@ -61,7 +61,8 @@ class SuppressionAndTargetTest {
   @Test
   void aSuppressedSurveyEstimateSaysWhichSubgroupIsSuppressed() {
     SvgDoc svg =
-        SvgDoc.parse(Charts.svg(ChartFixtures.insecurityBySexAndTerritory(), 800, 450, SPANISH));
+        SvgDoc.parse(
+            BundleCharts.svg(ChartFixtures.insecurityBySexAndTerritory(), 800, 450, SPANISH));
 
     assertThat(svg.texts()).contains("Hombres: suprimido");
     assertThat(svg.texts())
@@ -72,7 +73,8 @@ class SuppressionAndTargetTest {
 
   @Test
   void theTimeSeriesShowsTheTargetTrajectoryBaselineAndForecastInTheLegend() {
-    SvgDoc svg = SvgDoc.parse(Charts.svg(ChartFixtures.homicideRateBySex(), 800, 450, SPANISH));
+    SvgDoc svg =
+        SvgDoc.parse(BundleCharts.svg(ChartFixtures.homicideRateBySex(), 800, 450, SPANISH));
 
     assertThat(svg.texts())
         .contains(
@@ -86,7 +88,8 @@ class SuppressionAndTargetTest {
 
   @Test
   void everyProgressRowNamesItsStatusBesideItsMark() {
-    SvgDoc svg = SvgDoc.parse(Charts.svg(ChartFixtures.actionCardProgress(), 800, 450, SPANISH));
+    SvgDoc svg =
+        SvgDoc.parse(BundleCharts.svg(ChartFixtures.actionCardProgress(), 800, 450, SPANISH));
 
     assertThat(svg.texts())
         .contains(
