@@ -28,6 +28,7 @@ import org.atalaya.plan.PlanDocument;
 import org.atalaya.plan.PlanDocuments;
 import org.atalaya.plan.PlanService;
 import org.atalaya.survey.DemoSurvey;
+import org.atalaya.territory.BoundaryService;
 import org.atalaya.territory.PopulationEntry;
 import org.atalaya.territory.Territory;
 import org.atalaya.territory.TerritoryForm;
@@ -54,6 +55,7 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
   private final DemoSurvey survey;
   private final DemoExecution execution;
   private final DemoRisk risk;
+  private final BoundaryService boundaries;
 
   DemoData(
       TerritoryService territories,
@@ -63,9 +65,11 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
       MeasurementImport measurements,
       DemoSurvey survey,
       DemoExecution execution,
-      DemoRisk risk) {
+      DemoRisk risk,
+      BoundaryService boundaries) {
     this.execution = execution;
     this.risk = risk;
+    this.boundaries = boundaries;
     this.territories = territories;
     this.plans = plans;
     this.indicators = indicators;
@@ -111,6 +115,11 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
         }
         try (Reader csv = resource("population.csv")) {
           territories.importCensus("population.csv", csv, true);
+        }
+      }
+      if (boundaries.childrenOf(DISTRICT).isEmpty()) {
+        try (Reader csv = resource("corregimiento-points.csv")) {
+          boundaries.storeIllustrative(csv, "Atalaya (demo)", "demo");
         }
       }
       PlanDocument doc;

@@ -70,17 +70,26 @@ public class BoundaryService {
     return result.report();
   }
 
-  /** Stores outlines computed here (the demo's illustrative cells), by territory id. */
+  /**
+   * Stores illustrative outlines made from one point per territory ({@code code,name,lat,lon} rows;
+   * see {@link IllustrativeBoundaries}); returns how many territories got one.
+   */
   @Transactional
-  public void store(
-      Map<Long, Geometry> geometries, String source, boolean illustrative, String user) {
+  public int storeIllustrative(java.io.Reader pointsCsv, String source, String user)
+      throws java.io.IOException {
+    int stored = 0;
     try {
-      for (Map.Entry<Long, Geometry> e : geometries.entrySet()) {
-        store.save(e.getKey(), e.getValue(), source, illustrative, user);
+      for (var e : IllustrativeBoundaries.fromCsv(pointsCsv).entrySet()) {
+        var territory = territories.findByCode(e.getKey());
+        if (territory.isPresent()) {
+          store.save(territory.get().id(), e.getValue(), source, true, user);
+          stored++;
+        }
       }
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+    return stored;
   }
 
   /** The outlines of a territory's children (a district's corregimientos) that have one. */

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.atalaya.chart.ChartMeta;
 import org.atalaya.chart.ChartPoint;
 import org.atalaya.chart.ChartSpec;
+import org.atalaya.chart.ChoroplethMap;
 import org.atalaya.chart.ForecastBand;
 import org.atalaya.chart.NumberStyle;
 import org.atalaya.chart.Series;
@@ -23,6 +24,8 @@ import org.atalaya.publication.FigureCharts;
 import org.atalaya.publication.FigureText;
 import org.atalaya.publication.Publication;
 import org.atalaya.shared.Messages;
+import org.atalaya.territory.BoundaryService;
+import org.atalaya.territory.BoundaryShape;
 import org.atalaya.territory.Territory;
 import org.atalaya.territory.TerritoryService;
 import org.atalaya.web.Filters;
@@ -37,15 +40,19 @@ public class IndicatorSpecs {
   public enum Kind {
     TRAJECTORY,
     SEX,
-    TERRITORIES
+    TERRITORIES,
+    MAP
   }
 
   private final Publication publication;
   private final TerritoryService territories;
+  private final BoundaryService boundaries;
 
-  IndicatorSpecs(Publication publication, TerritoryService territories) {
+  IndicatorSpecs(
+      Publication publication, TerritoryService territories, BoundaryService boundaries) {
     this.publication = publication;
     this.territories = territories;
+    this.boundaries = boundaries;
   }
 
   /** The chart, or null when the indicator has nothing to draw for it (no data, no breakdown). */
@@ -56,6 +63,7 @@ public class IndicatorSpecs {
       case SEX -> doc.disaggregations().sex() ? bySex(doc, f, audience, locale) : null;
       case TERRITORIES ->
           doc.disaggregations().territory() ? byPlace(doc, f, audience, locale) : null;
+      case MAP -> doc.disaggregations().territory() ? map(doc, f, audience, locale) : null;
     };
   }
 
@@ -130,6 +138,38 @@ public class IndicatorSpecs {
         meta(doc, f, locale, "web.chart.territories"),
         bars,
         FigureCharts.placeTarget(doc.kind(), district));
+  }
+
+  /**
+   * The corregimientos as a map, coloured by their latest figure as the publication layer gives it
+   * (withheld hatched, no data grey); none when no corregimiento has an outline or a figure.
+   */
+  private ChartSpec map(IndicatorDoc doc, Filters f, Audience audience, Locale locale)
+      throws SQLException {
+    var district = publication.cell(doc.code(), f.asOf(), f.sex(), f.territory(), audience);
+    List<BoundaryShape> shapes = boundaries.childrenOf(district.territory());
+    List<ChoroplethMap.Area> areas = new ArrayList<>();
+    for (BoundaryShape shape : shapes) {
+      var cell = publication.cell(doc.code(), f.asOf(), f.sex(), shape.code(), audience);
+      areas.add(
+          switch (cell.mark()) {
+            case SHOWN, PROVISIONAL ->
+                ChoroplethMap.Area.of(
+                    shape.code(), shape.name(), shape.rings(), cell.latestValue());
+            case WITHHELD -> ChoroplethMap.Area.withheld(shape.code(), shape.name(), shape.rings());
+            case NO_DATA -> ChoroplethMap.Area.noData(shape.code(), shape.name(), shape.rings());
+          });
+    }
+    if (areas.stream().noneMatch(a -> a.fill() != ChoroplethMap.Fill.NO_DATA)) {
+      return null;
+    }
+    return new ChoroplethMap(
+        meta(doc, f, locale, "web.chart.map"),
+        areas,
+        5,
+        shapes.stream().anyMatch(BoundaryShape::illustrative),
+        null,
+        null);
   }
 
   private List<Figure> figures(String code, Sex sex, Filters f, Audience audience)

@@ -17,6 +17,7 @@ public record Dashboard(String page, List<Panel> panels) {
     TRAJECTORY,
     SEX,
     TERRITORIES,
+    MAP,
     SMALL_MULTIPLES,
     ESTIMATES
   }

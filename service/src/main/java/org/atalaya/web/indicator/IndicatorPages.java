@@ -178,7 +178,7 @@ class IndicatorPages {
             d ->
                 d.panels().stream()
                     .map(p -> p.chart().name())
-                    .filter(n -> List.of("TRAJECTORY", "SEX", "TERRITORIES").contains(n))
+                    .filter(n -> List.of("TRAJECTORY", "SEX", "TERRITORIES", "MAP").contains(n))
                     .map(IndicatorSpecs.Kind::valueOf)
                     .toList())
         .orElse(List.of(IndicatorSpecs.Kind.values()));
@@ -205,6 +205,7 @@ class IndicatorPages {
       case "trajectory" -> IndicatorSpecs.Kind.TRAJECTORY;
       case "sex" -> IndicatorSpecs.Kind.SEX;
       case "territories" -> IndicatorSpecs.Kind.TERRITORIES;
+      case "map" -> IndicatorSpecs.Kind.MAP;
       default -> throw ApiException.notFound("chart", name);
     };
   }

@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.atalaya.chart.ChoroplethMap.Area;
-import org.atalaya.shared.Messages;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
@@ -22,6 +21,8 @@ import org.w3c.dom.Element;
  * classes stated, illustrative boundaries said so, and the same figures in the table beside it.
  */
 class ChoroplethMapTest {
+  static final Locale SPANISH = Locale.forLanguageTag("es-PA");
+
   /** A 3 × 2 grid of unit squares near La Chorrera; the first has a hole (a lagoon). */
   static List<List<double[]>> square(int i, boolean hole) {
     double lon = -79.9 + (i % 3) * 0.05;
@@ -45,12 +46,8 @@ class ChoroplethMapTest {
 
   static ChoroplethMap robberyRateMap(boolean illustrative) {
     return new ChoroplethMap(
-        new ChartMeta(
-            "Tasa de robos por corregimiento, 2025",
-            "por 100 000 hab.",
-            "Policía Nacional, SIEC",
-            java.time.LocalDate.of(2025, 12, 31),
-            NumberStyle.ONE_DECIMAL),
+        ChartFixtures.meta(
+            "Tasa de robos por corregimiento, 2025", "por 100 000 hab.", NumberStyle.ONE_DECIMAL),
         List.of(
             Area.of("C1", "Barrio Balboa", square(0, true), 12.5),
             Area.of("C2", "Barrio Colón", square(1, false), 40.0),
@@ -64,7 +61,7 @@ class ChoroplethMapTest {
         null);
   }
 
-  private static Element group(MapSvgDoc doc, String code) {
+  private static Element group(SvgDoc doc, String code) {
     return doc.elements("g").stream()
         .filter(g -> g.getAttribute("id").equals("area-" + code))
         .findFirst()
@@ -80,8 +77,8 @@ class ChoroplethMapTest {
 
   @Test
   void eachTerritoryIsOneShapeInItsClassWithheldHatchedNoDataGrey() {
-    String svg = Charts.svg(robberyRateMap(true), 800, 520, Messages.DEFAULT);
-    MapSvgDoc doc = MapSvgDoc.parse(svg);
+    String svg = BundleCharts.svg(robberyRateMap(true), 800, 520, SPANISH);
+    SvgDoc doc = SvgDoc.parse(svg);
 
     assertThat(doc.elements("g").stream().filter(g -> g.getAttribute("id").startsWith("area-")))
         .hasSize(6);
@@ -115,13 +112,13 @@ class ChoroplethMapTest {
 
   @Test
   void officialBoundariesCarryNoIllustrativeLabel() {
-    MapSvgDoc doc = MapSvgDoc.parse(Charts.svg(robberyRateMap(false), 800, 520, Messages.DEFAULT));
+    SvgDoc doc = SvgDoc.parse(BundleCharts.svg(robberyRateMap(false), 800, 520, SPANISH));
     assertThat(String.join(" ", doc.texts())).doesNotContain("ilustrativos");
   }
 
   @Test
   void theTableBesideTheMapHasTheSameFiguresAndClasses() {
-    ChartDescription table = Charts.describe(robberyRateMap(true), Messages.DEFAULT);
+    ChartDescription table = BundleCharts.describe(robberyRateMap(true), SPANISH);
     assertThat(table.header()).containsExactly("Territorio", "Valor", "Clase");
     assertThat(table.rows())
         .containsExactly(
@@ -131,7 +128,7 @@ class ChoroplethMapTest {
             List.of("Arosemena", "150.0", "Clase 4 de 4"),
             List.of("El Arado", "suprimido", ""),
             List.of("Feuillet", "Sin datos", ""));
-    assertThat(Charts.describe(robberyRateMap(true), Locale.ENGLISH).altText())
+    assertThat(BundleCharts.describe(robberyRateMap(true), Locale.ENGLISH).altText())
         .contains("Illustrative boundaries, not official.");
   }
 
@@ -139,7 +136,7 @@ class ChoroplethMapTest {
   void thePngDrawsTheSameColoursAndLeavesTheLagoonEmpty() throws IOException {
     BufferedImage png =
         ImageIO.read(
-            new ByteArrayInputStream(Charts.png(robberyRateMap(true), 800, 520, Messages.DEFAULT)));
+            new ByteArrayInputStream(BundleCharts.png(robberyRateMap(true), 800, 520, SPANISH)));
     assertThat(count(png, 0x08306B)).as("darkest class").isGreaterThan(1000);
     assertThat(count(png, 0xC6DBEF)).as("lowest class").isGreaterThan(1000);
     assertThat(count(png, 0xBDBDBD)).as("no data").isGreaterThan(1000);
