@@ -17,8 +17,6 @@ import org.atalaya.territory.TerritoryService;
 import org.atalaya.testsupport.Api;
 import org.atalaya.web.Browser;
 import org.junit.jupiter.api.Test;
-import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.GeometryFactory;
 
 /**
  * The risk map over real HTTP with the demo's illustrative reports: the public reads counts only,
@@ -153,16 +151,25 @@ class RiskMapTest {
         new TerritoryForm("RSKT-01", "Cuadro Oeste", TerritoryLevel.CORREGIMIENTO, "RSKT-D"));
     territories.create(
         new TerritoryForm("RSKT-02", "Cuadro Este", TerritoryLevel.CORREGIMIENTO, "RSKT-D"));
-    var geometry = new GeometryFactory();
-    boundaries.store(
-        Map.of(
-            territories.require("RSKT-01").id(),
-            geometry.toGeometry(new Envelope(-70.0, -69.9, 10.0, 10.1)),
-            territories.require("RSKT-02").id(),
-            geometry.toGeometry(new Envelope(-69.9, -69.8, 10.0, 10.1))),
-        "prueba",
-        true,
-        "test");
+    String squares =
+        """
+        {"type": "FeatureCollection", "features": [
+          {"type": "Feature", "properties": {"codigo": "RSKT-01"}, "geometry": {"type": "Polygon",
+            "coordinates": [[[-70.0, 10.0], [-69.9, 10.0], [-69.9, 10.1], [-70.0, 10.1],
+                             [-70.0, 10.0]]]}},
+          {"type": "Feature", "properties": {"codigo": "RSKT-02"}, "geometry": {"type": "Polygon",
+            "coordinates": [[[-69.9, 10.0], [-69.8, 10.0], [-69.8, 10.1], [-69.9, 10.1],
+                             [-69.9, 10.0]]]}}]}
+        """;
+    var stored =
+        boundaries.importFile(
+            "cuadros.geojson",
+            squares.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            "prueba",
+            true,
+            "test",
+            java.util.Locale.forLanguageTag("es-PA"));
+    assertThat(stored.importable()).as("%s", stored).isTrue();
   }
 
   @Test
