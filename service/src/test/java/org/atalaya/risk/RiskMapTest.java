@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * never a point and never a count the small-count rule withholds; analysts read the points; a file
  * with a point outside the district is refused row by row in Spanish and stores nothing.
  */
-@MicronautTest(environments = "test")
+@MicronautTest(environments = "test", transactional = false)
 class RiskMapTest {
   @Inject EmbeddedServer server;
   @Inject TerritoryService territories;
