@@ -65,7 +65,11 @@ class WebPagesTest {
         .contains("Objetivo general")
         .contains("Responsables")
         .contains("Socios")
-        .contains("Tasa de homicidios por 100 000 habitantes");
+        .contains("Tasa de homicidios por 100 000 habitantes")
+        // Institutions by name, as the plan lists them, not by their codes.
+        .contains("<td>Policía Nacional (PN)</td>")
+        .contains("<li>Ministerio de Seguridad Pública (MINSEG)</li>")
+        .contains("<li>Alcaldía del Distrito de La Chorrera</li>");
   }
 
   @Test

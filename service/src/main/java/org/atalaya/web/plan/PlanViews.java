@@ -81,7 +81,21 @@ class PlanViews {
       @Nullable String budget,
       @Nullable String schedule,
       @Nullable String notice,
-      @Nullable ExecutionView execution) {}
+      @Nullable ExecutionView execution,
+      String lead,
+      List<String> partners) {}
+
+  /**
+   * An institution as people read it, "Name (ACRONYM)", from the plan's own list; its code when the
+   * plan does not list it.
+   */
+  static String institution(PlanDocument doc, String code) {
+    return doc.institutions().stream()
+        .filter(i -> i.code().equals(code))
+        .map(i -> i.acronym() == null ? i.name() : i.name() + " (" + i.acronym() + ")")
+        .findFirst()
+        .orElse(code);
+  }
 
   /** An indicator's line on its card: latest value and target already in words, with units. */
   public record IndicatorRow(
@@ -251,7 +265,11 @@ class PlanViews {
                       + " – "
                       + Numbers.date(c.schedule().end(), locale),
               notice,
-              execution);
+              execution,
+              institution(doc, c.leadInstitution()),
+              c.partners() == null
+                  ? List.of()
+                  : c.partners().stream().map(x -> institution(doc, x)).toList());
         }
       }
     }

@@ -69,12 +69,7 @@ class ProjectPages {
             .orElseThrow(() -> ApiException.notFound("project", project));
     Locale locale = pages.locale(request);
     var axis = doc.axes().stream().filter(a -> a.code().equals(p.axis())).findFirst();
-    String lead =
-        doc.institutions().stream()
-            .filter(i -> i.code().equals(p.leadInstitution()))
-            .map(i -> i.acronym() == null ? i.name() : i.name() + " (" + i.acronym() + ")")
-            .findFirst()
-            .orElse(p.leadInstitution());
+    String lead = PlanViews.institution(doc, p.leadInstitution());
     String budget =
         p.budget() == null
             ? null
