@@ -7,13 +7,15 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The persistence rule for hot spots (docs/hotspots.md): over the last {@code window} periods with
- * any published figure, a place is a hot spot when it stood in the worst fifth in at least {@code
- * needed} of them. A place is in a period's worst fifth when fewer than a fifth of the places with
- * a published figure that period are worse than it (ties stay in); worse is higher for an indicator
- * that should go down, lower for one that should go up. A period with fewer than five places
- * published judges no one, and a place whose figure is withheld or missing is not in that period's
- * fifth: only published figures count, never a withheld cell.
+ * The persistence rule for hot spots (explained on /metodologia#focos): over the last {@code
+ * window} periods with any published figure, a place is a hot spot when it stood in the worst fifth
+ * in at least {@code needed} of them. A place is in a period's worst fifth when the places as bad
+ * as it or worse (itself included) are no more than a fifth of those with a published figure that
+ * period, rounded up: 4 of 18, 3 of 13, 2 of 6. Ties never stretch the fifth: places tied across
+ * its edge are all out, so twelve corregimientos at 0 out of thirteen are no hot spot. Worse is
+ * higher for an indicator that should go down, lower for one that should go up. A period with fewer
+ * than five places published judges no one, and a place whose figure is withheld or missing is not
+ * in that period's fifth: only published figures count, never a withheld cell.
  */
 public record Persistence(int window, int needed) {
   /** The guide's "focalizar": the worst fifth in at least 3 of the last 4 periods. */
@@ -80,7 +82,7 @@ public record Persistence(int window, int needed) {
     if (others.size() < FEWEST_PLACES) {
       return false;
     }
-    long worse = others.stream().filter(v -> higherIsWorse ? v > mine : v < mine).count();
-    return worse * 5 < others.size();
+    long asBadOrWorse = others.stream().filter(v -> higherIsWorse ? v >= mine : v <= mine).count();
+    return asBadOrWorse <= (others.size() + 4) / 5;
   }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The hot-spot rule against series worked out by hand: six places over five years, the last four
  * judged; with six places a period's worst fifth is the places fewer than 6/5 of the others beat
- * (none or one), so two places each year, ties kept.
+ * (none or one), so two places each year; ties never stretch the fifth.
  */
 class PersistenceTest {
   static final LocalDate Y1 = LocalDate.of(2021, 1, 1);
@@ -85,7 +85,7 @@ class PersistenceTest {
   }
 
   @Test
-  void tiedPlacesAtTheEdgeOfTheFifthAllStayIn() {
+  void tiesNeverStretchTheFifth() {
     var values =
         series(
             new Object[] {"A", 5, 5, 5, 5, 5},
@@ -97,7 +97,25 @@ class PersistenceTest {
 
     var result = Persistence.DEFAULT.apply(values, true);
 
-    assertThat(result.spots()).extracting(Persistence.Spot::place).containsExactly("A", "B", "C");
-    assertThat(result.spots().get(2).periods()).containsExactly(Y2, Y3, Y5);
+    // A fifth of six places is two: three tied at the top are all out (only in year 4, when C
+    // drops, are A and B the worst two) — so nobody stays there three years of four.
+    assertThat(result.spots()).isEmpty();
+  }
+
+  @Test
+  void twelvePlacesAtZeroOfThirteenAreNoHotSpot() {
+    Object[][] rows = new Object[13][];
+    for (int i = 0; i < 13; i++) {
+      int v = i == 0 ? 5 : 0;
+      rows[i] = new Object[] {"P" + i, v, v, v, v, v};
+    }
+
+    var result = Persistence.DEFAULT.apply(series(rows), false);
+
+    assertThat(result.spots()).as("lower is worse: the twelve zeros tie across the edge").isEmpty();
+    assertThat(Persistence.DEFAULT.apply(series(rows), true).spots())
+        .extracting(Persistence.Spot::place)
+        .as("higher is worse: the one place at 5")
+        .containsExactly("P0");
   }
 }
