@@ -99,7 +99,7 @@ class ChoroplethMapTest {
     assertThat(doc.texts())
         .contains(
             "Tasa de robos por corregimiento, 2025",
-            "Clases por cuantiles (4 clases con igual número de territorios).",
+            "Clases por cuantiles: 4 clases de tamaño parecido; valores iguales quedan en la misma clase.",
             "Límites ilustrativos, no oficiales.",
             "12.5",
             "150.0",

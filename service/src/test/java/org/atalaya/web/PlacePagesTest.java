@@ -33,6 +33,7 @@ class PlacePagesTest {
     assertThat(page.body())
         .contains("<html lang=\"es\"")
         .contains("<h1>Barrio Balboa</h1>")
+        .contains("Distrito de La Chorrera ·")
         .contains("Indicadores con datos para Barrio Balboa")
         .contains("Tasa de homicidios por 100 000 habitantes")
         .contains("Cambio desde la línea de base")
@@ -42,6 +43,17 @@ class PlacePagesTest {
         .containsPattern("<img src=\"[^\"]+\" alt=\"Barrio Balboa: [^\"]{20,}\"")
         .contains("<caption>Datos del gráfico:");
     assertThat(WebLayoutTest.UNTRANSLATED.matcher(page.body()).find()).isFalse();
+  }
+
+  @Test
+  void aBarrioSaysItsCorregimientoNotADistrict() {
+    var page = new Browser(server.getURI()).get("/corregimientos/LCH-02-01");
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("<h1>Calle Larga</h1>")
+        .contains("Corregimiento de Barrio Colón ·")
+        .doesNotContain("Distrito de Barrio Colón");
   }
 
   @Test

@@ -98,10 +98,18 @@ class PlaceIndicators {
       }
       blocks.add(new PlaceView.PlanBlock(plan.code(), plan.name(), rows));
     }
+    // "Distrito de La Chorrera" above a corregimiento, "Corregimiento de Barrio Colón" above a
+    // barrio: the word is the parent's own level.
     String parent =
         place.parentId() == null
             ? null
-            : territories.byId(place.parentId()).map(Territory::name).orElse(null);
+            : territories
+                .byId(place.parentId())
+                .map(
+                    t ->
+                        org.atalaya.shared.Messages.format(
+                            locale, "web.place.in." + t.level().name(), t.name()))
+                .orElse(null);
     var form = new IndicatorView.FilterForm(f.asOf().toString(), f.sex().name(), "", List.of());
     return new PlaceView(
         place.code(),
