@@ -19,9 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The main screens in a real browser (Debian's chromium, headless, through its chromedriver): an
@@ -133,21 +130,10 @@ class AnalystJourneyBrowserTest {
    * next look-up reads the new page and not an element of the old one with the same id.
    */
   private void submit(By what) {
-    WebElement page = browser.findElement(By.tagName("html"));
-    browser.findElement(what).click();
-    new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> gone(page));
+    Chromium.submit(browser, what, Duration.ofSeconds(60));
   }
 
   /** The element has left the document: stale, or (mid-navigation) no longer in it. */
-  private static boolean gone(WebElement element) {
-    try {
-      element.isEnabled();
-      return false;
-    } catch (WebDriverException e) {
-      return true; // StaleElementReferenceException, or "node does not belong to the document"
-    }
-  }
-
   private void open(String path) {
     browser.get(server.getURI().toString().replaceAll("/$", "") + path);
   }

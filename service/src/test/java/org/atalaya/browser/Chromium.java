@@ -10,12 +10,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's chromium, headless, through its chromedriver, reading Spanish first; without them on the
@@ -54,6 +58,22 @@ final class Chromium {
     WebDriver browser = new ChromeDriver(service, options);
     browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     return browser;
+  }
+
+  /** Clicks what submits a form and waits until the next page has replaced this one. */
+  static void submit(WebDriver browser, By what, Duration wait) {
+    WebElement page = browser.findElement(By.tagName("html"));
+    browser.findElement(what).click();
+    new WebDriverWait(browser, wait).until(driver -> gone(page));
+  }
+
+  private static boolean gone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (WebDriverException e) {
+      return true; // StaleElementReferenceException, or "node does not belong to the document"
+    }
   }
 
   static void shot(WebDriver browser, String name) throws IOException {

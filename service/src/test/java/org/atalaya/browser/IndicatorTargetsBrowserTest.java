@@ -20,10 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * An analyst defines an indicator of an action card in chromium, from the plan's edit page, and its
@@ -142,18 +139,7 @@ class IndicatorTargetsBrowserTest {
   }
 
   private void submit(By what) {
-    WebElement page = browser.findElement(By.tagName("html"));
-    browser.findElement(what).click();
-    new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> gone(page));
-  }
-
-  private static boolean gone(WebElement element) {
-    try {
-      element.isEnabled();
-      return false;
-    } catch (WebDriverException e) {
-      return true;
-    }
+    Chromium.submit(browser, what, Duration.ofSeconds(60));
   }
 
   private void open(String path) {

@@ -19,9 +19,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A plan written in the browser and its change control: an analyst creates a plan (a bad date is
@@ -191,18 +188,7 @@ class PlanAuthoringBrowserTest {
   }
 
   private void submit(By what) {
-    WebElement page = browser.findElement(By.tagName("html"));
-    browser.findElement(what).click();
-    new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> gone(page));
-  }
-
-  private static boolean gone(WebElement element) {
-    try {
-      element.isEnabled();
-      return false;
-    } catch (WebDriverException e) {
-      return true;
-    }
+    Chromium.submit(browser, what, Duration.ofSeconds(60));
   }
 
   private void open(String path) {

@@ -29,10 +29,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * An administrator publishes the demo plan's report from the browser (the month 2025-01, so that
@@ -167,18 +165,7 @@ class ReportPublishingBrowserTest {
 
   /** Clicks what leads to another page and waits until the browser has left this one. */
   private void submit(By what) {
-    WebElement page = browser.findElement(By.tagName("html"));
-    browser.findElement(what).click();
-    new WebDriverWait(browser, Duration.ofSeconds(90)).until(driver -> gone(page));
-  }
-
-  private static boolean gone(WebElement element) {
-    try {
-      element.isEnabled();
-      return false;
-    } catch (WebDriverException e) {
-      return true;
-    }
+    Chromium.submit(browser, what, Duration.ofSeconds(90));
   }
 
   private void open(String path) {

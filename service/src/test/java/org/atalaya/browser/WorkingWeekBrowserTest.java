@@ -19,9 +19,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The working week in a real browser: an analyst fills two months of a count in the grid with the
@@ -120,18 +118,7 @@ class WorkingWeekBrowserTest {
   }
 
   private void submit(By what) {
-    WebElement page = browser.findElement(By.tagName("html"));
-    browser.findElement(what).click();
-    new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> gone(page));
-  }
-
-  private static boolean gone(WebElement element) {
-    try {
-      element.isEnabled();
-      return false;
-    } catch (WebDriverException e) {
-      return true;
-    }
+    Chromium.submit(browser, what, Duration.ofSeconds(60));
   }
 
   private void open(String path) {
