@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.atalaya.exchange.iati.IatiLinks;
 import org.atalaya.indicator.IndicatorDoc;
 import org.atalaya.indicator.IndicatorService;
 import org.atalaya.indicator.TargetService;
@@ -56,6 +57,7 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
   private final DemoExecution execution;
   private final DemoRisk risk;
   private final BoundaryService boundaries;
+  private final IatiLinks iati;
 
   DemoData(
       TerritoryService territories,
@@ -66,7 +68,9 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
       DemoSurvey survey,
       DemoExecution execution,
       DemoRisk risk,
-      BoundaryService boundaries) {
+      BoundaryService boundaries,
+      IatiLinks iati) {
+    this.iati = iati;
     this.execution = execution;
     this.risk = risk;
     this.boundaries = boundaries;
@@ -133,6 +137,9 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
       if (indicators.list(null).stream().noneMatch(i -> i.code().equals("HOM-TASA"))) {
         loadIndicators();
       }
+      if (iati.byProject(doc.plan().code()).isEmpty()) {
+        loadIatiResults(doc.plan().code());
+      }
       execution.load(doc, LocalDate.now());
       risk.load();
     } catch (IOException e) {
@@ -140,6 +147,13 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException("Demo execution could not be loaded", e);
     }
+  }
+
+  /** Which tracked indicators each priority project reports to donors (IATI). */
+  private void loadIatiResults(String plan) {
+    iati.replace(plan, "PRY-01", List.of("CALLES-ILUMINADAS", "PARQUES-REHAB"));
+    iati.replace(plan, "PRY-02", List.of("VD-DENUNCIAS", "SENSIBILIZADAS"));
+    iati.replace(plan, "PRY-03", List.of("PERCEPCION-INSEG"));
   }
 
   private void loadIndicators() throws IOException {
