@@ -122,7 +122,8 @@ public record IndicatorView(
           doc.sources().stream()
               .map(
                   s ->
-                      s.official()
+                      // "Fuente oficial" (a new indicator's default) already says so.
+                      s.official() && !s.name().toLowerCase(Locale.ROOT).contains("oficial")
                           ? Messages.format(locale, "web.indicator.official", s.name())
                           : s.name())
               .toList();
