@@ -76,7 +76,7 @@ final class DemoMeasurements {
       }
     }
     // Whole quarters only: a quarter still under way has no figures yet (its last month is after
-    // the last whole month, {@code until}).
+    // the last whole month, until).
     for (LocalDate q = LocalDate.of(2025, 1, 1);
         !q.plusMonths(2).isAfter(until);
         q = q.plusMonths(3)) {
