@@ -16,9 +16,9 @@ import org.atalaya.survey.SurveyAuthoring;
 import org.atalaya.survey.SurveyDoc;
 import org.atalaya.survey.WaveDoc;
 import org.atalaya.web.Pages;
-import org.atalaya.web.surveyforms.SurveyOverview.BindingRow;
-import org.atalaya.web.surveyforms.SurveyOverview.Choice;
-import org.atalaya.web.surveyforms.SurveyOverview.WaveRow;
+import org.atalaya.web.surveyforms.SurveyWorkPage.BindingRow;
+import org.atalaya.web.surveyforms.SurveyWorkPage.Choice;
+import org.atalaya.web.surveyforms.SurveyWorkPage.WaveRow;
 
 /** Builds the analysts' survey list and a survey's working page. */
 @Singleton
@@ -44,7 +44,7 @@ class SurveyOverviews {
         surveys.surveys().stream().map(s -> new Choice(s.code(), s.name())).toList());
   }
 
-  SurveyOverview of(
+  SurveyWorkPage of(
       HttpRequest<?> request,
       String code,
       Map<String, String> waveForm,
@@ -84,7 +84,7 @@ class SurveyOverviews {
             .map(i -> new Choice(i.code(), i.code() + " — " + i.name()))
             .toList();
     String chosen = notice == null ? null : "surveyForm.notice." + notice;
-    return new SurveyOverview(
+    return new SurveyWorkPage(
         doc.code(),
         doc.name(),
         doc.design().weights(),

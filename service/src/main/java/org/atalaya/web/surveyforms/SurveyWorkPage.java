@@ -9,7 +9,7 @@ import java.util.Map;
  * form to add one, its indicator bindings and a form to add one, and the links to upload microdata
  * and read results.
  */
-public record SurveyOverview(
+public record SurveyWorkPage(
     String code,
     String name,
     List<String> weights,
@@ -23,7 +23,7 @@ public record SurveyOverview(
     List<String> general,
     @Nullable String notice) {
 
-  public SurveyOverview {
+  public SurveyWorkPage {
     weights = List.copyOf(weights);
     items = List.copyOf(items);
     waves = List.copyOf(waves);
