@@ -102,6 +102,13 @@ class SurveyDefinitionBrowserTest {
     submit(By.id("vincular-indicador"));
     assertThat(text("#vinculos")).contains(indicator).contains("inseguro");
     shots("survey");
+    submit(By.id("servidor"));
+    assertThat(text("h1")).contains("Sondeo de convivencia");
+    shots("server");
+    open("/gestion/encuestas/" + code + "/editar");
+    assertThat(value("item-1-label")).isEqualTo("Edad en años cumplidos");
+    shots("edit");
+    open("/gestion/encuestas/" + code);
 
     submit(By.id("cargar-microdatos"));
     browser.findElement(By.id("archivo")).sendKeys(microdata().toAbsolutePath().toString());
