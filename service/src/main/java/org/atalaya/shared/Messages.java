@@ -30,6 +30,7 @@ public class Messages {
           "i18n.plans",
           "i18n.reports",
           "i18n.surveys",
+          "i18n.surveyforms",
           "i18n.authoring",
           "i18n.work",
           "i18n.home",

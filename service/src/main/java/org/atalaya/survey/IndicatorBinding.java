@@ -13,7 +13,7 @@ import org.atalaya.survey.estimate.EstimateKind;
  * percentage, the default for proportions; 1 otherwise).
  */
 @Serdeable
-record IndicatorBinding(
+public record IndicatorBinding(
     @NotBlank String indicator,
     @NotBlank String item,
     @NotNull EstimateKind kind,
