@@ -248,7 +248,10 @@ class PlanEditPages {
                 ? new PlanEditPage.NewAxis(null, null, null)
                 : new PlanEditPage.NewAxis(typed.code(), typed.name(), typed.description()),
             problems.axis(),
-            problems.axisGeneral());
+            problems.axisGeneral(),
+            doc.projects().stream()
+                .map(p -> new PlanEditPage.CardRow(p.code(), p.name()))
+                .toList());
     return pages.render(status, "authoring/plan", request, body);
   }
 
