@@ -102,9 +102,29 @@ public class PlanAuthoring {
     return proposal(changes.write(plan, () -> parts.deleteCard(plan, card)));
   }
 
-  public Optional<Change> saveProject(String plan, @Nullable String project, ProjectDoc doc) {
+  /**
+   * Saves a priority project (new when {@code project} is null); like a card, refused when it
+   * changed since the editor read it as {@code base}.
+   */
+  public Optional<Change> saveProject(
+      String plan, @Nullable String project, ProjectDoc doc, @Nullable String base) {
     valid(doc);
+    if (project != null && base != null) {
+      ProjectDoc current = project(plan, project).orElse(null);
+      if (current == null || !lock(current).equals(base)) {
+        throw ApiException.conflict("base", "projectEditedMeanwhile", project);
+      }
+    }
     return proposal(changes.write(plan, () -> parts.saveProject(plan, project, doc)));
+  }
+
+  public Optional<Change> deleteProject(String plan, String project) {
+    return proposal(changes.write(plan, () -> parts.deleteProject(plan, project)));
+  }
+
+  /** A priority project of the working plan. */
+  public Optional<ProjectDoc> project(String plan, String project) {
+    return working(plan).projects().stream().filter(p -> p.code().equals(project)).findFirst();
   }
 
   /**

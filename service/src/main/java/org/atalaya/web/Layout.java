@@ -27,6 +27,11 @@ public record Layout(
   public record Rules(
       String onTrackPoints, String atRiskPoints, int withheldUpTo, int smallNumbersEvents) {}
 
+  /** The same page as the public gets it: nobody signed in (for a preview). */
+  public Layout asPublic() {
+    return new Layout(lang, otherLang, path, null, null, csrf, 0, rules, 0);
+  }
+
   public boolean signedIn() {
     return user != null;
   }

@@ -23,9 +23,10 @@ import org.openqa.selenium.WebDriver;
 /**
  * A plan written in the browser and its change control: an analyst creates a plan (a bad date is
  * refused beside its field, the rest kept), writes an action card (a missing problem is refused
- * beside its field), and, once the plan is published, edits the card: the edit becomes a proposal
- * shown field by field; a change someone made meanwhile is shown, not overwritten; a committee
- * member approves the proposal and the public reads the new card. Screenshots at 1366 and 390 px.
+ * beside its field) and a priority project, previews the draft as the public will see it, and, once
+ * the plan is published, edits the card: the edit becomes a proposal shown field by field; a change
+ * someone made meanwhile is shown, not overwritten; a committee member approves the proposal and
+ * the public reads the new card. Screenshots at 1366 and 390 px.
  */
 @MicronautTest(environments = "test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -93,6 +94,33 @@ class PlanAuthoringBrowserTest {
     type("problem", "Alta incidencia de violencia en la familia");
     submit(By.id("guardar"));
     assertThat(text("#guardado")).isEqualTo("Cambios guardados.");
+
+    // A priority project (the guide's step 5): a missing problem is refused beside its field.
+    submit(By.id("nuevo-proyecto"));
+    type("code", "P1");
+    type("name", "Parque seguro en Barrio Colón");
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("axis")))
+        .selectByValue("PREV");
+    type("location", "Barrio Colón");
+    type("justification", "El diagnóstico señala el parque como punto caliente");
+    type("generalObjective", "Recuperar el parque como espacio de convivencia");
+    type("activities", "Instalar luminarias\nLigas deportivas nocturnas");
+    type("beneficiaries", "Residentes del barrio");
+    type("schedule", "Instalar luminarias; 2026-02-01; 2026-05-31");
+    submit(By.id("guardar"));
+    assertThat(fieldError("problem")).isNotBlank();
+    assertThat(value("activities")).isEqualTo("Instalar luminarias\nLigas deportivas nocturnas");
+    shots("project-errors");
+    type("problem", "Riñas y robos en el parque por la noche");
+    submit(By.id("guardar"));
+    assertThat(text("#guardado")).isEqualTo("Cambios guardados.");
+    assertThat(text("#proyectos")).contains("P1 — Parque seguro en Barrio Colón");
+
+    // The draft as the public will see it, bannered, without the signed-in menu.
+    submit(By.id("vista-previa"));
+    assertThat(text("#aviso-vista-previa")).contains("Vista previa pública");
+    assertThat(browser.findElements(By.id("editar-plan"))).isEmpty();
+    shots("preview");
 
     api.call(
         HttpRequest.PUT(

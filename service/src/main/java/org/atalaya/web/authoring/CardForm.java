@@ -154,9 +154,10 @@ public record CardForm(
         text(fundingSource));
   }
 
-  private static final LocalDate BAD = LocalDate.MIN;
+  /** A date that was typed but cannot be read. */
+  static final LocalDate BAD = LocalDate.MIN;
 
-  private static LocalDate date(String s) {
+  static LocalDate date(String s) {
     if (blank(s)) {
       return null;
     }
@@ -169,10 +170,14 @@ public record CardForm(
 
   /** "45000.50", "45 000,50" or "45,000.50": a point or a lone comma marks the decimals. */
   private BigDecimal amount() {
-    if (blank(budgetAmount)) {
+    return amount(budgetAmount);
+  }
+
+  static BigDecimal amount(String typed) {
+    if (blank(typed)) {
       return null;
     }
-    String s = budgetAmount.strip().replace(" ", "").replace("\u00a0", "");
+    String s = typed.strip().replace(" ", "").replace("\u00a0", "");
     if (s.contains(".")) {
       s = s.replace(",", "");
     } else {
@@ -185,11 +190,11 @@ public record CardForm(
     }
   }
 
-  private static boolean blank(String s) {
+  static boolean blank(String s) {
     return s == null || s.isBlank();
   }
 
-  private static String text(String s) {
+  static String text(String s) {
     return blank(s) ? null : s.strip();
   }
 
@@ -200,7 +205,7 @@ public record CardForm(
     return Arrays.stream(s.split("\\R")).map(String::strip).filter(l -> !l.isEmpty()).toList();
   }
 
-  private static String lines(List<String> items) {
+  static String lines(List<String> items) {
     return String.join("\n", items);
   }
 }

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import org.atalaya.plan.PlanDocument.Header;
 
-/** The plan's authoring page: its header form, its axes with their cards, and an axis to add. */
+/**
+ * The plan's authoring page: its header form, its axes with their cards, an axis to add, and its
+ * priority projects (code and name).
+ */
 public record PlanEditPage(
     String plan,
     String planName,
@@ -21,7 +24,8 @@ public record PlanEditPage(
     List<AxisRow> axes,
     NewAxis newAxis,
     Map<String, String> axisErrors,
-    List<String> axisGeneral) {
+    List<String> axisGeneral,
+    List<CardRow> projects) {
 
   public record AxisRow(
       String code, String name, @Nullable String description, List<CardRow> cards) {}

@@ -22,6 +22,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.validation.ConstraintViolationException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ import org.atalaya.plan.PlanChanges.Change;
 import org.atalaya.plan.PlanDocument;
 import org.atalaya.plan.PlanDocument.AxisDoc;
 import org.atalaya.plan.PlanDocument.Header;
+import org.atalaya.plan.PlanStatus;
 import org.atalaya.security.Role;
 import org.atalaya.shared.ApiException;
 import org.atalaya.web.Pages;
@@ -70,6 +72,10 @@ class PlanEditPages {
   @Serdeable
   @JsonIgnoreProperties(ignoreUnknown = true)
   record MoveForm(@Nullable Integer by) {}
+
+  @Serdeable
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record StatusForm(@Nullable String status) {}
 
   @Get("/nuevo")
   HttpResponse<String> newPlan(HttpRequest<?> request) {
@@ -127,6 +133,37 @@ class PlanEditPages {
           form,
           null,
           new Problems(byField, sorted.general(), Map.of(), List.of()));
+    }
+  }
+
+  /**
+   * An administrator approves a draft (the committee's agreement), publishes an approved plan, or
+   * takes it back to draft; once published, the plan's changes go through proposals.
+   */
+  @Post(value = "/{plan}/estado", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+  @Secured(Role.ADMIN_NAME)
+  HttpResponse<?> changeStatus(HttpRequest<?> request, String plan, @Body StatusForm form) {
+    PlanDocument doc = authoring.working(plan);
+    Header h = doc.plan();
+    PlanStatus to =
+        Arrays.stream(PlanStatus.values())
+            .filter(s -> s.name().equals(form.status()))
+            .findFirst()
+            .orElse(h.status());
+    Header next =
+        new Header(
+            h.code(), h.name(), h.territory(), h.periodStart(), h.periodEnd(), to, h.description());
+    try {
+      return done(plan, authoring.saveHeader(plan, next, true));
+    } catch (ApiException | ConstraintViolationException e) {
+      var sorted = errors.sort(request, e, Set.of());
+      return hub(
+          request,
+          status(e),
+          plan,
+          HeaderForm.of(h),
+          null,
+          new Problems(Map.of(), sorted.general(), Map.of(), List.of()));
     }
   }
 
@@ -248,7 +285,10 @@ class PlanEditPages {
                 ? new PlanEditPage.NewAxis(null, null, null)
                 : new PlanEditPage.NewAxis(typed.code(), typed.name(), typed.description()),
             problems.axis(),
-            problems.axisGeneral());
+            problems.axisGeneral(),
+            doc.projects().stream()
+                .map(p -> new PlanEditPage.CardRow(p.code(), p.name()))
+                .toList());
     return pages.render(status, "authoring/plan", request, body);
   }
 
@@ -273,8 +313,7 @@ class PlanEditPages {
     return out;
   }
 
-  private static Header header(
-      HeaderForm f, @Nullable String code, @Nullable org.atalaya.plan.PlanStatus status) {
+  private static Header header(HeaderForm f, @Nullable String code, @Nullable PlanStatus status) {
     LocalDate start = date(f.periodStart());
     LocalDate end = date(f.periodEnd());
     return new Header(

@@ -95,6 +95,30 @@ class PlanPages {
             audience(request)));
   }
 
+  /**
+   * A draft (or any plan) as the public will read it: the same page, the public's figures and no
+   * signed-in menu, bannered as a preview. Only for people signed in: a draft is not public.
+   */
+  @Get("/vista-previa")
+  @Produces(MediaType.TEXT_HTML)
+  @Secured(SecurityRule.IS_AUTHENTICATED)
+  ModelAndView<Page<PlanViews.PlanView>> preview(
+      HttpRequest<?> request,
+      String plan,
+      @Nullable @QueryValue String corte,
+      @Nullable @QueryValue String sexo,
+      @Nullable @QueryValue String territorio)
+      throws SQLException {
+    Filters f = Filters.parse(corte, sexo, territorio, territories);
+    PlanDocument doc = plans.document(plan, true);
+    var level = publication.plan(plan, f.asOf(), f.sex(), f.territory(), Audience.PUBLIC);
+    Locale locale = pages.locale(request);
+    var view =
+        views.plan(doc, level, f, locale, null, null, notice(level, f, locale), Audience.PUBLIC);
+    return new ModelAndView<>(
+        "plan", new Page<>(pages.layout(request).asPublic(), view.asPreview()));
+  }
+
   @Get("/ejes/{axis}")
   @Produces(MediaType.TEXT_HTML)
   @Secured(SecurityRule.IS_ANONYMOUS)

@@ -57,7 +57,31 @@ class PlanViews {
       @Nullable ChartBlock panels,
       @Nullable String notice,
       List<HotSpotSection> hotSpots,
-      boolean riskMap) {}
+      boolean riskMap,
+      boolean preview) {
+    /** The same view bannered as staff's preview of what the public will read. */
+    public PlanView asPreview() {
+      return new PlanView(
+          code,
+          name,
+          status,
+          period,
+          asOf,
+          query,
+          axis,
+          filters,
+          overall,
+          axes,
+          projects,
+          places,
+          placeQuery,
+          panels,
+          notice,
+          hotSpots,
+          riskMap,
+          true);
+    }
+  }
 
   public record AxisRow(
       String code, String name, ProgressStatus status, String achievement, List<CardRow> cards) {}
@@ -163,7 +187,8 @@ class PlanViews {
         panels,
         notice,
         hotSpots(level, only, f, audience, locale),
-        riskMap.hasReports());
+        riskMap.hasReports(),
+        false);
   }
 
   /** The plan's (or one axis's) indicators that have persistent hot spots, each with its list. */
