@@ -234,7 +234,9 @@ class PublishedPlanChangeControlTest extends PlanFixture {
         .contains("indicators[*]", "indicators[" + code + "].name")
         .noneMatch(f -> f.contains(other));
     assertThat(browser.get(changePage + proposal.get("id")).body())
-        .contains("Indicador " + code + " › Nombre");
+        .contains("Indicador " + code + " › Nombre")
+        .as("coded values in words")
+        .contains("Mujeres");
   }
 
   private Map openChange() {
