@@ -131,11 +131,28 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
         doc = PlanDocuments.read(in.readAllBytes(), PlanDocuments.Format.YAML);
       }
       if (plans.list(true).stream().noneMatch(p -> p.code().equals(doc.plan().code()))) {
-        plans.importDocument(doc, false, true);
+        // Drafted, given its indicators, then published: a published plan's indicators change
+        // only through an approved proposal.
+        var h = doc.plan();
+        var draft =
+            new PlanDocument.Header(
+                h.code(),
+                h.name(),
+                h.territory(),
+                h.periodStart(),
+                h.periodEnd(),
+                org.atalaya.plan.PlanStatus.DRAFT,
+                h.description());
+        plans.importDocument(
+            new PlanDocument(
+                doc.format(), draft, doc.institutions(), doc.axes(), doc.projects(), null),
+            false,
+            true);
+        if (indicators.list(null).stream().noneMatch(i -> i.code().equals("HOM-TASA"))) {
+          loadIndicators();
+        }
+        plans.importDocument(doc, true, true);
         LOG.info("Demo data loaded: La Chorrera and the plan {}", doc.plan().code());
-      }
-      if (indicators.list(null).stream().noneMatch(i -> i.code().equals("HOM-TASA"))) {
-        loadIndicators();
       }
       if (iati.byProject(doc.plan().code()).isEmpty()) {
         loadIatiResults(doc.plan().code());

@@ -10,7 +10,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -21,6 +20,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import org.atalaya.indicator.IndicatorDoc.TargetDoc;
+import org.atalaya.plan.PlanChanges;
 import org.atalaya.security.Role;
 import org.atalaya.shared.ApiException;
 
@@ -31,10 +31,13 @@ import org.atalaya.shared.ApiException;
 class IndicatorController {
   private final IndicatorService indicators;
   private final TargetService targets;
+  private final IndicatorChanges changes;
 
-  IndicatorController(IndicatorService indicators, TargetService targets) {
+  IndicatorController(
+      IndicatorService indicators, TargetService targets, IndicatorChanges changes) {
     this.indicators = indicators;
     this.targets = targets;
+    this.changes = changes;
   }
 
   @Serdeable
@@ -52,24 +55,23 @@ class IndicatorController {
     return indicators.get(code);
   }
 
+  /** An indicator of a published plan is proposed (202 and the plan's proposal), not saved. */
   @Post
-  @Status(HttpStatus.CREATED)
   @Secured({Role.ADMIN_NAME, Role.ANALYST_NAME})
-  IndicatorDoc create(@Body @Valid IndicatorDoc doc) {
-    return indicators.save(null, doc);
+  HttpResponse<Object> create(@Body @Valid IndicatorDoc doc) {
+    return PlanChanges.respond(changes.save(null, doc), HttpStatus.CREATED);
   }
 
   @Put("/{code}")
   @Secured({Role.ADMIN_NAME, Role.ANALYST_NAME})
-  IndicatorDoc update(String code, @Body @Valid IndicatorDoc doc) {
-    return indicators.save(code, doc);
+  HttpResponse<Object> update(String code, @Body @Valid IndicatorDoc doc) {
+    return PlanChanges.respond(changes.save(code, doc), HttpStatus.OK);
   }
 
   @Delete("/{code}")
   @Secured({Role.ADMIN_NAME, Role.ANALYST_NAME})
-  HttpResponse<Void> delete(String code) {
-    indicators.delete(code);
-    return HttpResponse.noContent();
+  HttpResponse<Object> delete(String code) {
+    return PlanChanges.respond(changes.delete(code), HttpStatus.NO_CONTENT);
   }
 
   @Get("/{code}/targets")
@@ -81,8 +83,8 @@ class IndicatorController {
   /** Replaces every target of the indicator. */
   @Put("/{code}/targets")
   @Secured({Role.ADMIN_NAME, Role.ANALYST_NAME})
-  List<TargetDoc> saveTargets(String code, @Body List<@NotNull @Valid TargetDoc> targets) {
-    return this.targets.saveTargets(code, targets);
+  HttpResponse<Object> saveTargets(String code, @Body List<@NotNull @Valid TargetDoc> targets) {
+    return PlanChanges.respond(changes.saveTargets(code, targets), HttpStatus.OK);
   }
 
   /** The target that applies to one cell, inherited from the total where the rules say so. */

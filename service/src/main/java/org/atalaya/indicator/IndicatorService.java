@@ -44,6 +44,23 @@ public class IndicatorService {
   }
 
   @Transactional(readOnly = true)
+  public Optional<IndicatorDoc> find(String code) {
+    return indicators.findByCode(code).map(this::doc);
+  }
+
+  /**
+   * Refuses a write to an indicator of a published plan outside the plan's change control: such a
+   * write is a proposal ({@link IndicatorChanges}), applied when the committee approves it.
+   */
+  void requireChangeable(Indicator indicator) {
+    if (indicator.actionCardId() != null) {
+      actionCards
+          .ref(indicator.actionCardId())
+          .ifPresent(r -> actionCards.requireChangeable(r.plan()));
+    }
+  }
+
+  @Transactional(readOnly = true)
   public List<IndicatorDoc> list(String planCode) {
     List<Indicator> rows =
         planCode == null ? indicators.listOrderByCode() : indicators.findByPlanCode(planCode);
@@ -64,6 +81,12 @@ public class IndicatorService {
     }
     if (existing != null && !existing.code().equals(doc.code())) {
       throw ApiException.invalid("code", "format", existing.code());
+    }
+    if (existing != null) {
+      requireChangeable(existing);
+    }
+    if (doc.actionCard() != null) {
+      actionCards.requireChangeable(doc.actionCard().plan());
     }
     List<FieldError> errors = new ArrayList<>();
     Long institutionId = institution("institution", doc.institution(), errors);
@@ -191,6 +214,7 @@ public class IndicatorService {
   @Transactional
   public void delete(String code) {
     Indicator indicator = require(code);
+    requireChangeable(indicator);
     if (indicators.hasMeasurements(indicator.id())) {
       throw ApiException.conflict("code", "inUse", code);
     }

@@ -50,6 +50,7 @@ public class TargetService {
   @Transactional
   public List<TargetDoc> saveTargets(String code, List<TargetDoc> docs) {
     Indicator indicator = require(code);
+    indicators.requireChangeable(indicator);
     List<FieldError> errors = new ArrayList<>();
     var cells = new HashSet<String>();
     List<Target> rows = new ArrayList<>();

@@ -23,6 +23,14 @@ public class ActionCards {
         .map(ActionCard::id);
   }
 
+  /**
+   * Refuses a write to what hangs on a published plan (its indicators, their targets) outside the
+   * change control of {@link PlanChanges}; an unknown plan is left to the caller's own checks.
+   */
+  public void requireChangeable(String planCode) {
+    plans.findByCode(planCode).ifPresent(PlanService::refuseIfPublished);
+  }
+
   public Optional<Ref> ref(Long cardId) {
     return cards
         .findById(cardId)

@@ -8,6 +8,8 @@ import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface PlanChangeRepository extends CrudRepository<PlanChange, Long> {
+  List<PlanChange> findByStatusOrderById(PlanChangeStatus status);
+
   List<PlanChange> findByPlanIdOrderByIdDesc(Long planId);
 
   Optional<PlanChange> findByPlanIdAndStatus(Long planId, PlanChangeStatus status);

@@ -76,7 +76,7 @@ public class PlanChanges {
    * is already proposed. Any refusal of the write (validation, conflict) is thrown as is.
    */
   /** The answer to a write through the API: 202 and the proposal, or the status and the result. */
-  static <T> io.micronaut.http.HttpResponse<Object> respond(
+  public static <T> io.micronaut.http.HttpResponse<Object> respond(
       Outcome<T> outcome, io.micronaut.http.HttpStatus status) {
     if (outcome.proposed() != null) {
       Change c = outcome.proposed();
@@ -102,10 +102,10 @@ public class PlanChanges {
               return ChangeSandbox.run(
                   () -> {
                     Plan plan = plans.require(planCode);
-                    PlanDocument base = store.document(plan);
+                    PlanDocument base = store.wholeDocument(plan);
                     open(plan).ifPresent(c -> plans.importDocument(read(c.proposed()), true, true));
                     write.get();
-                    return new Tried(plan, base, store.document(plans.find(planCode)));
+                    return new Tried(plan, base, store.wholeDocument(plans.find(planCode)));
                   });
             });
     Change change = tx.executeWrite(s -> propose(tried.plan(), tried.base(), tried.proposed()));
@@ -182,12 +182,24 @@ public class PlanChanges {
         });
   }
 
+  /** Every plan's open proposal that the caller may read, for parts not yet in any plan. */
+  public List<Change> openChanges() {
+    return tx.executeRead(
+        s -> {
+          List<Change> out = new ArrayList<>();
+          for (PlanChange c : changes.findByStatusOrderById(PlanChangeStatus.PROPOSED)) {
+            plans.byId(c.planId()).filter(plans::readable).ifPresent(p -> out.add(view(p, c)));
+          }
+          return out;
+        });
+  }
+
   /** The plan as its editors work on it: the open proposal when there is one, else the plan. */
   public PlanDocument working(String planCode) {
     return tx.executeRead(
         s -> {
           Plan plan = plans.visible(planCode, true);
-          return open(plan).map(c -> read(c.proposed())).orElseGet(() -> store.document(plan));
+          return open(plan).map(c -> read(c.proposed())).orElseGet(() -> store.wholeDocument(plan));
         });
   }
 
@@ -201,11 +213,11 @@ public class PlanChanges {
             throw ApiException.conflict(
                 "baseVersion", "staleChange", c.baseVersion(), plan.version());
           }
-          PlanDocument before = store.document(plan);
+          PlanDocument before = store.wholeDocument(plan);
           ChangeSandbox.run(() -> plans.importDocument(read(c.proposed()), true, true));
           Plan after = plans.find(planCode);
           PlanChange decided = decide(c, PlanChangeStatus.APPROVED, after.version(), reason);
-          audit.updated("plan", planCode, before, store.document(after), reason(id, reason));
+          audit.updated("plan", planCode, before, store.wholeDocument(after), reason(id, reason));
           audit.updated(
               "plan_change",
               key(plan, id),
@@ -253,7 +265,7 @@ public class PlanChanges {
         s -> {
           Plan plan = plans.visible(planCode, true);
           if (plan.version() == version) {
-            return store.document(plan);
+            return store.wholeDocument(plan);
           }
           for (PlanChange c :
               changes.findByPlanIdAndStatusOrderById(plan.id(), PlanChangeStatus.APPROVED)) {

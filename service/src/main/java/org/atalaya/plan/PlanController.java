@@ -94,7 +94,7 @@ class PlanController {
           case "json" -> Format.JSON;
           default -> throw ApiException.invalid("format", "format", "yaml | json");
         };
-    String body = PlanDocuments.write(plans.document(code, auth != null), f);
+    String body = PlanDocuments.write(plans.export(code, auth != null), f);
     return HttpResponse.ok(body)
         .contentType(f.mediaType + ";charset=utf-8")
         .header(

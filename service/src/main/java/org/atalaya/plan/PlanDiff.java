@@ -62,24 +62,27 @@ public final class PlanDiff {
       for (RecordComponent c : r.getClass().getRecordComponents()) {
         walk(path.isEmpty() ? c.getName() : path + "." + c.getName(), read(c, r), out);
       }
+    } else if (value instanceof Map<?, ?> map) {
+      // A part the plan holds for another feature (an indicator): walked like a record.
+      map.forEach((k, v) -> walk(path.isEmpty() ? k.toString() : path + "." + k, v, out));
     } else if (value instanceof List<?> list) {
       if (list.isEmpty()) {
         return;
       }
-      boolean coded = list.stream().allMatch(e -> e instanceof Record && code((Record) e) != null);
+      boolean coded = list.stream().allMatch(e -> code(e) != null);
       if (!coded) {
         // A list of texts is one field: the guide's lists read as one answer.
-        if (list.stream().noneMatch(e -> e instanceof Record)) {
+        if (list.stream().noneMatch(e -> e instanceof Record || e instanceof Map)) {
           out.put(path, String.join("\n", list.stream().map(String::valueOf).toList()));
           return;
         }
       }
       if (coded) {
-        out.put(path + "[*]", String.join(", ", list.stream().map(e -> code((Record) e)).toList()));
+        out.put(path + "[*]", String.join(", ", list.stream().map(PlanDiff::code).toList()));
       }
       for (int i = 0; i < list.size(); i++) {
         Object e = list.get(i);
-        String key = coded ? code((Record) e) : String.valueOf(i + 1);
+        String key = coded ? code(e) : String.valueOf(i + 1);
         walk(path + "[" + key + "]", e, out);
       }
     } else {
@@ -87,7 +90,13 @@ public final class PlanDiff {
     }
   }
 
-  private static String code(Record r) {
+  private static String code(Object part) {
+    if (part instanceof Map<?, ?> map) {
+      return map.get("code") instanceof String code ? code : null;
+    }
+    if (!(part instanceof Record r)) {
+      return null;
+    }
     for (RecordComponent c : r.getClass().getRecordComponents()) {
       if (c.getName().equals("code")) {
         return (String) read(c, r);

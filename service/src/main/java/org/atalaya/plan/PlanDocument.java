@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.atalaya.institution.InstitutionKind;
 import org.atalaya.shared.Codes;
 
@@ -24,13 +25,14 @@ import org.atalaya.shared.Codes;
  * never by database id, so a document moves between installations.
  */
 @Serdeable
-@JsonPropertyOrder({"format", "plan", "institutions", "axes", "projects"})
+@JsonPropertyOrder({"format", "plan", "institutions", "axes", "projects", "indicators"})
 public record PlanDocument(
     @NotNull String format,
     @NotNull @Valid Header plan,
     @Nullable List<@NotNull @Valid InstitutionDoc> institutions,
     @Nullable List<@NotNull @Valid AxisDoc> axes,
-    @Nullable List<@NotNull @Valid ProjectDoc> projects) {
+    @Nullable List<@NotNull @Valid ProjectDoc> projects,
+    @Nullable List<@NotNull Map<String, Object>> indicators) {
 
   public static final String FORMAT = "atalaya-plan/1";
 
@@ -38,6 +40,10 @@ public record PlanDocument(
     institutions = copy(institutions);
     axes = copy(axes);
     projects = copy(projects);
+    // Absent means "leave the plan's indicators as they are" (a document from before they were
+    // part of it); a list, even empty, is the whole set. Their shape belongs to their feature
+    // ({@link PlanPart}).
+    indicators = indicators == null ? null : copy(indicators);
   }
 
   /** An unmodifiable copy that keeps null elements, so validation can name them. */

@@ -83,6 +83,16 @@ public class PlanService {
   }
 
   /**
+   * The plan as a document to keep or import elsewhere: for staff with its indicators and their
+   * targets, which are staff's until a report publishes them.
+   */
+  @Transactional(readOnly = true)
+  public PlanDocument export(String code, boolean staff) {
+    Plan plan = visible(code, staff);
+    return staff ? store.wholeDocument(plan) : store.document(plan);
+  }
+
+  /**
    * A plan the caller may read; a draft is "not found" for the public, not "forbidden", and so is a
    * restricted draft for staff who are not its members.
    */
@@ -132,6 +142,15 @@ public class PlanService {
     if (plan.isPublic() && !ChangeSandbox.inside()) {
       throw ApiException.conflict("status", "publishedPlan", plan.code());
     }
+  }
+
+  java.util.Optional<Plan> byId(long id) {
+    return plans.findById(id);
+  }
+
+  /** Whether the signed-in caller may read this plan (see {@link PlanAccess}). */
+  boolean readable(Plan plan) {
+    return access.listed(plan);
   }
 
   boolean exists(String code) {
@@ -231,6 +250,9 @@ public class PlanService {
                 row(existing.get().id(), doc.plan(), status, existing.get().version() + 1))
             : plans.save(row(null, doc.plan(), status, 0));
     replaceParts(plan, doc);
+    if (doc.indicators() != null) {
+      store.replaceIndicators(plan, doc.indicators());
+    }
     PlanSummary summary = summary(plan);
     audit.imported("plan", plan.code(), doc);
     return summary;

@@ -1,5 +1,6 @@
 package org.atalaya.plan;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -30,8 +31,10 @@ class PlanStore {
   private final ProjectRepository projects;
   private final InstitutionRepository institutions;
   private final TerritoryRepository territories;
+  private final BeanProvider<PlanPart> parts;
 
   PlanStore(
+      BeanProvider<PlanPart> parts,
       AxisRepository axes,
       ActionCardRepository cards,
       ProjectRepository projects,
@@ -42,6 +45,18 @@ class PlanStore {
     this.projects = projects;
     this.institutions = institutions;
     this.territories = territories;
+    this.parts = parts;
+  }
+
+  /** The participants' parts of a plan ({@link PlanPart}): its indicators and their targets. */
+  List<Map<String, Object>> indicators(Plan plan) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    parts.stream().forEach(p -> out.addAll(p.read(plan.code())));
+    return out;
+  }
+
+  void replaceIndicators(Plan plan, List<Map<String, Object>> entries) {
+    parts.stream().forEach(p -> p.replace(plan.code(), entries));
   }
 
   Set<String> institutionCodes() {
@@ -62,6 +77,14 @@ class PlanStore {
     return codes;
   }
 
+  /** The plan's document with its indicators and targets: what change control compares. */
+  PlanDocument wholeDocument(Plan plan) {
+    PlanDocument doc = document(plan);
+    return new PlanDocument(
+        doc.format(), doc.plan(), doc.institutions(), doc.axes(), doc.projects(), indicators(plan));
+  }
+
+  /** The plan's own parts (header, institutions, axes and cards, projects). */
   PlanDocument document(Plan plan) {
     Map<Long, String> institutionCodes = institutionCodesById();
     List<Axis> axisRows = axes.findByPlanIdOrderByPosition(plan.id());
@@ -94,7 +117,7 @@ class PlanStore {
             .map(i -> new PlanDocument.InstitutionDoc(i.code(), i.name(), i.acronym(), i.kind()))
             .toList();
     return new PlanDocument(
-        PlanDocument.FORMAT, header(plan), institutionDocs, axisDocs, projectDocs);
+        PlanDocument.FORMAT, header(plan), institutionDocs, axisDocs, projectDocs, null);
   }
 
   ActionCardDoc card(ActionCard c, Map<Long, String> institutionCodes) {

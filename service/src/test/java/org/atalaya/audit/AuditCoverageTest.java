@@ -104,15 +104,19 @@ class AuditCoverageTest {
   void indicatorTargetAndMeasurementWritesAreAuditedWithTheirReason() {
     String code = "AUDI-" + s;
     IndicatorFixtures.create(api, analyst, IndicatorFixtures.domesticViolenceReports(code));
-    ok(
-        HttpRequest.PUT(
-                "/api/indicators/" + code + "/targets",
-                List.of(
-                    Map.of(
-                        "territory", "LCH",
-                        "baseline", Map.of("period", "2024-01-01", "value", 10),
-                        "target", Map.of("period", "2028-01-01", "value", 20))))
-            .bearerAuth(analyst));
+    // The demo plan is published: the targets are proposed, and in force once approved.
+    assertThat(
+            api.inForce(
+                    HttpRequest.PUT(
+                            "/api/indicators/" + code + "/targets",
+                            List.of(
+                                Map.of(
+                                    "territory", "LCH",
+                                    "baseline", Map.of("period", "2024-01-01", "value", 10),
+                                    "target", Map.of("period", "2028-01-01", "value", 20))))
+                        .bearerAuth(analyst))
+                .status())
+        .isEqualTo(200);
     String file = "auditoria-" + s + ".csv";
     ok(
         HttpRequest.POST(
@@ -132,8 +136,9 @@ class AuditCoverageTest {
                         "value", 21)))
             .bearerAuth(analyst));
 
-    audited("indicator", code, "CREATE", "test-analyst");
-    audited("target", code, "UPDATE", "test-analyst");
+    // Proposed by the analyst, they took effect with the committee's approval.
+    audited("indicator", code, "CREATE", "test-committee");
+    audited("target", code, "UPDATE", "test-committee");
     Map<String, Object> upload = audited("measurement", file, "IMPORT", "test-analyst");
     assertThat(upload).containsEntry("reason", "Cifras de marzo");
     assertThat((Map<String, Object>) upload.get("after")).containsEntry("inserted", 1);

@@ -9,6 +9,8 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +25,11 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * An analyst defines an indicator of an action card in chromium, from the plan's edit page, and its
- * targets for the total, women and men typed as quarters; a bad period is refused beside its field,
- * the rest kept; the indicator page then shows the targets by sex. Screenshots at 1366 and 390 px.
+ * An analyst defines an indicator of an action card of the published demo plan in chromium, from
+ * the plan's edit page, and its targets for the total, women and men typed as quarters; a bad
+ * period is refused beside its field, the rest kept. Both become the plan's proposal, shown field
+ * by field; a committee member approves it in the browser; the analyst uploads its figures for
+ * women and men, and the indicator page shows the targets by sex. Screenshots at 1366 and 390 px.
  */
 @MicronautTest(environments = "test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -85,7 +89,42 @@ class IndicatorTargetsBrowserTest {
     type("targetPeriod-1", "2027-T4");
     submit(By.id("guardar"));
 
-    assertThat(text("#guardado")).isEqualTo("Metas guardadas.");
+    // The demo plan is published: the indicator and its targets are one proposal, field by field.
+    String change = browser.getCurrentUrl();
+    assertThat(change).contains("/planes/LCH-PISCC-2025/cambios/");
+    assertThat(text("main")).contains("Indicador " + code + " › Nombre");
+    assertThat(browser.findElements(By.id("aprobar"))).as("an analyst cannot approve").isEmpty();
+    shots("proposal");
+    assertThat(
+            api.call(HttpRequest.GET("/api/indicators/" + code).bearerAuth(analyst), Map.class)
+                .status())
+        .as("not in force before the approval")
+        .isEqualTo(404);
+
+    // A committee member approves it in the browser.
+    api.committeeToken();
+    submit(By.cssSelector("form[action^='/salir'] button"));
+    signIn("test-committee", change.substring(change.indexOf("/planes/")));
+    submit(By.id("aprobar"));
+    assertThat(text("#estado")).contains("aprobada").contains("test-committee");
+    submit(By.cssSelector("form[action^='/salir'] button"));
+
+    // The analyst finds it in force and uploads its figures for women and men.
+    signIn("test-analyst", "/datos/cargas");
+    Path figures = Files.createTempFile("mediciones-", ".csv");
+    Files.writeString(
+        figures,
+        "indicador,periodo,sexo,territorio,valor\n"
+            + (code + ",2025-T1,F,LCH,85\n")
+            + (code + ",2025-T1,M,LCH,28\n"));
+    figures.toFile().deleteOnExit();
+    browser.findElement(By.id("archivo")).sendKeys(figures.toAbsolutePath().toString());
+    submit(By.id("revisar"));
+    assertThat(text("#rechazadas")).isEqualTo("0");
+    submit(By.id("confirmar"));
+    assertThat(text("#guardado")).contains("Carga guardada: 2 nuevas");
+
+    open("/indicadores/" + code);
     String targets = text("#metas-indicador");
     assertThat(targets)
         .contains("Total · La Chorrera")

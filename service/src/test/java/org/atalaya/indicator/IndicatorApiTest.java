@@ -105,13 +105,18 @@ class IndicatorApiTest {
                 "target",
                 Map.of("period", "2028-01-01", "value", 2)));
 
+    // The demo plan is published: the targets are proposed, and in force once approved.
     var saved =
+        api.inForce(
+            HttpRequest.PUT("/api/indicators/" + code + "/targets", targets).bearerAuth(analyst));
+    assertThat(saved.status()).isEqualTo(200);
+    List<?> inForce =
         api.call(
-            HttpRequest.PUT("/api/indicators/" + code + "/targets", targets).bearerAuth(analyst),
-            List.class);
-
-    assertThat(saved.value()).hasSize(2);
-    assertThat((List<?>) ((Map<?, ?>) saved.value().get(0)).get("milestones")).hasSize(2);
+                HttpRequest.GET("/api/indicators/" + code + "/targets").bearerAuth(analyst),
+                List.class)
+            .value();
+    assertThat(inForce).hasSize(2);
+    assertThat((List<?>) ((Map<?, ?>) inForce.get(0)).get("milestones")).hasSize(2);
     var bad =
         api.call(
             HttpRequest.PUT(

@@ -212,15 +212,18 @@ class MeasurementUploadTest extends MeasurementFixture {
     Map<String, Object> reshaped = IndicatorFixtures.domesticViolenceReports(reports);
     reshaped.put("frequency", "ANNUAL");
 
-    var ok =
-        api.call(
-            HttpRequest.PUT("/api/indicators/" + reports, edited).bearerAuth(analyst), Map.class);
+    // The demo plan is published: the edit is proposed, and in force once approved.
     var refused =
+        api.call(
+            HttpRequest.PUT("/api/indicators/" + reports, reshaped).bearerAuth(analyst), Map.class);
+    var ok = api.inForce(HttpRequest.PUT("/api/indicators/" + reports, edited).bearerAuth(analyst));
+    var refusedAfter =
         api.call(
             HttpRequest.PUT("/api/indicators/" + reports, reshaped).bearerAuth(analyst), Map.class);
 
     assertThat(ok.status()).isEqualTo(200);
     assertThat(refused.status()).isEqualTo(422);
+    assertThat(refusedAfter.status()).isEqualTo(422);
     assertThat(series(reports, "sex=F&territory=LCH-17")).hasSize(1);
   }
 

@@ -32,7 +32,8 @@ class ProgressApiTest {
     analyst = api.analystToken();
     code = "PROG-" + Long.toString(System.nanoTime(), 36);
     IndicatorFixtures.create(api, analyst, IndicatorFixtures.domesticViolenceReports(code));
-    api.call(
+    // The demo plan is published: the targets are proposed, and in force once approved.
+    api.inForce(
         HttpRequest.PUT(
                 "/api/indicators/" + code + "/targets",
                 List.of(
@@ -40,8 +41,7 @@ class ProgressApiTest {
                         "territory", "LCH",
                         "baseline", Map.of("period", "2024-01-01", "value", 10),
                         "target", Map.of("period", "2026-01-01", "value", 20))))
-            .bearerAuth(analyst),
-        List.class);
+            .bearerAuth(analyst));
   }
 
   private void upload(String rows) {

@@ -52,16 +52,14 @@ class ProgressCacheTest {
       changed.add(copy);
     }
     try {
+      // The demo plan is published: the change is proposed, and in force once approved.
       var put =
-          api.call(
-              HttpRequest.PUT("/api/indicators/HOM-TASA/targets", changed).bearerAuth(admin),
-              List.class);
+          api.inForce(
+              HttpRequest.PUT("/api/indicators/HOM-TASA/targets", changed).bearerAuth(admin));
       assertThat(put.status()).isEqualTo(200);
       assertThat(target(facade.plan(PLAN, AS_OF, Sex._T, null))).isEqualTo(6.5);
     } finally {
-      api.call(
-          HttpRequest.PUT("/api/indicators/HOM-TASA/targets", targets).bearerAuth(admin),
-          List.class);
+      api.inForce(HttpRequest.PUT("/api/indicators/HOM-TASA/targets", targets).bearerAuth(admin));
     }
     assertThat(target(facade.plan(PLAN, AS_OF, Sex._T, null))).isEqualTo(7.8);
   }

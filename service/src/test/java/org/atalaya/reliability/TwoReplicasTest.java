@@ -80,9 +80,9 @@ class TwoReplicasTest {
     String name = (String) indicator.get("name");
     try {
       indicator.put("name", name + " (otra réplica)");
+      // The demo plan is published: the change is proposed, and in force once approved.
       var put =
-          viaOne.call(
-              HttpRequest.PUT("/api/indicators/HOM-TASA", indicator).bearerAuth(admin), Map.class);
+          viaOne.inForce(HttpRequest.PUT("/api/indicators/HOM-TASA", indicator).bearerAuth(admin));
       assertThat(put.status()).isEqualTo(200);
 
       var read =
@@ -100,8 +100,7 @@ class TwoReplicasTest {
       }
     } finally {
       indicator.put("name", name);
-      viaOne.call(
-          HttpRequest.PUT("/api/indicators/HOM-TASA", indicator).bearerAuth(admin), Map.class);
+      viaOne.inForce(HttpRequest.PUT("/api/indicators/HOM-TASA", indicator).bearerAuth(admin));
     }
   }
 

@@ -71,6 +71,36 @@ public final class Api {
     }
   }
 
+  /**
+   * Sends a write and, when it only became part of a published plan's proposal (202: an indicator
+   * or target of the demo plan), has the committee approve that proposal, so that the write is in
+   * force as the test needs. The reply is the write's, or the approved change's with status 200.
+   */
+  @SuppressWarnings("rawtypes")
+  public Reply<Map> inForce(MutableHttpRequest<?> request) {
+    Reply<Map> reply = call(request, Map.class);
+    if (reply.status() != 202) {
+      return reply;
+    }
+    Map change = reply.value();
+    Reply<Map> approved =
+        call(
+            HttpRequest.POST(
+                    "/api/plans/"
+                        + change.get("plan")
+                        + "/changes/"
+                        + change.get("id")
+                        + "/approve",
+                    Map.of())
+                .bearerAuth(committeeToken()),
+            Map.class);
+    if (approved.status() != 200) {
+      throw new AssertionError(
+          "proposal not approved: " + approved.status() + " " + approved.problem());
+    }
+    return approved;
+  }
+
   public <T> Reply<T> get(String uri, Class<T> type) {
     return call(HttpRequest.GET(uri), type);
   }

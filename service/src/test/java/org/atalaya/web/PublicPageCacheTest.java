@@ -53,9 +53,9 @@ class PublicPageCacheTest {
     String version = versions.current();
     try {
       indicator.put("name", name + " (revisado hoy)");
+      // The demo plan is published: the change is proposed, and in force once approved.
       var put =
-          api.call(
-              HttpRequest.PUT("/api/indicators/HOM-TASA", indicator).bearerAuth(admin), Map.class);
+          api.inForce(HttpRequest.PUT("/api/indicators/HOM-TASA", indicator).bearerAuth(admin));
       assertThat(put.status()).isEqualTo(200);
       assertThat(versions.current()).isNotEqualTo(version);
 
@@ -65,7 +65,7 @@ class PublicPageCacheTest {
       assertThat(english.get(PAGE).body()).contains("<html lang=\"en\"").contains("(revisado hoy)");
     } finally {
       indicator.put("name", name);
-      api.call(HttpRequest.PUT("/api/indicators/HOM-TASA", indicator).bearerAuth(admin), Map.class);
+      api.inForce(HttpRequest.PUT("/api/indicators/HOM-TASA", indicator).bearerAuth(admin));
     }
     assertThat(visitor.get(PAGE).body()).doesNotContain("(revisado hoy)");
 

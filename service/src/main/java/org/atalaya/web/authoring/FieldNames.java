@@ -37,7 +37,37 @@ final class FieldNames {
 
   static List<ChangeRow> rows(List<Difference> differences, Locale locale) {
     return differences.stream()
-        .map(d -> new ChangeRow(of(d.field(), locale), d.before(), d.after()))
+        .map(
+            d ->
+                new ChangeRow(
+                    of(d.field(), locale),
+                    value(d.field(), d.before(), locale),
+                    value(d.field(), d.after(), locale)))
         .toList();
+  }
+
+  /** Where the words for a coded value live ("COUNT" → "recuento", "F" → "Mujeres"). */
+  private static final List<String> VALUE_KEYS =
+      List.of("report.%s.%s", "indicatorForm.%s.%s", "web.entry.%s.%s");
+
+  /** A coded value in words, where the bundles have them; else as it is. */
+  static String value(String field, String value, Locale locale) {
+    if (value == null) {
+      return null;
+    }
+    String leaf = field.substring(field.lastIndexOf('.') + 1);
+    if (leaf.contains("[")) {
+      return value;
+    }
+    if (value.equals("true") || value.equals("false")) {
+      return Messages.format(locale, "authoring.value." + value);
+    }
+    for (String pattern : VALUE_KEYS) {
+      String key = String.format(Locale.ROOT, pattern, leaf, value);
+      if (Messages.pattern(locale, key) != null) {
+        return Messages.format(locale, key);
+      }
+    }
+    return value;
   }
 }

@@ -24,7 +24,8 @@ public record IndicatorFormPage(
     IndicatorForm form,
     Map<String, String> errors,
     List<String> general,
-    List<ChangeRow> theirChange) {
+    List<ChangeRow> theirChange,
+    @Nullable String pending) {
 
   public IndicatorFormPage {
     institutions = List.copyOf(institutions);

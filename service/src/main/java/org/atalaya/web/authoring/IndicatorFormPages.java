@@ -21,9 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.atalaya.indicator.IndicatorChanges;
 import org.atalaya.indicator.IndicatorDoc;
-import org.atalaya.indicator.IndicatorService;
 import org.atalaya.plan.PlanAuthoring;
+import org.atalaya.plan.PlanChanges.Change;
 import org.atalaya.security.Role;
 import org.atalaya.shared.ApiException;
 import org.atalaya.web.Pages;
@@ -42,12 +43,12 @@ import org.atalaya.web.authoring.CardPage.Choice;
 @Secured({Role.ADMIN_NAME, Role.ANALYST_NAME})
 class IndicatorFormPages {
   private final Pages pages;
-  private final IndicatorService indicators;
+  private final IndicatorChanges indicators;
   private final PlanAuthoring authoring;
   private final FormErrors errors;
 
   IndicatorFormPages(
-      Pages pages, IndicatorService indicators, PlanAuthoring authoring, FormErrors errors) {
+      Pages pages, IndicatorChanges indicators, PlanAuthoring authoring, FormErrors errors) {
     this.pages = pages;
     this.indicators = indicators;
     this.authoring = authoring;
@@ -76,7 +77,7 @@ class IndicatorFormPages {
 
   @Get("/{code}/editar")
   HttpResponse<String> edit(HttpRequest<?> request, String code) {
-    IndicatorDoc doc = indicators.get(code);
+    IndicatorDoc doc = indicators.require(code).indicator();
     return page(
         request,
         HttpStatus.OK,
@@ -95,9 +96,12 @@ class IndicatorFormPages {
   /** Deletes an indicator with no measurements; one that has them stays, and the form says why. */
   @Post(value = "/{code}/borrar", consumes = MediaType.APPLICATION_FORM_URLENCODED)
   HttpResponse<?> delete(HttpRequest<?> request, String code) {
-    IndicatorDoc doc = indicators.get(code);
+    IndicatorDoc doc = indicators.require(code).indicator();
     try {
-      indicators.delete(code);
+      var outcome = indicators.delete(code);
+      if (outcome.proposed() != null) {
+        return proposed(outcome.proposed());
+      }
     } catch (ApiException e) {
       var sorted = errors.sort(request, e, Set.of());
       return page(
@@ -127,12 +131,22 @@ class IndicatorFormPages {
         throw new ConstraintViolationException(Set.of());
       }
       if (code != null && form.base() != null) {
-        IndicatorDoc current = indicators.get(code);
+        IndicatorDoc current = indicators.require(code).indicator();
         if (!PlanAuthoring.lock(current).equals(form.base())) {
           throw ApiException.conflict("base", "indicatorEditedMeanwhile", code);
         }
       }
-      IndicatorDoc saved = indicators.save(code, doc);
+      var outcome = indicators.save(code, doc);
+      if (outcome.proposed() != null) {
+        // A published plan's new indicator: its targets next, into the same proposal.
+        return code == null
+            ? HttpResponse.seeOther(
+                UriBuilder.of("/indicadores/" + doc.code() + "/metas")
+                    .queryParam("propuesto", "1")
+                    .build())
+            : proposed(outcome.proposed());
+      }
+      IndicatorDoc saved = outcome.applied();
       String next =
           code == null ? "/indicadores/" + saved.code() + "/metas" : "/indicadores/" + saved.code();
       return HttpResponse.seeOther(UriBuilder.of(next).queryParam("guardado", "1").build());
@@ -147,7 +161,7 @@ class IndicatorFormPages {
               && a.fieldErrors().stream()
                   .anyMatch(f -> f.code().equals("indicatorEditedMeanwhile"));
       if (meanwhile) {
-        IndicatorDoc current = indicators.get(code);
+        IndicatorDoc current = indicators.require(code).indicator();
         theirs =
             FieldNames.rows(
                 PlanAuthoring.changedSince(form.base(), current), pages.locale(request));
@@ -157,6 +171,24 @@ class IndicatorFormPages {
           e instanceof ApiException a ? a.status() : HttpStatus.UNPROCESSABLE_ENTITY;
       return page(request, status, code, again, byField, sorted.general(), theirs);
     }
+  }
+
+  /** After a write that became part of the plan's proposal: the proposal, field by field. */
+  static HttpResponse<?> proposed(Change change) {
+    return HttpResponse.seeOther(
+        UriBuilder.of("/planes/" + change.plan() + "/cambios/" + change.id()).build());
+  }
+
+  /** Where the change that awaits approval of this indicator is shown, if one does. */
+  static @Nullable String pending(IndicatorChanges indicators, @Nullable String code) {
+    if (code == null) {
+      return null;
+    }
+    return indicators
+        .working(code)
+        .map(IndicatorChanges.Working::pending)
+        .map(c -> "/planes/" + c.plan() + "/cambios/" + c.id())
+        .orElse(null);
   }
 
   private HttpResponse<String> page(
@@ -180,7 +212,15 @@ class IndicatorFormPages {
     String action = code == null ? "/indicadores/nuevo" : "/indicadores/" + code + "/editar";
     var body =
         new IndicatorFormPage(
-            action, code == null, back, institutions, form, fieldErrors, general, theirs);
+            action,
+            code == null,
+            back,
+            institutions,
+            form,
+            fieldErrors,
+            general,
+            theirs,
+            pending(indicators, code));
     return pages.render(status, "authoring/indicator", request, body);
   }
 }

@@ -19,7 +19,8 @@ public record TargetPage(
     TargetRows form,
     Map<String, String> errors,
     List<String> general,
-    List<ChangeRow> theirChange) {
+    List<ChangeRow> theirChange,
+    @io.micronaut.core.annotation.Nullable String pending) {
 
   public TargetPage {
     sexes = List.copyOf(sexes);

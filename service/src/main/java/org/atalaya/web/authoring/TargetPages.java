@@ -21,11 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.atalaya.indicator.IndicatorChanges;
 import org.atalaya.indicator.IndicatorDoc;
 import org.atalaya.indicator.IndicatorDoc.TargetDoc;
-import org.atalaya.indicator.IndicatorService;
 import org.atalaya.indicator.Sex;
-import org.atalaya.indicator.TargetService;
 import org.atalaya.plan.PlanAuthoring;
 import org.atalaya.security.Role;
 import org.atalaya.shared.ApiException;
@@ -51,8 +50,7 @@ class TargetPages {
   private static final int SPARE = 3;
 
   private final Pages pages;
-  private final IndicatorService indicators;
-  private final TargetService targets;
+  private final IndicatorChanges indicators;
   private final TerritoryService territories;
   private final FormErrors errors;
   private final PlanAuthoring authoring;
@@ -60,13 +58,11 @@ class TargetPages {
   TargetPages(
       PlanAuthoring authoring,
       Pages pages,
-      IndicatorService indicators,
-      TargetService targets,
+      IndicatorChanges indicators,
       TerritoryService territories,
       FormErrors errors) {
     this.pages = pages;
     this.indicators = indicators;
-    this.targets = targets;
     this.territories = territories;
     this.errors = errors;
     this.authoring = authoring;
@@ -74,28 +70,32 @@ class TargetPages {
 
   @Get
   HttpResponse<String> edit(HttpRequest<?> request, String code) {
-    IndicatorDoc doc = indicators.get(code);
-    List<TargetDoc> current = targets.targets(code);
+    var working = indicators.require(code);
+    IndicatorDoc doc = working.indicator();
+    List<TargetDoc> current = working.targets();
     var rows = TargetRows.of(current, doc.frequency(), district(doc), SPARE, lock(current));
     return page(request, HttpStatus.OK, doc, rows, Map.of(), List.of(), List.of());
   }
 
   @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
   HttpResponse<?> save(HttpRequest<?> request, String code, @Body Map<String, String> form) {
-    IndicatorDoc doc = indicators.get(code);
+    IndicatorDoc doc = indicators.require(code).indicator();
     TargetRows rows = TargetRows.read(form);
     TargetRows.Parsed parsed = rows.parse(doc.frequency());
     Map<String, String> byField = new LinkedHashMap<>();
     parsed.unreadable().forEach((f, key) -> byField.put(f, pages.text(request, key)));
     try {
-      List<TargetDoc> current = targets.targets(code);
+      List<TargetDoc> current = indicators.require(code).targets();
       if (rows.base() != null && !lock(current).equals(rows.base())) {
         throw ApiException.conflict("base", "targetsEditedMeanwhile", code);
       }
       if (!byField.isEmpty()) {
         throw new ConstraintViolationException(java.util.Set.of());
       }
-      targets.saveTargets(code, parsed.docs());
+      var outcome = indicators.saveTargets(code, parsed.docs());
+      if (outcome.proposed() != null) {
+        return IndicatorFormPages.proposed(outcome.proposed());
+      }
       return HttpResponse.seeOther(
           UriBuilder.of("/indicadores/" + code).queryParam("guardado", "metas").build());
     } catch (ApiException | ConstraintViolationException e) {
@@ -117,7 +117,7 @@ class TargetPages {
       TargetRows again = rows;
       if (e instanceof ApiException a
           && a.fieldErrors().stream().anyMatch(f -> f.code().equals("targetsEditedMeanwhile"))) {
-        List<TargetDoc> current = targets.targets(code);
+        List<TargetDoc> current = indicators.require(code).targets();
         theirs =
             FieldNames.rows(
                 PlanAuthoring.changedSince(rows.base(), new TargetSet(current)),
@@ -179,7 +179,8 @@ class TargetPages {
             rows,
             fieldErrors,
             general,
-            theirs);
+            theirs,
+            IndicatorFormPages.pending(indicators, doc.code()));
     return pages.render(status, "authoring/targets", request, body);
   }
 }

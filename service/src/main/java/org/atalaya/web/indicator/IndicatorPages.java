@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import org.atalaya.chart.ChartPoint;
 import org.atalaya.chart.ChartSpec;
+import org.atalaya.indicator.IndicatorChanges;
 import org.atalaya.indicator.IndicatorDoc;
 import org.atalaya.indicator.IndicatorService;
 import org.atalaya.plan.PlanService;
@@ -55,8 +56,10 @@ class IndicatorPages {
   private final RecordSection records;
   private final Publication publication;
   private final org.atalaya.calendar.CalendarService calendar;
+  private final IndicatorChanges changes;
 
   IndicatorPages(
+      IndicatorChanges changes,
       IndicatorService indicators,
       PlanService plans,
       TerritoryService territories,
@@ -68,6 +71,7 @@ class IndicatorPages {
       Publication publication,
       org.atalaya.calendar.CalendarService calendar) {
     this.calendar = calendar;
+    this.changes = changes;
     this.publication = publication;
     this.dashboards = dashboards;
     this.records = records;
@@ -110,8 +114,16 @@ class IndicatorPages {
         charts.add(ChartBlock.of(spec, base, f.query(), locale));
       }
     }
-    IndicatorView view =
-        views.of(doc, f, audience, charts, record, notice(request, guardado), locale);
+    String notice = notice(request, guardado);
+    if (notice == null && Pages.currentUser(request) != null) {
+      notice =
+          changes
+              .working(code)
+              .map(IndicatorChanges.Working::pending)
+              .map(c -> pages.text(request, "web.indicator.pending", c.id(), c.plan()))
+              .orElse(null);
+    }
+    IndicatorView view = views.of(doc, f, audience, charts, record, notice, locale);
     if (Pages.currentUser(request) != null) {
       view = view.withGap(gap(code, locale));
     }

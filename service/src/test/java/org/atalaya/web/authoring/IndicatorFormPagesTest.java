@@ -32,11 +32,39 @@ class IndicatorFormPagesTest {
   Api api;
   FormClient browser;
   String code;
+  String plan;
 
   @BeforeEach
   void signIn() {
     api = new Api(client);
-    api.analystToken();
+    String analyst = api.analystToken();
+    // A draft plan of its own: the demo plan is published, where an indicator is only proposed.
+    plan = "FP-" + Long.toString(System.nanoTime(), 36).toUpperCase();
+    var created =
+        api.call(
+            HttpRequest.POST(
+                    "/api/plans",
+                    Map.of(
+                        "code", plan,
+                        "name", "Plan de prueba",
+                        "territory", "LCH",
+                        "periodStart", "2025-01-01",
+                        "periodEnd", "2027-12-31"))
+                .bearerAuth(analyst),
+            Map.class);
+    assertThat(created.status()).isEqualTo(201);
+    var card =
+        api.call(
+            HttpRequest.POST(
+                    "/api/plans/" + plan + "/axes/CONT/actions",
+                    Map.of(
+                        "code", "CONT-01",
+                        "title", "Atención a víctimas",
+                        "problem", "Violencia en la pareja",
+                        "generalObjective", "Reducir la violencia en la pareja"))
+                .bearerAuth(analyst),
+            Map.class);
+    assertThat(card.status()).isEqualTo(201);
     browser = FormClient.signedIn(server.getURI(), "test-analyst", Api.STAFF_PASSWORD);
     code = "FORM-" + Long.toString(System.nanoTime(), 36).toUpperCase();
   }
@@ -59,7 +87,7 @@ class IndicatorFormPagesTest {
     f.put("denominatorDefinition", "Población del trimestre");
     f.put("sourceKind", "ADMINISTRATIVE");
     f.put("institution", "MP");
-    f.put("actionCardPlan", "LCH-PISCC-2025");
+    f.put("actionCardPlan", plan);
     f.put("actionCardCode", "CONT-01");
     f.put("sources", "MP; Ministerio Público; MP\nPN; Policía Nacional");
     return f;
@@ -93,7 +121,7 @@ class IndicatorFormPagesTest {
         .containsEntry("rateBase", 100000)
         .containsEntry("frequency", "QUARTERLY")
         .containsEntry("institution", "MP")
-        .containsEntry("actionCard", Map.of("plan", "LCH-PISCC-2025", "code", "CONT-01"))
+        .containsEntry("actionCard", Map.of("plan", plan, "code", "CONT-01"))
         .containsEntry(
             "disaggregations", Map.of("sex", true, "territory", false, "ageGroup", false));
     assertThat((List<Object>) doc.get("sources"))
