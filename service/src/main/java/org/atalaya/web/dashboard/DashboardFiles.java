@@ -97,8 +97,13 @@ final class DashboardFiles {
       PageKind page = null;
       Node panels = null;
       int pageLine = line(root);
+      Set<String> keys = new LinkedHashSet<>();
       for (NodeTuple t : map.getValue()) {
         String key = scalar(t.getKeyNode());
+        if (key != null && !keys.add(key)) {
+          problem(line(t.getKeyNode()), "dashboard.error.fieldTwice", key);
+          continue;
+        }
         if (PAGE.equals(key)) {
           String value = scalar(t.getValueNode());
           page = value == null ? null : PageKind.of(value).orElse(null);
@@ -158,8 +163,13 @@ final class DashboardFiles {
         return null;
       }
       List<String> choices = rule.values();
+      Set<String> keys = new LinkedHashSet<>();
       for (NodeTuple t : fields) {
         String key = scalar(t.getKeyNode());
+        if (key != null && !keys.add(key)) {
+          problem(line(t.getKeyNode()), "dashboard.error.fieldTwice", key);
+          continue;
+        }
         if (PANEL.equals(key)) {
           continue;
         }

@@ -74,6 +74,7 @@ class DashboardFilesTest {
             grafico: trayectoria
           - estado
         color: azul
+        pagina: eje
         """);
     Files.writeString(dir.resolve("b-roto.yml"), "pagina: eje\npaneles: [\n");
     Files.writeString(dir.resolve("c-pagina.yml"), "pagina: portada\npaneles:\n  - ejes\n");
@@ -90,6 +91,7 @@ class DashboardFilesTest {
         .contains("a-plan.yml:7: el panel «filtros» no admite el campo «grafico»")
         .contains("a-plan.yml:8: el panel «estado» aparece dos veces")
         .contains("a-plan.yml:9: el campo «color» no existe")
+        .contains("a-plan.yml:10: el campo «pagina» aparece dos veces")
         .contains("b-roto.yml:3: el archivo no es YAML válido")
         .contains(
             "c-pagina.yml:1: «portada» no es una página; use una de estas: inicio, plan, eje,")
