@@ -15,6 +15,9 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import org.atalaya.shared.Messages;
+import org.atalaya.web.dashboard.Dashboard;
+import org.atalaya.web.dashboard.Dashboards;
+import org.atalaya.web.dashboard.PageKind;
 
 /**
  * Builds pages: {@link #view} for a controller to return, {@link #render} for an HTML string with
@@ -28,14 +31,17 @@ public class Pages {
   private final java.util.Optional<MenuCount> pending;
   private final RulesInForce rules;
   private final java.util.Optional<LateCount> late;
+  private final Dashboards dashboards;
 
   Pages(
+      Dashboards dashboards,
       Messages messages,
       Csrf csrf,
       ViewsRenderer<Object, HttpRequest<?>> renderer,
       java.util.Optional<MenuCount> pending,
       RulesInForce rules,
       java.util.Optional<LateCount> late) {
+    this.dashboards = dashboards;
     this.rules = rules;
     this.late = late;
     this.messages = messages;
@@ -46,6 +52,17 @@ public class Pages {
 
   public <T> ModelAndView<Page<T>> view(String template, HttpRequest<?> request, T body) {
     return new ModelAndView<>(template, new Page<>(layout(request), body));
+  }
+
+  /** An observatory page laid out by its dashboard file: its template shows the file's panels. */
+  public <T> ModelAndView<Page<T>> view(PageKind kind, HttpRequest<?> request, T body) {
+    return new ModelAndView<>(
+        kind.template(), new Page<>(layout(request), body, dashboards.of(kind)));
+  }
+
+  /** The panels a page shows, for a controller that computes only what they need. */
+  public Dashboard dashboard(PageKind kind) {
+    return dashboards.of(kind);
   }
 
   public MutableHttpResponse<String> render(

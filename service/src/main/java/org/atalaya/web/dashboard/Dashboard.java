@@ -1,39 +1,34 @@
 package org.atalaya.web.dashboard;
 
 import java.util.List;
-import java.util.Objects;
+import java.util.Optional;
 
 /**
- * One page's panels, as a {@code dashboards/*.yml} file describes them: which chart, of which
- * indicators ({@code "*"}: the page's own), broken down how.
+ * One page's panels, in the order a {@code dashboards/*.yml} file lists them. A page shows these
+ * panels and no others; {@code choices} are a panel's chosen filters, charts or breakdowns.
  */
-public record Dashboard(String page, List<Panel> panels) {
+public record Dashboard(PageKind page, List<Panel> panels) {
   public Dashboard {
-    Objects.requireNonNull(page, "page");
     panels = List.copyOf(panels);
   }
 
-  public enum Chart {
-    TRAJECTORY,
-    SEX,
-    TERRITORIES,
-    MAP,
-    SMALL_MULTIPLES,
-    ESTIMATES
-  }
-
-  public enum Breakdown {
-    NONE,
-    SEX,
-    TERRITORY
-  }
-
-  public record Panel(Chart chart, List<String> indicators, Breakdown breakdown) {
+  public record Panel(String kind, List<String> choices) {
     public Panel {
-      Objects.requireNonNull(chart, "chart");
-      indicators =
-          indicators == null || indicators.isEmpty() ? List.of("*") : List.copyOf(indicators);
-      breakdown = breakdown == null ? Breakdown.NONE : breakdown;
+      choices = List.copyOf(choices);
     }
+
+    /** For templates: whether this panel chose a value (a filter, a chart, a breakdown). */
+    public boolean shows(String choice) {
+      return choices.contains(choice);
+    }
+  }
+
+  public Optional<Panel> panel(String kind) {
+    return panels.stream().filter(p -> p.kind().equals(kind)).findFirst();
+  }
+
+  /** A panel's choices, in the file's order; none when the page does not show the panel. */
+  public List<String> choices(String kind) {
+    return panel(kind).map(Panel::choices).orElse(List.of());
   }
 }

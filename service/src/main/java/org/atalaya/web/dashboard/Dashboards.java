@@ -5,54 +5,83 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.atalaya.shared.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The dashboards, loaded once at start: the copies packed with the service ({@code dashboards/} on
  * the classpath), then every {@code *.yml} of {@code atalaya.dashboards.dir}, which replace packed
- * ones of the same page. A malformed file is logged with its name and line and skipped.
+ * ones of the same page. A file that breaks the schema ({@link PageKind}), two files for one page
+ * in the same place, or a page no file describes stops the start, naming file and line.
  */
 @Context
 public class Dashboards {
   private static final Logger LOG = LoggerFactory.getLogger(Dashboards.class);
-  private final Map<String, Dashboard> byPage = new LinkedHashMap<>();
-  private final List<String> problems;
+  private final Map<PageKind, Dashboard> byPage = new EnumMap<>(PageKind.class);
 
   Dashboards(@Nullable @Value("${atalaya.dashboards.dir:}") String dir) {
-    List<DashboardFiles.Source> files = new ArrayList<>(packed());
+    List<String> problems = new ArrayList<>();
+    load(packed(), problems);
     if (dir != null && !dir.isBlank()) {
-      files.addAll(directory(Path.of(dir)));
+      Path path = Path.of(dir);
+      if (!Files.isDirectory(path)) {
+        problems.add(Messages.format(Messages.DEFAULT, "dashboard.error.noDirectory", dir));
+      }
+      load(directory(path), problems);
     }
-    var result = DashboardFiles.read(files);
-    result.dashboards().forEach(d -> byPage.put(d.page(), d));
-    problems = List.copyOf(result.problems());
-    problems.forEach(p -> LOG.warn("Dashboard file skipped: {}", p));
+    for (PageKind page : PageKind.values()) {
+      if (problems.isEmpty() && !byPage.containsKey(page)) {
+        problems.add(Messages.format(Messages.DEFAULT, "dashboard.error.missing", page.file()));
+      }
+    }
+    if (!problems.isEmpty()) {
+      problems.forEach(p -> LOG.error("{}", p));
+      throw new IllegalStateException(
+          Messages.format(Messages.DEFAULT, "dashboard.error.start")
+              + "\n"
+              + String.join("\n", problems));
+    }
     LOG.info("Dashboards loaded: {}", byPage.keySet());
   }
 
-  public Optional<Dashboard> forPage(String page) {
-    return Optional.ofNullable(byPage.get(page));
+  /** The page's panels in the order to show them; every page has one (checked at start). */
+  public Dashboard of(PageKind page) {
+    return byPage.get(page);
   }
 
-  public List<String> problems() {
-    return problems;
+  /**
+   * One place's files (the jar's, or the directory's): one file a page, each replacing the last.
+   */
+  private void load(List<DashboardFiles.Source> files, List<String> problems) {
+    var result = DashboardFiles.read(files, Messages.DEFAULT);
+    problems.addAll(result.problems());
+    Map<PageKind, String> here = new EnumMap<>(PageKind.class);
+    for (var read : result.dashboards()) {
+      PageKind page = read.dashboard().page();
+      String before = here.put(page, read.file());
+      if (before != null) {
+        problems.add(
+            Messages.format(
+                Messages.DEFAULT, "dashboard.error.samePage", page.file(), before, read.file()));
+      }
+      byPage.put(page, read.dashboard());
+    }
   }
 
   static List<DashboardFiles.Source> directory(Path dir) {
     if (!Files.isDirectory(dir)) {
-      LOG.warn("Dashboard directory {} does not exist", dir);
       return List.of();
     }
     try (Stream<Path> paths = Files.list(dir)) {
@@ -62,8 +91,7 @@ public class Dashboards {
           .map(Dashboards::file)
           .toList();
     } catch (IOException e) {
-      LOG.warn("Dashboard directory {} unreadable: {}", dir, e.getMessage());
-      return List.of();
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -100,9 +128,10 @@ public class Dashboards {
             .forEach(name -> sources.add(resource(name)));
       }
       return sources;
-    } catch (IOException | URISyntaxException | RuntimeException e) {
-      LOG.warn("Packed dashboards unreadable: {}", e.getMessage());
-      return List.of();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -37,6 +37,7 @@ import org.atalaya.web.chart.ChartBlock;
 import org.atalaya.web.chart.ChartResponses;
 import org.atalaya.web.chart.IndicatorSpecs;
 import org.atalaya.web.dashboard.Dashboards;
+import org.atalaya.web.dashboard.PageKind;
 
 /**
  * An indicator's page and its charts. The public sees the indicators of published plans only; an
@@ -127,7 +128,7 @@ class IndicatorPages {
     if (Pages.currentUser(request) != null) {
       view = view.withGap(gap(code, locale));
     }
-    return pages.view("indicator", request, view);
+    return pages.view(PageKind.INDICADOR, request, view);
   }
 
   /** Why the latest district total is missing or incomplete, for staff; null when complete. */
@@ -182,18 +183,19 @@ class IndicatorPages {
         request, saved.equals("metas") ? "web.indicator.targets.saved" : "web.indicator.saved");
   }
 
-  /** The charts the "indicador" dashboard lists, in its order; all of them without one. */
+  /** The charts the "indicador" dashboard's «graficos» panel lists, in its order. */
   private List<IndicatorSpecs.Kind> kinds() {
-    return dashboards
-        .forPage("indicador")
+    return dashboards.of(PageKind.INDICADOR).choices("graficos").stream()
         .map(
-            d ->
-                d.panels().stream()
-                    .map(p -> p.chart().name())
-                    .filter(n -> List.of("TRAJECTORY", "SEX", "TERRITORIES", "MAP").contains(n))
-                    .map(IndicatorSpecs.Kind::valueOf)
-                    .toList())
-        .orElse(List.of(IndicatorSpecs.Kind.values()));
+            chart ->
+                switch (chart) {
+                  case "trayectoria" -> IndicatorSpecs.Kind.TRAJECTORY;
+                  case "sexo" -> IndicatorSpecs.Kind.SEX;
+                  case "territorios" -> IndicatorSpecs.Kind.TERRITORIES;
+                  case "mapa" -> IndicatorSpecs.Kind.MAP;
+                  default -> throw new IllegalStateException("chart " + chart);
+                })
+        .toList();
   }
 
   record Visible(IndicatorDoc doc, boolean published) {}

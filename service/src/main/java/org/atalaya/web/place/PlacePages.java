@@ -27,6 +27,7 @@ import org.atalaya.web.Pages;
 import org.atalaya.web.chart.ChartBlock;
 import org.atalaya.web.chart.ChartResponses;
 import org.atalaya.web.chart.PanelSpecs;
+import org.atalaya.web.dashboard.PageKind;
 
 /**
  * A corregimiento (or any place below the district): all the indicators with data for it, and their
@@ -76,7 +77,8 @@ class PlacePages {
             ? null
             : PanelSpecs.block(
                 spec, "/corregimientos/" + code + "/graficos/indicadores", query(f), locale);
-    return pages.view("place", request, indicators.view(place, f, found, query(f), block, locale));
+    return pages.view(
+        PageKind.TERRITORIO, request, indicators.view(place, f, found, query(f), block, locale));
   }
 
   @Get("/graficos/indicadores.{format}")

@@ -24,6 +24,7 @@ import org.atalaya.plan.PlanService;
 import org.atalaya.publication.Audience;
 import org.atalaya.web.Page;
 import org.atalaya.web.Pages;
+import org.atalaya.web.dashboard.PageKind;
 
 /**
  * The home page: the plans the visitor may read (published ones for the public), each with its
@@ -64,7 +65,7 @@ class HomeController {
     for (PlanService.PlanSummary plan : plans.list(staff)) {
       cards.add(views.card(plan, today, Audience.of(staff), locale));
     }
-    return pages.view("home", request, new Home(cards, reportsPage() ? REPORTS : null));
+    return pages.view(PageKind.INICIO, request, new Home(cards, reportsPage() ? REPORTS : null));
   }
 
   /** The reports page is its own feature: linked once it is there, never a link to a 404. */

@@ -33,6 +33,7 @@ import org.atalaya.web.Pages;
 import org.atalaya.web.chart.ChartBlock;
 import org.atalaya.web.chart.ChartResponses;
 import org.atalaya.web.chart.PanelSpecs;
+import org.atalaya.web.dashboard.PageKind;
 import org.atalaya.web.execution.ExecutionView;
 
 /**
@@ -82,7 +83,7 @@ class PlanPages {
     PlanDocument doc = plans.document(plan, Pages.currentUser(request) != null);
     var level = publication.plan(plan, f.asOf(), f.sex(), f.territory(), audience(request));
     return pages.view(
-        "plan",
+        PageKind.PLAN,
         request,
         views.plan(
             doc,
@@ -144,7 +145,7 @@ class PlanPages {
                 f.query(),
                 locale);
     return pages.view(
-        "plan",
+        PageKind.EJE,
         request,
         views.plan(
             doc, level, f, locale, axis, block, notice(level, f, locale), audience(request)));
@@ -224,7 +225,9 @@ class PlanPages {
             "/planes/" + plan + "/fichas/" + card + "/ejecucion",
             locale);
     return pages.view(
-        "card", request, views.card(doc, level, card, f, locale, notice(level, f, locale), done));
+        PageKind.FICHA,
+        request,
+        views.card(doc, level, card, f, locale, notice(level, f, locale), done));
   }
 
   private static Audience audience(HttpRequest<?> request) {

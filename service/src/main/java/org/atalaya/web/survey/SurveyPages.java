@@ -26,6 +26,7 @@ import org.atalaya.web.Page;
 import org.atalaya.web.Pages;
 import org.atalaya.web.chart.ChartBlock;
 import org.atalaya.web.chart.ChartResponses;
+import org.atalaya.web.dashboard.PageKind;
 import org.atalaya.web.indicator.IndicatorView.Option;
 
 /**
@@ -91,7 +92,8 @@ class SurveyPages {
     String mark = "";
     String weight = "";
     try {
-      for (SurveyFigures.By by : SurveyFigures.By.values()) {
+      for (String breakdown : pages.dashboard(PageKind.ENCUESTA).choices("estimaciones")) {
+        var by = SurveyFigures.By.valueOf(breakdown.toUpperCase(Locale.ROOT));
         var e = figures.estimates(s, by, staff, locale);
         mark = e.mark();
         weight = e.weightNote();
@@ -122,7 +124,7 @@ class SurveyPages {
     }
     var survey = s.survey();
     return pages.view(
-        "survey/results",
+        PageKind.ENCUESTA,
         request,
         new SurveyView.Results(
             survey.code(),
