@@ -44,7 +44,9 @@ final class ChoroplethDrawing {
 
   static List<String> notes(ChoroplethMap spec, MapClasses classes, Formats f) {
     List<String> notes = new ArrayList<>();
-    notes.add(f.text("chart.map.quantiles", classes.count()));
+    if (classes.count() > 0) {
+      notes.add(f.text("chart.map.quantiles", classes.count()));
+    }
     if (spec.note() != null) {
       notes.add(spec.note());
     }
