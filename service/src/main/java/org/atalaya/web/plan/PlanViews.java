@@ -57,7 +57,31 @@ class PlanViews {
       @Nullable ChartBlock panels,
       @Nullable String notice,
       List<HotSpotSection> hotSpots,
-      boolean riskMap) {}
+      boolean riskMap,
+      @Nullable ChartBlock map) {
+    /** The same page with the headline indicator's map. */
+    public PlanView withMap(@Nullable ChartBlock map) {
+      return new PlanView(
+          code,
+          name,
+          status,
+          period,
+          asOf,
+          query,
+          axis,
+          filters,
+          overall,
+          axes,
+          projects,
+          places,
+          placeQuery,
+          panels,
+          notice,
+          hotSpots,
+          riskMap,
+          map);
+    }
+  }
 
   public record AxisRow(
       String code, String name, ProgressStatus status, String achievement, List<CardRow> cards) {}
@@ -163,7 +187,8 @@ class PlanViews {
         panels,
         notice,
         hotSpots(level, only, f, audience, locale),
-        riskMap.hasReports());
+        riskMap.hasReports(),
+        null);
   }
 
   /** The plan's (or one axis's) indicators that have persistent hot spots, each with its list. */
