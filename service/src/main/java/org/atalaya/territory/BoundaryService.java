@@ -140,6 +140,23 @@ public class BoundaryService {
     return stored;
   }
 
+  /** A point inside a territory's stored outline, as [lon, lat]; empty without an outline. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<double[]> pointInside(String code) {
+    Territory t = territories.findByCode(code).orElse(null);
+    if (t == null) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return store
+          .of(t.id())
+          .map(b -> b.geometry().getInteriorPoint())
+          .map(p -> new double[] {p.getX(), p.getY()});
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The outlines of a territory's children (a district's corregimientos) that have one. */
   @Transactional(readOnly = true)
   public List<BoundaryShape> childrenOf(String parentCode) {

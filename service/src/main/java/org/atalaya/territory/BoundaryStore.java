@@ -100,6 +100,11 @@ class BoundaryStore {
     return list("WHERE t.parent_id = ? ORDER BY t.code", parentId);
   }
 
+  /** One territory's stored boundary. */
+  java.util.Optional<Stored> of(long territoryId) throws SQLException {
+    return list("WHERE t.id = ?", territoryId).stream().findFirst();
+  }
+
   private List<Stored> list(String where, long parameter) throws SQLException {
     String sql =
         "SELECT t.id, t.code, t.name, t.parent_id, b.wkt, b.source, b.illustrative"
