@@ -9,6 +9,7 @@
 #   bench/run.sh progress --scales 1,10 --rounds 20   fewer scales or rounds
 #   bench/run.sh survey              survey estimates, Java vs R's survey package (ENUSC + 1M synthetic)
 #   bench/run.sh charts              chart rendering, PNG and SVG, ours vs bare JFreeChart (in-process)
+#   bench/run.sh maps                choropleth maps of 18 and 700 synthetic units, SVG and PNG (in-process)
 #   bench/run.sh backup              backup, restore and open export: demo and 1,000,000 measurements
 #   bench/run.sh report              the demo accountability report as PDF and HTML: time and size (in-process)
 #   bench/run.sh pages               page load: the plan overview and others at 50 concurrent clients
@@ -30,12 +31,13 @@ case "$bench" in
   progress) main=org.atalaya.bench.ProgressBench ;;
   survey) main=org.atalaya.bench.SurveyBench inprocess=1 ;;
   charts) main=org.atalaya.bench.ChartBench inprocess=1 ;;
+  maps) main=org.atalaya.bench.MapBench inprocess=1 ;;
   pages) main=org.atalaya.bench.PagesBench ;;
   backup) main=org.atalaya.bench.BackupBench ;;
   # The service's own classpath only: the bench jar's PostgreSQL binaries would clash with its own.
   report) main=org.atalaya.bench.ReportBench inprocess=1 benchjar=bench/target/original-atalaya-bench.jar ;;
   *)
-    echo "Unknown benchmark '$bench'. Known: startup, ingest, progress, survey, charts, report, pages, backup" >&2
+    echo "Unknown benchmark '$bench'. Known: startup, ingest, progress, survey, charts, maps, report, pages, backup" >&2
     exit 2
     ;;
 esac

@@ -44,7 +44,15 @@ final class ChoroplethDrawing {
 
   static List<String> notes(ChoroplethMap spec, MapClasses classes, Formats f) {
     List<String> notes = new ArrayList<>();
-    notes.add(f.text("chart.map.quantiles", classes.count()));
+    if (classes.count() > 0) {
+      notes.add(f.text("chart.map.quantiles", classes.count()));
+    }
+    List<String> periods = periods(spec);
+    if (periods.size() == 1) {
+      notes.add(f.text("chart.map.period", periods.get(0)));
+    } else if (periods.size() > 1) {
+      notes.add(f.text("chart.map.latestEach"));
+    }
     if (spec.note() != null) {
       notes.add(spec.note());
     }
@@ -52,6 +60,28 @@ final class ChoroplethDrawing {
       notes.add(f.text("chart.map.illustrative"));
     }
     return notes;
+  }
+
+  /** The distinct periods the areas' figures come from, in their order. */
+  static List<String> periods(ChoroplethMap spec) {
+    return spec.areas().stream()
+        .map(Area::period)
+        .filter(java.util.Objects::nonNull)
+        .distinct()
+        .toList();
+  }
+
+  /** What a pointer over a territory reads: its name, its figure (or why none), its period. */
+  static String tooltip(Area a, Formats f) {
+    String value =
+        switch (a.fill()) {
+          case VALUE -> f.number(a.value());
+          case NO_DATA -> f.text("chart.status.NO_DATA");
+          case WITHHELD -> f.text("chart.suppressed");
+        };
+    return a.period() == null
+        ? f.text("chart.map.tooltip", a.name(), value)
+        : f.text("chart.map.tooltipPeriod", a.name(), value, a.period());
   }
 
   static void draw(ChoroplethMap spec, Formats f, Graphics2D g2, Rectangle2D area) {
@@ -76,14 +106,14 @@ final class ChoroplethDrawing {
         wide
             ? new Rectangle2D.Double(x, top + 6, width - LEGEND_WIDE - 12, bottom - top - 12)
             : new Rectangle2D.Double(x, top + 6, width, bottom - top - 18 - legendHeight);
-    territories(spec, classes, g2, mapArea);
+    territories(spec, classes, f, g2, mapArea);
     double legendX = wide ? mapArea.getMaxX() + 12 : x;
     double legendY = wide ? top + 10 : mapArea.getMaxY() + 8;
     legend(g2, spec.meta().unit(), legend, legendX, legendY, wide ? LEGEND_WIDE : width);
   }
 
   private static void territories(
-      ChoroplethMap spec, MapClasses classes, Graphics2D g2, Rectangle2D box) {
+      ChoroplethMap spec, MapClasses classes, Formats f, Graphics2D g2, Rectangle2D box) {
     Projection projection = Projection.fit(spec.areas(), box);
     Path2D highlighted = null;
     for (Area a : spec.areas()) {
@@ -94,6 +124,7 @@ final class ChoroplethDrawing {
       boolean svg = g2 instanceof SVGGraphics2D;
       if (svg) {
         g2.setRenderingHint(SVGHints.KEY_BEGIN_GROUP, group);
+        g2.setRenderingHint(SVGHints.KEY_ELEMENT_TITLE, tooltip(a, f));
       }
       switch (a.fill()) {
         case VALUE -> {

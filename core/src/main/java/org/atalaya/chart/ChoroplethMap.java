@@ -54,9 +54,20 @@ public record ChoroplethMap(
    *
    * @param rings closed rings of {@code [longitude, latitude]} positions
    * @param value the figure, present only when {@code fill} is {@link Fill#VALUE}
+   * @param period the period the figure is from, in words ("2025", "mar. 2026"), or null: when the
+   *     areas' periods differ the map says each one's is its latest, and the table names it
    */
   public record Area(
-      String code, String name, List<List<double[]>> rings, Fill fill, Double value) {
+      String code,
+      String name,
+      List<List<double[]>> rings,
+      Fill fill,
+      Double value,
+      String period) {
+    public Area(String code, String name, List<List<double[]>> rings, Fill fill, Double value) {
+      this(code, name, rings, fill, value, null);
+    }
+
     public Area {
       code = ChartMeta.required(code, "code");
       name = ChartMeta.required(name, "name");
@@ -73,6 +84,11 @@ public record ChoroplethMap(
           throw new IllegalArgumentException("a ring has at least four [lon, lat] positions");
         }
       }
+    }
+
+    /** The same territory, its figure from this period (in words). */
+    public Area withPeriod(String period) {
+      return new Area(code, name, rings, fill, value, period);
     }
 
     public static Area of(String code, String name, List<List<double[]>> rings, double value) {

@@ -43,9 +43,10 @@ final class MapDescriber {
     for (String note : ChoroplethDrawing.notes(spec, classes, f)) {
       alt.append(' ').append(note);
     }
+    boolean periods = !ChoroplethDrawing.periods(spec).isEmpty();
     List<List<String>> rows = new ArrayList<>();
     for (Area a : spec.areas()) {
-      rows.add(
+      List<String> row =
           switch (a.fill()) {
             case VALUE ->
                 List.of(
@@ -54,13 +55,23 @@ final class MapDescriber {
                     f.text("chart.map.class", classes.classOf(a.value()) + 1, classes.count()));
             case NO_DATA -> List.of(a.name(), f.text("chart.status.NO_DATA"), "");
             case WITHHELD -> List.of(a.name(), f.text("chart.suppressed"), "");
-          });
+          };
+      if (periods) {
+        row = new ArrayList<>(row);
+        row.add(a.period() == null ? "" : a.period());
+      }
+      rows.add(List.copyOf(row));
     }
-    return new ChartDescription(
-        alt.toString(),
-        List.of(
-            f.text("chart.col.territory"), f.text("chart.col.value"), f.text("chart.col.class")),
-        rows);
+    List<String> header =
+        new ArrayList<>(
+            List.of(
+                f.text("chart.col.territory"),
+                f.text("chart.col.value"),
+                f.text("chart.col.class")));
+    if (periods) {
+      header.add(f.text("chart.col.period"));
+    }
+    return new ChartDescription(alt.toString(), List.copyOf(header), rows);
   }
 
   private static List<String> names(ChoroplethMap spec, Fill fill) {

@@ -70,7 +70,10 @@ class ChoroplethMapTest {
 
   private static String fillOf(String svg, String code) {
     Matcher m =
-        Pattern.compile("id='area-" + code + "'[^>]*><g style='(fill:rgb\\([0-9,]+\\))")
+        Pattern.compile(
+                "id='area-"
+                    + code
+                    + "'[^>]*>(?:<title>[^<]*</title>)?<g style='(fill:rgb\\([0-9,]+\\))")
             .matcher(svg);
     return m.find() ? m.group(1) : "no fill for " + code;
   }

@@ -18,6 +18,7 @@ import org.atalaya.audit.AuditLog;
 import org.atalaya.publication.Mark;
 import org.atalaya.publication.Publication;
 import org.atalaya.shared.ApiException;
+import org.atalaya.territory.BoundaryService;
 import org.atalaya.territory.Territory;
 import org.atalaya.territory.TerritoryLevel;
 import org.atalaya.territory.TerritoryService;
@@ -39,6 +40,7 @@ public class RiskMap {
   private final Publication publication;
   private final AuditLog audit;
   private final SecurityService security;
+  private final BoundaryService boundaries;
 
   RiskMap(
       RiskStore store,
@@ -46,7 +48,9 @@ public class RiskMap {
       TerritoryService territories,
       Publication publication,
       AuditLog audit,
-      SecurityService security) {
+      SecurityService security,
+      BoundaryService boundaries) {
+    this.boundaries = boundaries;
     this.store = store;
     this.locator = locator;
     this.territories = territories;
@@ -108,6 +112,36 @@ public class RiskMap {
     ImportResult result = result(file, read, true);
     audit.imported(ENTITY, file, result);
     return result;
+  }
+
+  /** The name a report from the analysts' form goes by in messages and the audit log. */
+  static final String FORM = "formulario";
+
+  /**
+   * One report from the analysts' form, read as a one-row file by the import's own reader: the same
+   * checks (kind, source, date, a point inside the district) and the same generalisation. A report
+   * placed by corregimiento alone gets a point inside that corregimiento's outline.
+   */
+  @Transactional
+  public ImportResult reportOne(
+      String kind, String source, String date, String lat, String lon, String corregimiento)
+      throws IOException, SQLException {
+    String la = lat;
+    String lo = lon;
+    if (lat.isBlank() && lon.isBlank() && !corregimiento.isBlank()) {
+      double[] inside =
+          boundaries
+              .pointInside(corregimiento)
+              .orElseThrow(
+                  () -> ApiException.invalid("corregimiento", "noBoundary", corregimiento));
+      la = Double.toString(inside[1]);
+      lo = Double.toString(inside[0]);
+    }
+    String csv =
+        "latitud,longitud,tipo,fuente,fecha\n"
+            + org.apache.commons.csv.CSVFormat.DEFAULT.format(la, lo, kind, source, date)
+            + "\n";
+    return load(FORM, new java.io.StringReader(csv), false);
   }
 
   /** An illustrative demo report already placed in its corregimiento; stored generalised. */

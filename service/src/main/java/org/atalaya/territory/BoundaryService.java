@@ -1,5 +1,7 @@
 package org.atalaya.territory;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.atalaya.audit.AuditLog;
+import org.atalaya.shared.ApiException;
 import org.atalaya.shared.Messages;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -24,6 +27,9 @@ public class BoundaryService {
   /** About 30 m at Panama's latitude: invisible on a page-sized map, a tenth of the points. */
   static final double DISPLAY_TOLERANCE_DEGREES = 0.0003;
 
+  /** The largest file read whole (see {@link GeoJsonReader#MAX_BYTES}). */
+  public static final int MAX_BYTES = GeoJsonReader.MAX_BYTES;
+
   private final TerritoryRepository territories;
   private final BoundaryStore store;
   private final AuditLog audit;
@@ -32,6 +38,14 @@ public class BoundaryService {
     this.territories = territories;
     this.store = store;
     this.audit = audit;
+  }
+
+  /** A file refused by its size alone, read no further than the limit. */
+  public BoundaryMatch tooBig(String file, long bytes, Locale locale) {
+    return BoundaryMatch.refused(
+        file,
+        Messages.format(
+            locale, "boundary.file.tooBig", bytes / (1024 * 1024), MAX_BYTES / (1024 * 1024)));
   }
 
   /** What importing the file would do; nothing is stored. */
@@ -71,6 +85,40 @@ public class BoundaryService {
   }
 
   /**
+   * A dry run kept for confirmation: the report, and the number of the kept upload when the file is
+   * importable (null otherwise: there is nothing to confirm).
+   */
+  @Serdeable
+  public record Checked(BoundaryMatch report, @Nullable Long upload) {}
+
+  /** Checks a file and, when importable, keeps it for its uploader to confirm; stores nothing. */
+  @Transactional
+  public Checked check(String file, byte[] content, String user, Locale locale) {
+    BoundaryMatch report = match(file, content, locale).report();
+    try {
+      return new Checked(report, report.importable() ? store.stage(file, content, user) : null);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Imports a file kept by {@link #check}: only the one who checked it may confirm it, once. */
+  @Transactional
+  public BoundaryMatch confirm(
+      long upload, String source, boolean illustrative, String user, Locale locale) {
+    BoundaryStore.Upload kept;
+    try {
+      kept =
+          store
+              .unstage(upload, user)
+              .orElseThrow(() -> ApiException.notFound("boundaryUpload", String.valueOf(upload)));
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return importFile(kept.file(), kept.content(), source, illustrative, user, locale);
+  }
+
+  /**
    * Stores illustrative outlines made from one point per territory ({@code code,name,lat,lon} rows;
    * see {@link IllustrativeBoundaries}); returns how many territories got one.
    */
@@ -90,6 +138,23 @@ public class BoundaryService {
       throw new IllegalStateException(e);
     }
     return stored;
+  }
+
+  /** A point inside a territory's stored outline, as [lon, lat]; empty without an outline. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<double[]> pointInside(String code) {
+    Territory t = territories.findByCode(code).orElse(null);
+    if (t == null) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return store
+          .of(t.id())
+          .map(b -> b.geometry().getInteriorPoint())
+          .map(p -> new double[] {p.getX(), p.getY()});
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The outlines of a territory's children (a district's corregimientos) that have one. */

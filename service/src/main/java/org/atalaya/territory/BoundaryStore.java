@@ -12,7 +12,10 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 import org.locationtech.jts.io.WKTWriter;
 
-/** The SQL of {@code territory_boundary}, in the caller's transaction. */
+/**
+ * The SQL of {@code territory_boundary} and of {@code boundary_upload} (files waiting for
+ * confirmation), in the caller's transaction.
+ */
 @Singleton
 class BoundaryStore {
   private final DataSource dataSource;
@@ -51,9 +54,55 @@ class BoundaryStore {
     }
   }
 
+  /** A checked file waiting for confirmation. */
+  record Upload(long id, String file, byte[] content) {}
+
+  /** Keeps a checked file for its uploader to confirm; drops uploads nobody confirmed in a day. */
+  long stage(String file, byte[] content, String user) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        var old =
+            c.prepareStatement(
+                "DELETE FROM boundary_upload WHERE uploaded_at < now() - interval '1 day'");
+        var s =
+            c.prepareStatement(
+                "INSERT INTO boundary_upload (file_name, content, uploaded_by) VALUES (?, ?, ?)"
+                    + " RETURNING id")) {
+      old.executeUpdate();
+      s.setString(1, file);
+      s.setBytes(2, content);
+      s.setString(3, user);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getLong(1);
+      }
+    }
+  }
+
+  /** The upload, taken away: only its uploader may confirm it, and only once. */
+  java.util.Optional<Upload> unstage(long id, String user) throws SQLException {
+    String sql =
+        "DELETE FROM boundary_upload WHERE id = ? AND uploaded_by = ?"
+            + " RETURNING id, file_name, content";
+    try (Connection c = dataSource.getConnection();
+        var s = c.prepareStatement(sql)) {
+      s.setLong(1, id);
+      s.setString(2, user);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next()
+            ? java.util.Optional.of(new Upload(r.getLong(1), r.getString(2), r.getBytes(3)))
+            : java.util.Optional.empty();
+      }
+    }
+  }
+
   /** The boundaries of a territory's children (the corregimientos of a district), by code. */
   List<Stored> children(long parentId) throws SQLException {
     return list("WHERE t.parent_id = ? ORDER BY t.code", parentId);
+  }
+
+  /** One territory's stored boundary. */
+  java.util.Optional<Stored> of(long territoryId) throws SQLException {
+    return list("WHERE t.id = ?", territoryId).stream().findFirst();
   }
 
   private List<Stored> list(String where, long parameter) throws SQLException {

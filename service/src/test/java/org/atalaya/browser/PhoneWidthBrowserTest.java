@@ -54,7 +54,9 @@ class PhoneWidthBrowserTest {
           "usuarios|/admin/usuarios",
           "auditoria|/admin/auditoria",
           "copias|/admin/copias",
-          "cuenta|/cuenta");
+          "cuenta|/cuenta",
+          "limites|/territorios/limites",
+          "reportar|/mapa-de-riesgo/reportar");
 
   @Inject EmbeddedServer server;
 

@@ -22,6 +22,7 @@ import org.atalaya.publication.Audience;
 import org.atalaya.publication.Figure;
 import org.atalaya.publication.FigureCharts;
 import org.atalaya.publication.FigureText;
+import org.atalaya.publication.Mark;
 import org.atalaya.publication.Publication;
 import org.atalaya.shared.Messages;
 import org.atalaya.territory.BoundaryService;
@@ -151,14 +152,19 @@ public class IndicatorSpecs {
     List<ChoroplethMap.Area> areas = new ArrayList<>();
     for (BoundaryShape shape : shapes) {
       var cell = publication.cell(doc.code(), f.asOf(), f.sex(), shape.code(), audience);
-      areas.add(
+      ChoroplethMap.Area area =
           switch (cell.mark()) {
             case SHOWN, PROVISIONAL ->
                 ChoroplethMap.Area.of(
                     shape.code(), shape.name(), shape.rings(), cell.latestValue());
             case WITHHELD -> ChoroplethMap.Area.withheld(shape.code(), shape.name(), shape.rings());
             case NO_DATA -> ChoroplethMap.Area.noData(shape.code(), shape.name(), shape.rings());
-          });
+          };
+      // Each corregimiento's latest figure may be from another period: the map names them.
+      areas.add(
+          cell.period() == null || cell.mark() == Mark.NO_DATA
+              ? area
+              : area.withPeriod(MapPeriods.label(doc.frequency(), cell.period(), locale)));
     }
     if (areas.stream().noneMatch(a -> a.fill() != ChoroplethMap.Fill.NO_DATA)) {
       return null;

@@ -47,6 +47,11 @@ import org.atalaya.web.dashboard.PageKind;
 @Hidden
 @ExecuteOn(TaskExecutors.BLOCKING)
 class IndicatorPages {
+  /** A map laid out for a phone: the legend under the map. */
+  static final int MAP_NARROW_WIDTH = 400;
+
+  static final int MAP_NARROW_HEIGHT = 600;
+
   private final IndicatorService indicators;
   private final PlanService plans;
   private final TerritoryService territories;
@@ -112,7 +117,16 @@ class IndicatorPages {
       ChartSpec spec = specs.spec(doc, kind, f, audience, locale);
       if (spec != null) {
         String base = "/indicadores/" + code + "/graficos/" + kind.name().toLowerCase(Locale.ROOT);
-        charts.add(ChartBlock.of(spec, base, f.query(), locale));
+        ChartBlock block = ChartBlock.of(spec, base, f.query(), locale);
+        if (kind == IndicatorSpecs.Kind.MAP) {
+          // On a phone the legend goes under the map, in letters a phone can read.
+          block =
+              block.withNarrow(
+                  base + ".svg" + f.query() + "&ancho=estrecho",
+                  MAP_NARROW_WIDTH,
+                  MAP_NARROW_HEIGHT);
+        }
+        charts.add(block);
       }
     }
     String notice = notice(request, guardado);
@@ -157,7 +171,8 @@ class IndicatorPages {
       String format,
       @Nullable @QueryValue String corte,
       @Nullable @QueryValue String sexo,
-      @Nullable @QueryValue String territorio)
+      @Nullable @QueryValue String territorio,
+      @Nullable @QueryValue String ancho)
       throws SQLException {
     Filters f = Filters.parse(corte, sexo, territorio, territories);
     Visible v = visible(request, code);
@@ -170,6 +185,10 @@ class IndicatorPages {
     ChartSpec spec = specs.spec(v.doc(), which, f, audience, locale);
     if (spec == null) {
       throw ApiException.notFound("chart", kind);
+    }
+    if (which == IndicatorSpecs.Kind.MAP && "estrecho".equals(ancho)) {
+      return ChartResponses.image(
+          request, spec, format, locale, v.published(), MAP_NARROW_WIDTH, MAP_NARROW_HEIGHT);
     }
     return ChartResponses.image(request, spec, format, locale, v.published());
   }

@@ -16,6 +16,7 @@ import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.sql.SQLException;
 import java.util.Locale;
+import org.atalaya.chart.ChoroplethMap;
 import org.atalaya.chart.SmallMultiplesChart;
 import org.atalaya.publication.Audience;
 import org.atalaya.shared.ApiException;
@@ -38,16 +39,27 @@ import org.atalaya.web.dashboard.PageKind;
 @Hidden
 @ExecuteOn(TaskExecutors.BLOCKING)
 class PlacePages {
+  /** A phone's map: the legend goes under the map, in letters a phone can read. */
+  static final int NARROW_WIDTH = 400;
+
+  static final int NARROW_HEIGHT = 600;
+
   private final TerritoryService territories;
   private final PlaceIndicators indicators;
   private final PanelSpecs charts;
+  private final PlaceMap maps;
   private final Pages pages;
 
   PlacePages(
-      TerritoryService territories, PlaceIndicators indicators, PanelSpecs charts, Pages pages) {
+      TerritoryService territories,
+      PlaceIndicators indicators,
+      PanelSpecs charts,
+      PlaceMap maps,
+      Pages pages) {
     this.territories = territories;
     this.indicators = indicators;
     this.charts = charts;
+    this.maps = maps;
     this.pages = pages;
   }
 
@@ -77,8 +89,52 @@ class PlacePages {
             ? null
             : PanelSpecs.block(
                 spec, "/corregimientos/" + code + "/graficos/indicadores", query(f), locale);
-    return pages.view(
-        PageKind.TERRITORIO, request, indicators.view(place, f, found, query(f), block, locale));
+    PlaceView view = indicators.view(place, f, found, query(f), block, locale);
+    ChoroplethMap map = maps.spec(place, found.codes(), f, Audience.of(staff(request)), locale);
+    if (map != null) {
+      String base = "/corregimientos/" + code + "/graficos/mapa";
+      view =
+          view.withMap(
+              new PlaceView.MapBlock(
+                  ChartBlock.of(map, base, query(f), locale)
+                      .withNarrow(
+                          base + ".svg" + query(f) + "&ancho=estrecho",
+                          NARROW_WIDTH,
+                          NARROW_HEIGHT),
+                  maps.outlined(map)));
+    }
+    return pages.view(PageKind.TERRITORIO, request, view);
+  }
+
+  /** The place's map as an image; {@code ancho=estrecho} lays it out for a phone. */
+  @Get("/graficos/mapa.{format}")
+  @Produces({"image/svg+xml", "image/png"})
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  HttpResponse<?> map(
+      HttpRequest<?> request,
+      String code,
+      String format,
+      @Nullable @QueryValue String corte,
+      @Nullable @QueryValue String sexo,
+      @Nullable @QueryValue String ancho)
+      throws SQLException {
+    Filters f = Filters.parse(corte, sexo, null, territories);
+    var place = territories.require(code);
+    Locale locale = pages.locale(request);
+    var found = indicators.find(place, f, staff(request), locale);
+    ChoroplethMap map = maps.spec(place, found.codes(), f, Audience.of(staff(request)), locale);
+    if (map == null) {
+      throw ApiException.notFound("chart", code);
+    }
+    boolean narrow = "estrecho".equals(ancho);
+    return ChartResponses.image(
+        request,
+        map,
+        format,
+        locale,
+        found.allPublished(),
+        narrow ? NARROW_WIDTH : ChartResponses.WIDTH,
+        narrow ? NARROW_HEIGHT : ChartResponses.HEIGHT);
   }
 
   @Get("/graficos/indicadores.{format}")

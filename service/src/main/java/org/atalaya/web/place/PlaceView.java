@@ -20,11 +20,32 @@ public record PlaceView(
     String query,
     IndicatorView.FilterForm filters,
     List<PlanBlock> plans,
-    @Nullable ChartBlock panels) {
+    @Nullable ChartBlock panels,
+    @Nullable MapBlock map) {
 
   public PlaceView {
     plans = List.copyOf(plans);
   }
+
+  public PlaceView(
+      String code,
+      String name,
+      @Nullable String parent,
+      String asOf,
+      String query,
+      IndicatorView.FilterForm filters,
+      List<PlanBlock> plans,
+      @Nullable ChartBlock panels) {
+    this(code, name, parent, asOf, query, filters, plans, panels, null);
+  }
+
+  /** The same page with its map. */
+  public PlaceView withMap(@Nullable MapBlock map) {
+    return new PlaceView(code, name, parent, asOf, query, filters, plans, panels, map);
+  }
+
+  /** The place's map, and the name of the unit it outlines (the place or its corregimiento). */
+  public record MapBlock(ChartBlock chart, String outlined) {}
 
   public boolean empty() {
     return plans.stream().allMatch(p -> p.rows().isEmpty());

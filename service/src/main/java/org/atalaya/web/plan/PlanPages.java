@@ -16,6 +16,7 @@ import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.sql.SQLException;
 import java.util.Locale;
+import org.atalaya.chart.ChoroplethMap;
 import org.atalaya.chart.SmallMultiplesChart;
 import org.atalaya.execution.Execution;
 import org.atalaya.execution.PartKind;
@@ -44,7 +45,13 @@ import org.atalaya.web.execution.ExecutionView;
 @Hidden
 @ExecuteOn(TaskExecutors.BLOCKING)
 class PlanPages {
+  /** A phone's map: the legend goes under the map, in letters a phone can read. */
+  static final int NARROW_WIDTH = 400;
+
+  static final int NARROW_HEIGHT = 600;
+
   private final PlanService plans;
+  private final PlanMap maps;
   private final Publication publication;
   private final TerritoryService territories;
   private final PlanViews views;
@@ -59,7 +66,9 @@ class PlanPages {
       PlanViews views,
       Pages pages,
       PanelSpecs charts,
-      Execution execution) {
+      Execution execution,
+      PlanMap maps) {
+    this.maps = maps;
     this.charts = charts;
     this.execution = execution;
     this.plans = plans;
@@ -82,18 +91,51 @@ class PlanPages {
     Filters f = Filters.parse(corte, sexo, territorio, territories);
     PlanDocument doc = plans.document(plan, Pages.currentUser(request) != null);
     var level = publication.plan(plan, f.asOf(), f.sex(), f.territory(), audience(request));
-    return pages.view(
-        PageKind.PLAN,
+    Locale locale = pages.locale(request);
+    PlanViews.PlanView view =
+        views.plan(doc, level, f, locale, null, null, notice(level, f, locale), audience(request));
+    ChoroplethMap map = maps.spec(level, doc.plan().territory(), f, audience(request), locale);
+    if (map != null) {
+      String base = "/planes/" + plan + "/graficos/mapa";
+      view =
+          view.withMap(
+              ChartBlock.of(map, base, f.query(), locale)
+                  .withNarrow(
+                      base + ".svg" + f.query() + "&ancho=estrecho", NARROW_WIDTH, NARROW_HEIGHT));
+    }
+    return pages.view(PageKind.PLAN, request, view);
+  }
+
+  /** The headline indicator's map as an image; {@code ancho=estrecho} lays it out for a phone. */
+  @Get("/graficos/mapa.{format}")
+  @Produces({"image/svg+xml", "image/png"})
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  HttpResponse<?> map(
+      HttpRequest<?> request,
+      String plan,
+      String format,
+      @Nullable @QueryValue String corte,
+      @Nullable @QueryValue String sexo,
+      @Nullable @QueryValue String territorio,
+      @Nullable @QueryValue String ancho)
+      throws SQLException {
+    Filters f = Filters.parse(corte, sexo, territorio, territories);
+    PlanDocument doc = plans.document(plan, Pages.currentUser(request) != null);
+    var level = publication.plan(plan, f.asOf(), f.sex(), f.territory(), audience(request));
+    Locale locale = pages.locale(request);
+    ChoroplethMap map = maps.spec(level, doc.plan().territory(), f, audience(request), locale);
+    if (map == null) {
+      throw ApiException.notFound("chart", plan);
+    }
+    boolean narrow = "estrecho".equals(ancho);
+    return ChartResponses.image(
         request,
-        views.plan(
-            doc,
-            level,
-            f,
-            pages.locale(request),
-            null,
-            null,
-            notice(level, f, pages.locale(request)),
-            audience(request)));
+        map,
+        format,
+        locale,
+        doc.plan().status() == PlanStatus.PUBLISHED,
+        narrow ? NARROW_WIDTH : ChartResponses.WIDTH,
+        narrow ? NARROW_HEIGHT : ChartResponses.HEIGHT);
   }
 
   /**

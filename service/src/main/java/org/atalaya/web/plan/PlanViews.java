@@ -58,7 +58,8 @@ class PlanViews {
       @Nullable String notice,
       List<HotSpotSection> hotSpots,
       boolean riskMap,
-      boolean preview) {
+      boolean preview,
+      @Nullable ChartBlock map) {
     /** The same view bannered as staff's preview of what the public will read. */
     public PlanView asPreview() {
       return new PlanView(
@@ -79,7 +80,32 @@ class PlanViews {
           notice,
           hotSpots,
           riskMap,
-          true);
+          true,
+          map);
+    }
+
+    /** The same page with the headline indicator's map. */
+    public PlanView withMap(@Nullable ChartBlock map) {
+      return new PlanView(
+          code,
+          name,
+          status,
+          period,
+          asOf,
+          query,
+          axis,
+          filters,
+          overall,
+          axes,
+          projects,
+          places,
+          placeQuery,
+          panels,
+          notice,
+          hotSpots,
+          riskMap,
+          preview,
+          map);
     }
   }
 
@@ -188,7 +214,8 @@ class PlanViews {
         notice,
         hotSpots(level, only, f, audience, locale),
         riskMap.hasReports(),
-        false);
+        false,
+        null);
   }
 
   /** The plan's (or one axis's) indicators that have persistent hot spots, each with its list. */
