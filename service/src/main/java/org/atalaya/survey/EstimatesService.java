@@ -24,7 +24,7 @@ class EstimatesService {
   private final SurveyService surveys;
   private final WaveCache waves;
   private final TerritoryService territories;
-  private final Publication publication;
+  private final EstimateDisclosure publication;
   private final AggregateStore aggregates;
   private final WaveApproval approval;
 
@@ -32,7 +32,7 @@ class EstimatesService {
       SurveyService surveys,
       WaveCache waves,
       TerritoryService territories,
-      Publication publication,
+      EstimateDisclosure publication,
       AggregateStore aggregates,
       WaveApproval approval) {
     this.surveys = surveys;
