@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.atalaya.approval.WaveApproval;
 import org.atalaya.shared.ApiException;
 import org.atalaya.shared.Messages;
 import org.atalaya.survey.estimate.Estimate;
