@@ -43,12 +43,12 @@ public record EstimateChart(ChartMeta meta, List<Estimate> estimates, double lev
       Double value,
       Double lower,
       Double upper,
-      Reliability reliability) {
+      ReliabilityMark reliability) {
     public Estimate {
       group = ChartMeta.required(group, "group");
       subgroup = ChartMeta.required(subgroup, "subgroup");
       Objects.requireNonNull(reliability, "reliability");
-      boolean suppressed = reliability == Reliability.SUPPRESSED;
+      boolean suppressed = reliability == ReliabilityMark.SUPPRESSED;
       if (suppressed) {
         if (value != null || lower != null || upper != null) {
           throw new IllegalArgumentException("a suppressed estimate carries no figures");
@@ -61,7 +61,7 @@ public record EstimateChart(ChartMeta meta, List<Estimate> estimates, double lev
     }
 
     public static Estimate suppressed(String group, String subgroup) {
-      return new Estimate(group, subgroup, null, null, null, Reliability.SUPPRESSED);
+      return new Estimate(group, subgroup, null, null, null, ReliabilityMark.SUPPRESSED);
     }
   }
 }

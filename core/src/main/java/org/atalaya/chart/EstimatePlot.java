@@ -70,7 +70,8 @@ final class EstimatePlot {
   }
 
   static boolean anyLowPrecision(EstimateChart spec) {
-    return spec.estimates().stream().anyMatch(e -> e.reliability() == Reliability.LOW_PRECISION);
+    return spec.estimates().stream()
+        .anyMatch(e -> e.reliability() == ReliabilityMark.LOW_PRECISION);
   }
 
   private static final class Dots extends LineAndShapeRenderer {
@@ -92,7 +93,7 @@ final class EstimatePlot {
     @Override
     public boolean getItemShapeFilled(int row, int column) {
       EstimateChart.Estimate e = grid[row][column];
-      return e == null || e.reliability() != Reliability.LOW_PRECISION;
+      return e == null || e.reliability() != ReliabilityMark.LOW_PRECISION;
     }
 
     @Override

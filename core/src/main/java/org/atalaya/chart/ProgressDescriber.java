@@ -60,7 +60,7 @@ final class ProgressDescriber {
                       f.number(e.value()),
                       f.number(e.lower()),
                       f.number(e.upper()))
-                  + (e.reliability() == Reliability.LOW_PRECISION ? ", " + reliability : ""));
+                  + (e.reliability() == ReliabilityMark.LOW_PRECISION ? ", " + reliability : ""));
       rows.add(
           List.of(
               e.group(),

@@ -81,12 +81,12 @@ final class ChartFixtures {
     return new EstimateChart(
         meta("Se siente inseguro de noche en su barrio", "% de personas", NumberStyle.PERCENT),
         List.of(
-            new Estimate("Barrio Balboa", "Mujeres", 0.612, 0.55, 0.67, Reliability.RELIABLE),
-            new Estimate("Barrio Balboa", "Hombres", 0.481, 0.42, 0.54, Reliability.RELIABLE),
-            new Estimate("Guadalupe", "Mujeres", 0.55, 0.38, 0.71, Reliability.LOW_PRECISION),
+            new Estimate("Barrio Balboa", "Mujeres", 0.612, 0.55, 0.67, ReliabilityMark.RELIABLE),
+            new Estimate("Barrio Balboa", "Hombres", 0.481, 0.42, 0.54, ReliabilityMark.RELIABLE),
+            new Estimate("Guadalupe", "Mujeres", 0.55, 0.38, 0.71, ReliabilityMark.LOW_PRECISION),
             Estimate.suppressed("Guadalupe", "Hombres"),
-            new Estimate("Herrera", "Mujeres", 0.40, 0.33, 0.47, Reliability.RELIABLE),
-            new Estimate("Herrera", "Hombres", 0.35, 0.29, 0.41, Reliability.RELIABLE)),
+            new Estimate("Herrera", "Mujeres", 0.40, 0.33, 0.47, ReliabilityMark.RELIABLE),
+            new Estimate("Herrera", "Hombres", 0.35, 0.29, 0.41, ReliabilityMark.RELIABLE)),
         0.95);
   }
 

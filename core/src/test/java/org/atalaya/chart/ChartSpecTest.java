@@ -32,9 +32,9 @@ class ChartSpecTest {
 
   @Test
   void anEstimateOutsideItsIntervalOrASuppressedOneWithFiguresIsRefused() {
-    assertThatThrownBy(() -> new Estimate("a", "b", 0.5, 0.6, 0.7, Reliability.RELIABLE))
+    assertThatThrownBy(() -> new Estimate("a", "b", 0.5, 0.6, 0.7, ReliabilityMark.RELIABLE))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Estimate("a", "b", 0.5, 0.4, 0.6, Reliability.SUPPRESSED))
+    assertThatThrownBy(() -> new Estimate("a", "b", 0.5, 0.4, 0.6, ReliabilityMark.SUPPRESSED))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -14,7 +14,6 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.sql.SQLException;
-import org.atalaya.measurement.RollupRefresh;
 
 /**
  * Validation of an indicator's figures for a period. Any signed-in person reaches the routes; the
@@ -25,11 +24,9 @@ import org.atalaya.measurement.RollupRefresh;
 @Tag(name = "Aprobación")
 class ApprovalController {
   private final PeriodValidation validation;
-  private final RollupRefresh rollups;
 
-  ApprovalController(PeriodValidation validation, RollupRefresh rollups) {
+  ApprovalController(PeriodValidation validation) {
     this.validation = validation;
-    this.rollups = rollups;
   }
 
   @Get
@@ -47,11 +44,8 @@ class ApprovalController {
       String period,
       @Nullable @Body PeriodValidation.Request request)
       throws SQLException {
-    var status =
-        validation.validate(
-            code, period, request == null ? PeriodValidation.Request.whole() : request, auth);
-    rollups.afterCommit();
-    return status;
+    return validation.validate(
+        code, period, request == null ? PeriodValidation.Request.whole() : request, auth);
   }
 
   /** Takes a mistaken validation back, before the period is published. */
@@ -65,10 +59,7 @@ class ApprovalController {
       @Nullable @QueryValue String territory,
       @Nullable @QueryValue String reason)
       throws SQLException {
-    var status =
-        validation.withdraw(
-            code, period, new PeriodValidation.Request(source, territory, reason), auth);
-    rollups.afterCommit();
-    return status;
+    return validation.withdraw(
+        code, period, new PeriodValidation.Request(source, territory, reason), auth);
   }
 }

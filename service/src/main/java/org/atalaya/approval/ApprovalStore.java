@@ -12,12 +12,13 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * The SQL of validation: the figures of an indicator's period (optionally one source or territory),
- * moved between PROVISIONAL and VALIDATED with one revision each, and the approval row the review
- * page shows. Runs in the caller's transaction.
+ * The SQL of validation: who holds the figures of an indicator's period (optionally one source or
+ * territory) and in which status, and the approval row the review page shows; the figures
+ * themselves move in {@code measurement} ({@code MeasurementStatus}). Runs in the caller's
+ * transaction.
  */
 @Singleton
-class ApprovalStore {
+public class ApprovalStore {
   private static final String CELLS =
       """
       FROM measurement m
@@ -39,7 +40,7 @@ class ApprovalStore {
 
   record Counts(long cells, long inStatus, long own, long ownInstitution) {}
 
-  record Person(@Nullable Long institutionId, @Nullable String institution) {}
+  public record Person(@Nullable Long institutionId, @Nullable String institution) {}
 
   /** Validations and uploads of one indicator wait for each other (the uploads' own lock). */
   void lock(long indicatorId) throws SQLException {
@@ -50,7 +51,8 @@ class ApprovalStore {
     }
   }
 
-  Person person(String username) throws SQLException {
+  /** Whose institution a person works for (validators may not judge their own figures). */
+  public Person person(String username) throws SQLException {
     String sql =
         "SELECT u.institution_id, i.code FROM app_user u"
             + " LEFT JOIN institution i ON i.id = u.institution_id WHERE u.username = ?";
@@ -89,49 +91,6 @@ class ApprovalStore {
         r.next();
         return new Counts(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4));
       }
-    }
-  }
-
-  /**
-   * Moves the scope's cells from one status to the other, each with a revision; returns how many.
-   */
-  long move(Scope scope, String from, String to, String user, @Nullable String reason)
-      throws SQLException {
-    String history =
-        """
-        INSERT INTO measurement_revision (indicator_id, period_start, sex, territory_id, age_group,
-          source_id, revision, old_value, old_numerator, old_denominator, old_status,
-          old_recorded_by, old_recorded_at, new_value, new_numerator, new_denominator, new_status,
-          changed_by, reason)
-        SELECT m.indicator_id, m.period_start, m.sex, m.territory_id, m.age_group, m.source_id,
-               m.revision + 1, m.value, m.numerator, m.denominator, m.status, m.recorded_by,
-               m.recorded_at, m.value, m.numerator, m.denominator, ?, ?, ?
-        """
-            + CELLS
-            + " AND m.status = ?";
-    // Who recorded the value and when stay: the validator is in the revision and the audit log.
-    String change =
-        """
-        UPDATE measurement m SET status = ?, revision = m.revision + 1
-        FROM indicator i, indicator_source s, territory t
-        WHERE i.id = m.indicator_id AND s.id = m.source_id AND t.id = m.territory_id
-          AND m.indicator_id = ? AND m.period_start = ?
-          AND (CAST(? AS text) IS NULL OR s.code = ?) AND (CAST(? AS text) IS NULL OR t.code = ?)
-          AND m.status = ?
-        """;
-    try (Connection c = dataSource.getConnection();
-        var h = c.prepareStatement(history);
-        var u = c.prepareStatement(change)) {
-      h.setString(1, to);
-      h.setString(2, user);
-      h.setString(3, reason);
-      bind(h, 4, scope);
-      h.setString(10, from);
-      h.executeUpdate();
-      u.setString(1, to);
-      bind(u, 2, scope);
-      u.setString(8, from);
-      return u.executeUpdate();
     }
   }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import org.atalaya.audit.AuditLog;
 import org.atalaya.indicator.Indicator;
 import org.atalaya.indicator.IndicatorService;
+import org.atalaya.measurement.MeasurementStatus;
 import org.atalaya.shared.ApiException;
 
 /**
@@ -21,19 +22,25 @@ import org.atalaya.shared.ApiException;
  */
 @Singleton
 public class PeriodValidation {
-  static final String PROVISIONAL = "PROVISIONAL";
-  static final String VALIDATED = "VALIDATED";
+  public static final String PROVISIONAL = "PROVISIONAL";
+  public static final String VALIDATED = "VALIDATED";
   private static final String ENTITY = "measurementValidation";
 
   private final IndicatorService indicators;
   private final ApprovalStore store;
   private final Validators validators;
+  private final MeasurementStatus figures;
   private final AuditLog audit;
 
   PeriodValidation(
-      IndicatorService indicators, ApprovalStore store, Validators validators, AuditLog audit) {
+      IndicatorService indicators,
+      ApprovalStore store,
+      MeasurementStatus figures,
+      Validators validators,
+      AuditLog audit) {
     this.indicators = indicators;
     this.store = store;
+    this.figures = figures;
     this.validators = validators;
     this.audit = audit;
   }
@@ -124,7 +131,9 @@ public class PeriodValidation {
       }
     }
     Status before = status(indicator, start);
-    long moved = store.move(scope, from, to, auth.getName(), blank(request.reason()));
+    var cells =
+        new MeasurementStatus.Scope(scope.indicatorId(), start, scope.source(), scope.territory());
+    long moved = figures.move(cells, from, to, auth.getName(), blank(request.reason()));
     Status after = status(indicator, start);
     if (VALIDATED.equals(to) && after.provisional() == 0) {
       store.approve(indicator.id(), start, auth.getName());

@@ -16,7 +16,7 @@ import org.atalaya.shared.ApiException;
  * from the one that reported the figures) or {@code both}. Nobody validates figures they recorded.
  */
 @Singleton
-class Validators {
+public class Validators {
   enum Mode {
     COMMITTEE,
     OTHER_INSTITUTION,
@@ -30,7 +30,7 @@ class Validators {
    * @param ownInstitution how many were reported by the person's institution, or by none known
    * @param institution the person's institution code, null when they have none
    */
-  record Stake(String what, long own, long ownInstitution, @Nullable String institution) {}
+  public record Stake(String what, long own, long ownInstitution, @Nullable String institution) {}
 
   private final Mode mode;
 
@@ -55,12 +55,12 @@ class Validators {
   }
 
   /** Whether the person's role could validate at all (the review page offers the button). */
-  boolean mayValidate(@Nullable Authentication auth) {
+  public boolean mayValidate(@Nullable Authentication auth) {
     return auth != null && (committee(auth) || analyst(auth));
   }
 
   /** Refuses (403, naming the rule) anyone the configuration does not allow for these figures. */
-  void check(Authentication auth, Stake stake) {
+  public void check(Authentication auth, Stake stake) {
     if (!committee(auth) && !analyst(auth)) {
       throw refused("approval.notValidator." + mode.name());
     }

@@ -10,7 +10,7 @@ import org.atalaya.audit.AuditLog;
 import org.atalaya.indicator.IndicatorDoc.TargetDoc;
 import org.atalaya.shared.ApiException;
 import org.atalaya.shared.ApiException.FieldError;
-import org.atalaya.shared.Numbers;
+import org.atalaya.shared.PlainDecimals;
 import org.atalaya.territory.Territory;
 import org.atalaya.territory.TerritoryLevel;
 import org.atalaya.territory.TerritoryService;
@@ -138,10 +138,10 @@ public class TargetService {
     return new TargetDoc(
         t.sex(),
         territory,
-        new IndicatorDoc.Point(t.baselinePeriod(), Numbers.plain(t.baselineValue())),
+        new IndicatorDoc.Point(t.baselinePeriod(), PlainDecimals.plain(t.baselineValue())),
         targets.milestones(t.id()).stream()
-            .map(m -> new IndicatorDoc.Point(m.period(), Numbers.plain(m.value())))
+            .map(m -> new IndicatorDoc.Point(m.period(), PlainDecimals.plain(m.value())))
             .toList(),
-        new IndicatorDoc.Point(t.finalDate(), Numbers.plain(t.finalValue())));
+        new IndicatorDoc.Point(t.finalDate(), PlainDecimals.plain(t.finalValue())));
   }
 }

@@ -15,7 +15,7 @@ import org.atalaya.indicator.IndicatorSource;
 import org.atalaya.indicator.IndicatorSourceRepository;
 import org.atalaya.indicator.Sex;
 import org.atalaya.shared.ApiException;
-import org.atalaya.shared.Numbers;
+import org.atalaya.shared.PlainDecimals;
 import org.atalaya.territory.Territory;
 import org.atalaya.territory.TerritoryService;
 
@@ -122,9 +122,9 @@ public class MeasurementQueries {
             v ->
                 new MeasurementReads.Version(
                     v.revision(),
-                    Numbers.plain(v.value()),
-                    Numbers.plain(v.numerator()),
-                    Numbers.plain(v.denominator()),
+                    PlainDecimals.plain(v.value()),
+                    PlainDecimals.plain(v.numerator()),
+                    PlainDecimals.plain(v.denominator()),
                     v.status(),
                     v.recordedBy(),
                     v.recordedAt(),

@@ -6,7 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.atalaya.shared.Numbers;
+import org.atalaya.shared.PlainDecimals;
 
 /** The SQL of an upload, run on the upload's own connection and transaction. */
 @Singleton
@@ -194,8 +194,8 @@ class MeasurementSql {
                   frequency.label(r.getDate(4).toLocalDate()),
                   r.getString(5),
                   r.getString(6),
-                  Numbers.plain(r.getBigDecimal(7)),
-                  Numbers.plain(r.getBigDecimal(8)),
+                  PlainDecimals.plain(r.getBigDecimal(7)),
+                  PlainDecimals.plain(r.getBigDecimal(8)),
                   plain(r.getBigDecimal(9)),
                   plain(r.getBigDecimal(10)),
                   plain(r.getBigDecimal(11)),
@@ -207,7 +207,7 @@ class MeasurementSql {
   }
 
   private static java.math.BigDecimal plain(java.math.BigDecimal n) {
-    return n == null ? null : Numbers.plain(n);
+    return n == null ? null : PlainDecimals.plain(n);
   }
 
   long revise(Connection c, String user, String reason) throws SQLException {

@@ -3,10 +3,13 @@ package org.atalaya.measurement;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.atalaya.shared.DataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,16 +20,19 @@ import org.slf4j.LoggerFactory;
  * called after a write commits, on a connection of its own in auto-commit, and once at start so
  * that rows migrated before the aggregate existed are materialised. Only invalidated buckets are
  * recomputed, so a refresh after a small upload is small. The data version moves once the refresh
- * is in, as it does after the policy's own refreshes (see DataVersion).
+ * is in, as it does after the policy's own refreshes (see DataVersion). Only measurement asks for
+ * it, after its own writes: nobody outside has to remember.
  */
 @Singleton
 public class RollupRefresh {
   private static final Logger LOG = LoggerFactory.getLogger(RollupRefresh.class);
   private final DataSource dataSource;
+  private final TransactionOperations<Connection> tx;
   private volatile Boolean continuous;
 
-  RollupRefresh(DataSource dataSource) {
+  RollupRefresh(DataSource dataSource, TransactionOperations<Connection> tx) {
     this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+    this.tx = tx;
   }
 
   @EventListener
@@ -34,8 +40,29 @@ public class RollupRefresh {
     afterCommit();
   }
 
+  /**
+   * Call inside a transaction that changes measurements: the refresh runs once it has committed
+   * (never on a rollback), or now when there is no transaction.
+   */
+  void whenCommitted() {
+    var status = tx.findTransactionStatus();
+    if (status.isEmpty()) {
+      afterCommit();
+      return;
+    }
+    status
+        .get()
+        .registerSynchronization(
+            new TransactionSynchronization() {
+              @Override
+              public void afterCommit() {
+                RollupRefresh.this.afterCommit();
+              }
+            });
+  }
+
   /** Call after (never inside) a transaction that changed measurements has committed. */
-  public void afterCommit() {
+  void afterCommit() {
     try (Connection c = dataSource.getConnection()) {
       if (!continuous(c)) {
         return;
@@ -43,11 +70,10 @@ public class RollupRefresh {
       c.setAutoCommit(true);
       try (var s = c.createStatement()) {
         s.execute("CALL refresh_continuous_aggregate('measurement_rollup', NULL, NULL)");
-        // The refresh changed what pages read after the write's own version was taken: a page
-        // computed in between would stay cached under it. Move the version on (V036).
-        s.execute(
-            "INSERT INTO data_change (txid) VALUES (txid_current()) ON CONFLICT (txid) DO NOTHING");
       }
+      // The refresh changed what pages read after the write's own version was taken: a page
+      // computed in between would stay cached under it. Move the version on (V036).
+      DataVersion.moveOn(c);
     } catch (SQLException e) {
       // The aggregate is real-time: answers stay right, only slower, until the next refresh.
       LOG.warn("Refreshing measurement_rollup failed: {}", e.getMessage());

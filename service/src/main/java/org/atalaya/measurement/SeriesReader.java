@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.atalaya.indicator.Frequency;
 import org.atalaya.indicator.IndicatorKind;
-import org.atalaya.shared.Numbers;
+import org.atalaya.shared.PlainDecimals;
 
 /**
  * Series of one sex and territory, each period's value the stored cell or a total rebuilt from its
@@ -93,9 +93,9 @@ public class SeriesReader {
               new MeasurementQueries.Point(
                   ref.frequency().label(period),
                   period,
-                  Numbers.plain(c.value().orElse(null)),
-                  Numbers.plain(s.numerator()),
-                  Numbers.plain(s.denominator()),
+                  PlainDecimals.plain(c.value().orElse(null)),
+                  PlainDecimals.plain(s.numerator()),
+                  PlainDecimals.plain(s.denominator()),
                   c.basis(),
                   s.cells(),
                   s.validated()));

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -115,17 +116,13 @@ public class ProgressFacade {
   }
 
   private static Level level(ProgressService.LevelProgress l) {
-    List<Level> levels =
-        l.children().stream()
-            .filter(ProgressService.LevelProgress.class::isInstance)
-            .map(c -> level((ProgressService.LevelProgress) c))
-            .toList();
-    List<IndicatorCell> cells =
-        l.children().stream()
-            .filter(ProgressService.IndicatorProgress.class::isInstance)
-            .map(c -> cell((ProgressService.IndicatorProgress) c))
-            .toList();
-    return new Level(l.level(), l.code(), l.name(), l.progress(), levels, cells);
+    List<Level> levels = new ArrayList<>();
+    List<IndicatorCell> cells = new ArrayList<>();
+    for (ProgressNode child : l.children()) {
+      child.match(level -> levels.add(level(level)), indicator -> cells.add(cell(indicator)));
+    }
+    return new Level(
+        l.level(), l.code(), l.name(), l.progress(), List.copyOf(levels), List.copyOf(cells));
   }
 
   private static IndicatorCell cell(ProgressService.IndicatorProgress p) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.atalaya.indicator.Sex;
 import org.atalaya.indicator.TargetRules;
@@ -59,11 +60,33 @@ class ProgressService {
       boolean latestProvisional,
       @Nullable Double latestNumerator,
       @Nullable LocalDate baselineAfterAsOf,
-      CellProgress progress) {}
+      CellProgress progress)
+      implements ProgressNode {
+    @Override
+    public <R> R match(Function<LevelProgress, R> level, Function<IndicatorProgress, R> indicator) {
+      return indicator.apply(this);
+    }
+  }
 
+  /** A plan, an axis or an action card: its roll-up and its children, levels or indicators. */
   @Serdeable
   record LevelProgress(
-      String level, String code, String name, LocalDate asOf, RollUp progress, List<?> children) {}
+      String level,
+      String code,
+      String name,
+      LocalDate asOf,
+      RollUp progress,
+      List<ProgressNode> children)
+      implements ProgressNode {
+    LevelProgress {
+      children = List.copyOf(children);
+    }
+
+    @Override
+    public <R> R match(Function<LevelProgress, R> level, Function<IndicatorProgress, R> indicator) {
+      return level.apply(this);
+    }
+  }
 
   /**
    * How a question reads the figures: whether figures not yet validated count (without them a
@@ -240,7 +263,7 @@ class ProgressService {
       axes.add(axisProgress(byCard, axis, asOf));
     }
     RollUp rollUp = RollUps.plan(axes.stream().map(LevelProgress::progress).toList());
-    return new LevelProgress("plan", plan, outline.name(), asOf, rollUp, axes);
+    return new LevelProgress("plan", plan, outline.name(), asOf, rollUp, List.copyOf(axes));
   }
 
   private PlanOutline.Plan outline(String plan) throws SQLException {
@@ -254,14 +277,14 @@ class ProgressService {
       cards.add(cardProgress(byCard, card, asOf));
     }
     RollUp rollUp = RollUps.axis(cards.stream().map(LevelProgress::progress).toList());
-    return new LevelProgress("axis", axis.code(), axis.name(), asOf, rollUp, cards);
+    return new LevelProgress("axis", axis.code(), axis.name(), asOf, rollUp, List.copyOf(cards));
   }
 
   private static LevelProgress cardProgress(
       Map<String, List<IndicatorProgress>> byCard, PlanOutline.Card card, LocalDate asOf) {
     List<IndicatorProgress> cells = byCard.getOrDefault(card.code(), List.of());
     RollUp rollUp = RollUps.card(cells.stream().map(IndicatorProgress::progress).toList());
-    return new LevelProgress("action", card.code(), card.title(), asOf, rollUp, cells);
+    return new LevelProgress("action", card.code(), card.title(), asOf, rollUp, List.copyOf(cells));
   }
 
   /**

@@ -16,19 +16,14 @@ import org.atalaya.indicator.IndicatorDoc;
 import org.atalaya.indicator.IndicatorKind;
 import org.atalaya.indicator.IndicatorService;
 import org.atalaya.indicator.Sex;
-import org.atalaya.measurement.CellGrid;
 import org.atalaya.measurement.MeasurementQueries;
 import org.atalaya.progress.CellProgress;
 import org.atalaya.progress.ObservedSeries;
 import org.atalaya.progress.Point;
 import org.atalaya.progress.ProgressFacade;
-import org.atalaya.progress.ProgressStatus;
 import org.atalaya.progress.RollUp;
 import org.atalaya.progress.RollUps;
 import org.atalaya.shared.DataVersion;
-import org.atalaya.territory.Territory;
-import org.atalaya.territory.TerritoryLevel;
-import org.atalaya.territory.TerritoryService;
 
 /**
  * The one place that says what figure a person may read (DESIGN: Publication): pages, chart images
@@ -44,16 +39,10 @@ public class Publication {
   private final ProgressFacade progress;
   private final MeasurementQueries measurements;
   private final IndicatorService indicators;
-  private final TerritoryService territories;
   private final DataVersion versions;
-  private final int threshold;
+  private final SmallCounts smallCounts;
   private final boolean showProvisional;
   private final int smallNumbersEvents;
-  private final Map<GridKey, Kept> withheld = new ConcurrentHashMap<>();
-
-  private record GridKey(String code, LocalDate asOf, boolean provisional) {}
-
-  private record Kept(String version, Set<Disclosure.Key> withheld) {}
 
   private record PlanKey(
       String plan, LocalDate asOf, Sex sex, @Nullable String territory, Audience audience) {}
@@ -66,20 +55,15 @@ public class Publication {
       ProgressFacade progress,
       MeasurementQueries measurements,
       IndicatorService indicators,
-      TerritoryService territories,
       DataVersion versions,
-      @Value("${atalaya.report.small-count-threshold:5}") int threshold,
+      SmallCounts smallCounts,
       @Value("${atalaya.publication.show-provisional:false}") boolean showProvisional,
       @Value("${atalaya.publication.small-numbers-events:10}") int smallNumbersEvents) {
-    if (threshold < 1) {
-      throw new IllegalArgumentException("the small-count threshold must be at least 1");
-    }
     this.progress = progress;
     this.measurements = measurements;
     this.indicators = indicators;
-    this.territories = territories;
     this.versions = versions;
-    this.threshold = threshold;
+    this.smallCounts = smallCounts;
     this.showProvisional = showProvisional;
     this.smallNumbersEvents = smallNumbersEvents;
   }
@@ -153,7 +137,7 @@ public class Publication {
       List<Cell> indicators) {}
 
   public int smallCountThreshold() {
-    return threshold;
+    return smallCounts.threshold();
   }
 
   /** A subgroup's rate from fewer events than this is "pocos casos", not a status. */
@@ -167,18 +151,7 @@ public class Publication {
    * and complements as indicator cells ({@link Disclosure}); the total itself is always shown.
    */
   public Set<String> withheldParts(Map<String, Long> parts) {
-    String total = "\u0000total";
-    List<CellGrid.Stored> cells = new ArrayList<>();
-    parts.forEach(
-        (part, count) -> cells.add(new CellGrid.Stored(LocalDate.EPOCH, "_T", part, count, true)));
-    var grid = new CellGrid.Grid(total, List.copyOf(parts.keySet()), cells);
-    Set<String> out = new java.util.TreeSet<>();
-    for (Disclosure.Key k : Disclosure.withheld(grid, true, threshold)) {
-      if (!k.territory().equals(total)) {
-        out.add(k.territory());
-      }
-    }
-    return out;
+    return smallCounts.withheldParts(parts);
   }
 
   /** Whether the public also reads provisional figures, marked. */
@@ -246,7 +219,9 @@ public class Publication {
       values = ObservedSeries.of(Accumulation.CUMULATIVE, p.baseline(), values, asOf);
     }
     Set<Disclosure.Key> hidden =
-        guarded(doc, sex, view.territory()) ? withheld(code, asOf, provisional) : Set.of();
+        smallCounts.guarded(doc.kind(), sex, view.territory())
+            ? smallCounts.withheld(code, asOf, provisional)
+            : Set.of();
     List<Figure> figures = new ArrayList<>();
     for (Point v : values) {
       MeasurementQueries.Point p = byStart.get(v.date());
@@ -273,7 +248,7 @@ public class Publication {
     }
     RollUp rollUp =
         switch (l.level()) {
-          case "action" -> RollUps.card(cells.stream().map(Publication::judged).toList());
+          case "action" -> RollUps.card(cells.stream().map(WithheldProgress::judged).toList());
           case "axis" -> RollUps.axis(children.stream().map(Level::progress).toList());
           default -> RollUps.plan(children.stream().map(Level::progress).toList());
         };
@@ -291,10 +266,11 @@ public class Publication {
       mark = Mark.NO_DATA;
     } else if (kind == IndicatorKind.COUNT
         && subgroup
-        && withheld(c.code(), asOf, provisional(audience))
+        && smallCounts
+            .withheld(c.code(), asOf, provisional(audience))
             .contains(new Disclosure.Key(p.latest().date(), c.sex().name(), c.territory()))) {
       mark = Mark.WITHHELD;
-      p = withheldProgress(p);
+      p = WithheldProgress.of(p);
     } else {
       mark = c.latestProvisional() ? Mark.PROVISIONAL : Mark.SHOWN;
     }
@@ -318,53 +294,5 @@ public class Publication {
         c.derivedTarget(),
         smallNumbers,
         c.baselineAfterAsOf());
-  }
-
-  /** What a roll-up may count of a cell: nothing confident from a handful of cases. */
-  private static CellProgress judged(Cell c) {
-    return c.smallNumbers() ? withheldProgress(c.progress()) : c.progress();
-  }
-
-  /** The progress of a withheld cell: its target stays, its value and assessment go. */
-  private static CellProgress withheldProgress(CellProgress p) {
-    return new CellProgress(
-        p.asOf(),
-        p.target() == null ? ProgressStatus.NO_TARGET : ProgressStatus.NO_DATA,
-        p.baseline(),
-        null,
-        p.target(),
-        p.expectedValue(),
-        null,
-        p.expectedAchievement(),
-        org.atalaya.progress.Forecast.none(org.atalaya.progress.Forecast.Outcome.TOO_FEW_POINTS));
-  }
-
-  /** Small counts are a risk below the district total only, and only for counts. */
-  private boolean guarded(IndicatorDoc doc, Sex sex, String territory) {
-    return doc.kind() == IndicatorKind.COUNT && (sex != Sex._T || !isDistrict(territory));
-  }
-
-  private boolean isDistrict(String territory) {
-    return territories
-        .find(territory)
-        .map(Territory::level)
-        .map(l -> l == TerritoryLevel.DISTRICT)
-        .orElse(true);
-  }
-
-  private Set<Disclosure.Key> withheld(String code, LocalDate asOf, boolean provisional)
-      throws SQLException {
-    String version = versions.current();
-    GridKey key = new GridKey(code, asOf, provisional);
-    Kept kept = withheld.get(key);
-    if (kept != null && kept.version().equals(version)) {
-      return kept.withheld();
-    }
-    var set = Disclosure.withheld(measurements.grid(code, asOf), provisional, threshold);
-    if (withheld.size() > 5_000) {
-      withheld.clear();
-    }
-    withheld.put(key, new Kept(version, Set.copyOf(set)));
-    return set;
   }
 }

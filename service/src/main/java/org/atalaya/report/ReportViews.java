@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import org.atalaya.plan.PlanDocument;
 import org.atalaya.plan.PlanService;
 import org.atalaya.shared.Dates;
-import org.atalaya.web.Numbers;
+import org.atalaya.web.NumberText;
 import org.atalaya.web.Pages;
 
 /**
@@ -82,7 +82,7 @@ class ReportViews {
     Locale locale = pages.locale(request);
     boolean published = "PUBLISHED".equals(r.status());
     Instant when = published ? r.publishedAt() : r.createdAt();
-    String date = Numbers.date(LocalDate.ofInstant(when, Dates.ZONE), locale);
+    String date = NumberText.date(LocalDate.ofInstant(when, Dates.ZONE), locale);
     String base = "/api/reports/" + r.plan() + "/" + r.period() + "/" + r.version() + "/";
     List<FileLink> files = new ArrayList<>();
     for (var f : r.files().stream().sorted(Comparator.comparing(ReportViews::rank)).toList()) {
@@ -156,7 +156,7 @@ class ReportViews {
 
   private static String size(long bytes, Locale locale) {
     return bytes < 1024 * 1024
-        ? Numbers.number(bytes / 1024.0, 0, locale) + " kB"
-        : Numbers.number(bytes / (1024.0 * 1024), 1, locale) + " MB";
+        ? NumberText.number(bytes / 1024.0, 0, locale) + " kB"
+        : NumberText.number(bytes / (1024.0 * 1024), 1, locale) + " MB";
   }
 }

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.atalaya.chart.EstimateChart;
-import org.atalaya.chart.Reliability;
+import org.atalaya.chart.ReliabilityMark;
 import org.atalaya.survey.IndicatorCells;
 
 /**
@@ -63,7 +63,7 @@ final class SurveyBlocks {
                   c.value(),
                   c.ciLower(),
                   c.ciUpper(),
-                  low ? Reliability.LOW_PRECISION : Reliability.RELIABLE));
+                  low ? ReliabilityMark.LOW_PRECISION : ReliabilityMark.RELIABLE));
         }
       }
       String source = f.t("report.survey.source", wave.get(0).wave());

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.atalaya.audit.OfflineAudit;
 import org.atalaya.backup.PostmasterPid;
 import org.atalaya.database.EmbeddedDatabase;
 import picocli.CommandLine;
@@ -113,24 +114,23 @@ public class ResetPasswordCommand implements Callable<Integer> {
   private boolean reset(Connection c, String hash) throws SQLException {
     c.setAutoCommit(false);
     try (var update =
-            c.prepareStatement(
-                "UPDATE app_user SET password_hash = ?, failed_attempts = 0, locked_until = NULL,"
-                    + " tokens_valid_from = date_trunc('second', now()) + interval '1 second'"
-                    + " WHERE username = ? AND NOT service_account");
-        var audit =
-            c.prepareStatement(
-                "INSERT INTO audit_log (actor, action, entity, entity_key, before_json,"
-                    + " after_json, reason) VALUES ('system', 'UPDATE', 'user', ?,"
-                    + " '{\"password\":\"***\"}', '{\"password\":\"reset\"}', ?)")) {
+        c.prepareStatement(
+            "UPDATE app_user SET password_hash = ?, failed_attempts = 0, locked_until = NULL,"
+                + " tokens_valid_from = date_trunc('second', now()) + interval '1 second'"
+                + " WHERE username = ? AND NOT service_account")) {
       update.setString(1, hash);
       update.setString(2, username);
       if (update.executeUpdate() == 0) {
         c.rollback();
         return false;
       }
-      audit.setString(1, username);
-      audit.setString(2, "reset-password command");
-      audit.executeUpdate();
+      OfflineAudit.updated(
+          c,
+          "user",
+          username,
+          "{\"password\":\"***\"}",
+          "{\"password\":\"reset\"}",
+          "reset-password command");
       c.commit();
       return true;
     }

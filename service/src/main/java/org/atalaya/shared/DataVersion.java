@@ -38,6 +38,17 @@ public class DataVersion {
     this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
   }
 
+  /**
+   * Moves the version on for a change the writing transactions did not count (a refresh of a
+   * continuous aggregate), on the caller's connection.
+   */
+  public static void moveOn(Connection c) throws SQLException {
+    try (var s = c.createStatement()) {
+      s.execute(
+          "INSERT INTO data_change (txid) VALUES (txid_current()) ON CONFLICT (txid) DO NOTHING");
+    }
+  }
+
   /** The current version, as one number-pair text such as {@code "3:41"}. */
   public String current() throws SQLException {
     try (Connection c = dataSource.getConnection()) {

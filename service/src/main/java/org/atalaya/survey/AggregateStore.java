@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.atalaya.approval.WaveApproval;
 import org.atalaya.audit.AuditLog;
 import org.atalaya.shared.ApiException;
 import org.atalaya.shared.ApiException.FieldError;

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.atalaya.approval.WaveApproval;
 import org.atalaya.shared.ApiException;
 import org.atalaya.shared.Messages;
 import org.atalaya.survey.estimate.Estimate;
@@ -24,7 +23,7 @@ class EstimatesService {
   private final SurveyService surveys;
   private final WaveCache waves;
   private final TerritoryService territories;
-  private final Publication publication;
+  private final EstimateDisclosure publication;
   private final AggregateStore aggregates;
   private final WaveApproval approval;
 
@@ -32,7 +31,7 @@ class EstimatesService {
       SurveyService surveys,
       WaveCache waves,
       TerritoryService territories,
-      Publication publication,
+      EstimateDisclosure publication,
       AggregateStore aggregates,
       WaveApproval approval) {
     this.surveys = surveys;

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.atalaya.approval.WaveApproval;
 import org.atalaya.audit.AuditLog;
 import org.atalaya.indicator.Indicator;
 import org.atalaya.indicator.IndicatorKind;
@@ -37,7 +36,7 @@ class IndicatorFeed {
   private final IndicatorService indicators;
   private final IndicatorCells cells;
   private final MeasurementImport measurements;
-  private final Publication publication;
+  private final EstimateDisclosure publication;
   private final AuditLog audit;
   private final WaveApproval approval;
 
@@ -47,7 +46,7 @@ class IndicatorFeed {
       IndicatorService indicators,
       IndicatorCells cells,
       MeasurementImport measurements,
-      Publication publication,
+      EstimateDisclosure publication,
       AuditLog audit,
       WaveApproval approval) {
     this.surveys = surveys;
@@ -187,7 +186,7 @@ class IndicatorFeed {
                 scaled(e.se(), scale),
                 scaled(e.ciLower(), scale),
                 scaled(e.ciUpper(), scale),
-                Publication.finite(e.cv()),
+                EstimateDisclosure.finite(e.cv()),
                 e.n(),
                 e.isEmpty() ? null : e.df(),
                 r.name(),
@@ -218,6 +217,6 @@ class IndicatorFeed {
   }
 
   private static Double scaled(double value, double scale) {
-    return Publication.finite(value * scale);
+    return EstimateDisclosure.finite(value * scale);
   }
 }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.atalaya.approval.WaveApproval;
 import org.atalaya.audit.AuditLog;
 import org.atalaya.measurement.RowSource;
 import org.atalaya.shared.CellLimits;

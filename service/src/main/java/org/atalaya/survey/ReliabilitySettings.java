@@ -11,9 +11,9 @@ import org.atalaya.survey.estimate.ReliabilityCriteria;
  */
 @Singleton
 public class ReliabilitySettings {
-  private final Publication publication;
+  private final EstimateDisclosure publication;
 
-  ReliabilitySettings(Publication publication) {
+  ReliabilitySettings(EstimateDisclosure publication) {
     this.publication = publication;
   }
 

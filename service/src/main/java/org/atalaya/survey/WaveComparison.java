@@ -27,9 +27,10 @@ import org.atalaya.survey.estimate.WaveDifference;
 class WaveComparison {
   private final SurveyService surveys;
   private final EstimatesService estimates;
-  private final Publication publication;
+  private final EstimateDisclosure publication;
 
-  WaveComparison(SurveyService surveys, EstimatesService estimates, Publication publication) {
+  WaveComparison(
+      SurveyService surveys, EstimatesService estimates, EstimateDisclosure publication) {
     this.surveys = surveys;
     this.estimates = estimates;
     this.publication = publication;
@@ -144,15 +145,15 @@ class WaveComparison {
     WaveDifference d = WaveDifference.of(e1, e2);
     return new Change(
         domain,
-        Publication.finite(e1.estimate()),
-        Publication.finite(e2.estimate()),
-        Publication.finite(d.difference()),
-        Publication.finite(d.ciLower()),
-        Publication.finite(d.ciUpper()),
-        Publication.finite(d.se()),
-        Publication.finite(d.statistic()),
+        EstimateDisclosure.finite(e1.estimate()),
+        EstimateDisclosure.finite(e2.estimate()),
+        EstimateDisclosure.finite(d.difference()),
+        EstimateDisclosure.finite(d.ciLower()),
+        EstimateDisclosure.finite(d.ciUpper()),
+        EstimateDisclosure.finite(d.se()),
+        EstimateDisclosure.finite(d.statistic()),
         d.df(),
-        Publication.finite(d.pValue()),
+        EstimateDisclosure.finite(d.pValue()),
         d.noTest() == null ? d.significant() : null,
         d.noTest() == null ? null : d.noTest().name(),
         d.noTest() == null

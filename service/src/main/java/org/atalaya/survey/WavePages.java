@@ -13,7 +13,6 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.sql.SQLException;
-import org.atalaya.approval.WaveApproval;
 import org.atalaya.security.Role;
 
 /**

@@ -107,6 +107,15 @@ class ProgressApiTest {
     assertThat((List<?>) plan.get("children")).hasSize(5);
     assertThat(((Map<String, Object>) rollUp.get("cells")).keySet())
         .contains("NO_DATA", "ON_TRACK", "AT_RISK", "OFF_TRACK", "ACHIEVED", "NO_TARGET");
+    // The tree's nodes keep their own fields: axes and cards are levels, a card's leaves are
+    // indicators with their progress.
+    var axis = (Map<String, Object>) ((List<?>) plan.get("children")).get(0);
+    assertThat(axis).containsEntry("level", "axis").containsKeys("code", "name", "progress");
+    var card = (Map<String, Object>) ((List<?>) axis.get("children")).get(0);
+    assertThat(card).containsEntry("level", "action");
+    var leaf = (Map<String, Object>) ((List<?>) card.get("children")).get(0);
+    assertThat(leaf).containsKeys("indicator", "unit", "sex", "territory", "progress");
+    assertThat(leaf).doesNotContainKey("children");
   }
 
   @Test

@@ -9,7 +9,7 @@ import org.atalaya.execution.ActivityState;
 import org.atalaya.execution.BudgetLine;
 import org.atalaya.execution.Execution;
 import org.atalaya.shared.Messages;
-import org.atalaya.web.Numbers;
+import org.atalaya.web.NumberText;
 
 /**
  * A card's or project's execution in words: physical progress beside the share planned by today,
@@ -55,12 +55,12 @@ public record ExecutionView(
             s.inProgress(),
             s.late());
     return new ExecutionView(
-        Numbers.date(s.asOf(), locale),
-        Numbers.percent(s.physical(), locale),
+        NumberText.date(s.asOf(), locale),
+        NumberText.percent(s.physical(), locale),
         width(s.physical()),
-        s.expected() == null ? null : Numbers.percent(s.expected(), locale),
+        s.expected() == null ? null : NumberText.percent(s.expected(), locale),
         s.expected() == null ? -1 : width(s.expected()),
-        Numbers.percent(s.financial(), locale),
+        NumberText.percent(s.financial(), locale),
         width(s.financial()),
         line,
         p.budget() == null ? null : money(p.budget().amount(), currency, locale),
@@ -72,7 +72,7 @@ public record ExecutionView(
   }
 
   static String money(BigDecimal amount, String currency, Locale locale) {
-    return Numbers.number(amount.doubleValue(), 2, locale) + " " + currency;
+    return NumberText.number(amount.doubleValue(), 2, locale) + " " + currency;
   }
 
   private static String currencyOf(Execution.Part p) {
@@ -108,8 +108,8 @@ public record ExecutionView(
     if (from == null && to == null) {
       return "—";
     }
-    return (from == null ? "…" : Numbers.date(from, locale))
+    return (from == null ? "…" : NumberText.date(from, locale))
         + " – "
-        + (to == null ? "…" : Numbers.date(to, locale));
+        + (to == null ? "…" : NumberText.date(to, locale));
   }
 }

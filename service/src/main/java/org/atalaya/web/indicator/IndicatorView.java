@@ -16,7 +16,7 @@ import org.atalaya.shared.Messages;
 import org.atalaya.territory.TerritoryLevel;
 import org.atalaya.territory.TerritoryService;
 import org.atalaya.web.Filters;
-import org.atalaya.web.Numbers;
+import org.atalaya.web.NumberText;
 import org.atalaya.web.chart.ChartBlock;
 
 /** What the indicator page shows, every figure already written in the page's language. */
@@ -145,7 +145,7 @@ public record IndicatorView(
           shown.targetText(locale),
           shown.statusNote(locale) != null
               ? "—"
-              : Numbers.percent(RollUps.clamped(cell.achievement()), locale),
+              : NumberText.percent(RollUps.clamped(cell.achievement()), locale),
           charts,
           doc.disaggregations().territory() ? places() : List.of(),
           "?" + Filters.AS_OF + "=" + f.asOf() + "&" + Filters.SEX + "=" + f.sex().name(),

@@ -7,7 +7,7 @@ import org.atalaya.indicator.IndicatorKind;
 import org.atalaya.publication.FigureText;
 import org.atalaya.publication.SmallAreas;
 import org.atalaya.shared.Messages;
-import org.atalaya.web.Numbers;
+import org.atalaya.web.NumberText;
 
 /**
  * A rate by corregimiento as a table a person reads: observed rate, exact interval, smoothed rate
@@ -35,7 +35,7 @@ public record RatesSection(
     if (t == null || t.period() == null || t.rows().isEmpty()) {
       return null;
     }
-    String level = Numbers.number(t.level() * 100, 0, locale);
+    String level = NumberText.number(t.level() * 100, 0, locale);
     List<String> header =
         List.of(
             Messages.format(locale, "web.rates.place"),
@@ -52,8 +52,10 @@ public record RatesSection(
                     new Row(
                         r.territory(),
                         r.name(),
-                        r.events() == null ? "—" : Numbers.number((double) r.events(), 0, locale),
-                        Numbers.number(r.population(), 0, locale),
+                        r.events() == null
+                            ? "—"
+                            : NumberText.number((double) r.events(), 0, locale),
+                        NumberText.number(r.population(), 0, locale),
                         crude(r, locale),
                         r.lower() == null
                             ? "—"
@@ -68,7 +70,10 @@ public record RatesSection(
         Messages.format(locale, "web.rates.title", t.periodLabel()),
         Messages.format(locale, "web.rates.caption", t.periodLabel(), level),
         Messages.format(
-            locale, "web.rates.explain", t.minEvents(), Numbers.number(t.maxCv() * 100, 0, locale)),
+            locale,
+            "web.rates.explain",
+            t.minEvents(),
+            NumberText.number(t.maxCv() * 100, 0, locale)),
         header,
         rows);
   }

@@ -16,7 +16,7 @@ import org.atalaya.shared.ApiException;
 import org.atalaya.shared.ApiException.FieldError;
 import org.atalaya.shared.Dates;
 import org.atalaya.web.Filters;
-import org.atalaya.web.Numbers;
+import org.atalaya.web.NumberText;
 import org.atalaya.web.review.ReviewPage.PeriodView;
 import org.atalaya.web.review.ReviewService;
 
@@ -97,7 +97,7 @@ class RecordSection {
                 r ->
                     new RevisionRow(
                         r.revision(),
-                        Numbers.number(r.value().doubleValue(), decimals, locale),
+                        NumberText.number(r.value().doubleValue(), decimals, locale),
                         r.status(),
                         r.recordedBy(),
                         Dates.moment(r.recordedAt(), locale),

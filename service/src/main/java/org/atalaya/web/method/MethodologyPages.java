@@ -26,7 +26,7 @@ import org.atalaya.shared.Messages;
 import org.atalaya.survey.ReliabilitySettings;
 import org.atalaya.survey.estimate.ReliabilityCriteria;
 import org.atalaya.web.Layout;
-import org.atalaya.web.Numbers;
+import org.atalaya.web.NumberText;
 import org.atalaya.web.Page;
 import org.atalaya.web.Pages;
 import org.atalaya.web.RulesInForce;
@@ -102,8 +102,8 @@ class MethodologyPages {
     var survey =
         new Survey(
             c.scheme().name(),
-            Numbers.percent(c.cvReliable(), locale),
-            Numbers.percent(c.cvWeaklyReliable(), locale),
+            NumberText.percent(c.cvReliable(), locale),
+            NumberText.percent(c.cvWeaklyReliable(), locale),
             c.minN(),
             c.minDf(),
             reliability.lowestPublished().name());
@@ -119,8 +119,8 @@ class MethodologyPages {
         request,
         new Methodology(
             rules.rules(),
-            Numbers.number(t.maintainAtRiskFactor(), 0, locale),
-            Numbers.percent(t.predictionLevel(), locale),
+            NumberText.number(t.maintainAtRiskFactor(), 0, locale),
+            NumberText.percent(t.predictionLevel(), locale),
             t.minForecastPoints(),
             publication.showsProvisionalToPublic(),
             survey,

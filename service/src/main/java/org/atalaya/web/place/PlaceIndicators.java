@@ -16,7 +16,7 @@ import org.atalaya.publication.Publication;
 import org.atalaya.territory.Territory;
 import org.atalaya.territory.TerritoryService;
 import org.atalaya.web.Filters;
-import org.atalaya.web.Numbers;
+import org.atalaya.web.NumberText;
 import org.atalaya.web.chart.ChartBlock;
 import org.atalaya.web.indicator.IndicatorView;
 
@@ -115,7 +115,7 @@ class PlaceIndicators {
         place.code(),
         place.name(),
         parent,
-        Numbers.date(f.asOf(), locale),
+        NumberText.date(f.asOf(), locale),
         query,
         form,
         blocks,
@@ -128,7 +128,7 @@ class PlaceIndicators {
       return "—";
     }
     double d = p.latest().value() - p.baseline().value();
-    String text = Numbers.number(d, decimals, locale);
+    String text = NumberText.number(d, decimals, locale);
     return d > 0 && !text.startsWith("+") ? "+" + text : text;
   }
 

@@ -25,7 +25,7 @@ import org.atalaya.publication.Publication;
 import org.atalaya.publication.Publication.Cell;
 import org.atalaya.publication.Publication.Level;
 import org.atalaya.shared.Dates;
-import org.atalaya.web.Numbers;
+import org.atalaya.web.NumberText;
 
 /**
  * The home page's summary of each plan, every figure and status taken from the publication layer
@@ -103,7 +103,7 @@ class HomeViews {
               a.code(),
               a.name(),
               a.progress().status(),
-              Numbers.percent(achievement, locale),
+              NumberText.percent(achievement, locale),
               bar));
     }
     Map<String, Cell> cells = cells(level);
@@ -118,10 +118,10 @@ class HomeViews {
         plan.status().name(),
         plan.periodStart().getYear(),
         plan.periodEnd().getYear(),
-        Numbers.date(asOf, locale),
+        NumberText.date(asOf, locale),
         updated == null
             ? "—"
-            : Numbers.date(LocalDateTime.ofInstant(updated, Dates.ZONE).toLocalDate(), locale),
+            : NumberText.date(LocalDateTime.ofInstant(updated, Dates.ZONE).toLocalDate(), locale),
         level.progress().status(),
         counts,
         axes,

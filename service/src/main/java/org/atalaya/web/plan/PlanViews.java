@@ -20,7 +20,7 @@ import org.atalaya.publication.Publication.Level;
 import org.atalaya.risk.RiskMap;
 import org.atalaya.shared.ApiException;
 import org.atalaya.web.Filters;
-import org.atalaya.web.Numbers;
+import org.atalaya.web.NumberText;
 import org.atalaya.web.chart.ChartBlock;
 import org.atalaya.web.execution.ExecutionView;
 import org.atalaya.web.indicator.HotSpotSection;
@@ -192,8 +192,8 @@ class PlanViews {
         h.code(),
         h.name(),
         String.valueOf(h.status()),
-        Numbers.date(h.periodStart(), locale) + " – " + Numbers.date(h.periodEnd(), locale),
-        Numbers.date(f.asOf(), locale),
+        NumberText.date(h.periodStart(), locale) + " – " + NumberText.date(h.periodEnd(), locale),
+        NumberText.date(f.asOf(), locale),
         f.query(),
         only,
         form(f),
@@ -206,7 +206,9 @@ class PlanViews {
                     new ProjectRow(
                         p.code(),
                         p.name(),
-                        Numbers.date(p.start(), locale) + " – " + Numbers.date(p.end(), locale)))
+                        NumberText.date(p.start(), locale)
+                            + " – "
+                            + NumberText.date(p.end(), locale)))
             .toList(),
         places(h.territory()),
         "?" + Filters.AS_OF + "=" + f.asOf() + "&" + Filters.SEX + "=" + f.sex().name(),
@@ -297,7 +299,7 @@ class PlanViews {
           String budget =
               c.budget() == null
                   ? null
-                  : Numbers.number(c.budget().amount().doubleValue(), 2, locale)
+                  : NumberText.number(c.budget().amount().doubleValue(), 2, locale)
                       + " "
                       + c.budget().currency();
           return new CardView(
@@ -313,9 +315,9 @@ class PlanViews {
               budget,
               c.schedule() == null
                   ? null
-                  : Numbers.date(c.schedule().start(), locale)
+                  : NumberText.date(c.schedule().start(), locale)
                       + " – "
-                      + Numbers.date(c.schedule().end(), locale),
+                      + NumberText.date(c.schedule().end(), locale),
               notice,
               execution,
               institution(doc, c.leadInstitution()),
@@ -348,6 +350,6 @@ class PlanViews {
   }
 
   private static String achievement(@Nullable Level l, Locale locale) {
-    return l == null ? "—" : Numbers.percent(l.progress().achievement(), locale);
+    return l == null ? "—" : NumberText.percent(l.progress().achievement(), locale);
   }
 }

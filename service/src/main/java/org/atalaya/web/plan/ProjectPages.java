@@ -21,7 +21,7 @@ import org.atalaya.plan.PlanDocument;
 import org.atalaya.plan.PlanDocument.ProjectDoc;
 import org.atalaya.plan.PlanService;
 import org.atalaya.shared.ApiException;
-import org.atalaya.web.Numbers;
+import org.atalaya.web.NumberText;
 import org.atalaya.web.Page;
 import org.atalaya.web.Pages;
 import org.atalaya.web.execution.ExecutionView;
@@ -73,7 +73,7 @@ class ProjectPages {
     String budget =
         p.budget() == null
             ? null
-            : Numbers.number(p.budget().amount().doubleValue(), 2, locale)
+            : NumberText.number(p.budget().amount().doubleValue(), 2, locale)
                 + " "
                 + p.budget().currency();
     List<ScheduleRow> schedule =
@@ -82,7 +82,9 @@ class ProjectPages {
                 s ->
                     new ScheduleRow(
                         s.activity(),
-                        Numbers.date(s.start(), locale) + " – " + Numbers.date(s.end(), locale)))
+                        NumberText.date(s.start(), locale)
+                            + " – "
+                            + NumberText.date(s.end(), locale)))
             .toList();
     var part = execution.part(plan, PartKind.PROJECT, project, staff);
     String base = "/planes/" + plan + "/proyectos/" + project;
@@ -95,7 +97,7 @@ class ProjectPages {
             axis.map(PlanDocument.AxisDoc::code).orElse(null),
             axis.map(PlanDocument.AxisDoc::name).orElse(null),
             p,
-            Numbers.date(p.start(), locale) + " – " + Numbers.date(p.end(), locale),
+            NumberText.date(p.start(), locale) + " – " + NumberText.date(p.end(), locale),
             lead,
             budget,
             schedule,

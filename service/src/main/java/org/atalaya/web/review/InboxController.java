@@ -24,7 +24,6 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import org.atalaya.approval.PeriodValidation;
-import org.atalaya.measurement.RollupRefresh;
 import org.atalaya.web.Pages;
 
 /**
@@ -41,14 +40,11 @@ class InboxController {
   private final Pages pages;
   private final InboxService inbox;
   private final PeriodValidation validation;
-  private final RollupRefresh rollups;
 
-  InboxController(
-      Pages pages, InboxService inbox, PeriodValidation validation, RollupRefresh rollups) {
+  InboxController(Pages pages, InboxService inbox, PeriodValidation validation) {
     this.pages = pages;
     this.inbox = inbox;
     this.validation = validation;
-    this.rollups = rollups;
   }
 
   /** The confirmation's form: the chosen {@code CODE|PERIOD} keys, comma-separated. */
@@ -106,7 +102,6 @@ class InboxController {
       throws SQLException {
     List<String> keys = form.keys();
     List<String> refused = inbox.validate(keys, auth, pages.locale(request));
-    rollups.afterCommit();
     if (refused.isEmpty()) {
       var uri = UriBuilder.of("/revision").queryParam("validados", keys.size());
       return HttpResponse.seeOther(uri.build());

@@ -16,7 +16,7 @@ import org.atalaya.indicator.IndicatorService;
 import org.atalaya.publication.FigureText;
 import org.atalaya.shared.Dates;
 import org.atalaya.shared.Messages;
-import org.atalaya.web.Numbers;
+import org.atalaya.web.NumberText;
 import org.atalaya.web.review.InboxPage.Group;
 import org.atalaya.web.review.InboxPage.Item;
 import org.atalaya.web.review.InboxPage.Row;
@@ -112,14 +112,14 @@ class InboxService {
               c.territoryName(),
               messages.get(locale, "chart.sex." + c.sex()),
               sources ? c.source() : null,
-              Numbers.number(c.value(), decimals, locale),
+              NumberText.number(c.value(), decimals, locale),
               parts(c, locale),
-              Numbers.number(c.previous(), decimals, locale),
-              Numbers.number(c.yearBefore(), decimals, locale),
+              NumberText.number(c.previous(), decimals, locale),
+              NumberText.number(c.yearBefore(), decimals, locale),
               change(c.value(), c.previous(), decimals, locale),
               c.provisional(),
               flagged,
-              score.isPresent() ? Numbers.number(score.getAsDouble(), 1, locale) : null));
+              score.isPresent() ? NumberText.number(score.getAsDouble(), 1, locale) : null));
     }
     String label = f.label(p.start());
     return new Item(
@@ -149,9 +149,9 @@ class InboxService {
     if (c.numerator() == null || c.denominator() == null) {
       return null;
     }
-    return Numbers.number(c.numerator(), 0, locale)
+    return NumberText.number(c.numerator(), 0, locale)
         + " / "
-        + Numbers.number(c.denominator(), 0, locale);
+        + NumberText.number(c.denominator(), 0, locale);
   }
 
   /** The change from the previous period: the difference, and in % when the base is not zero. */
@@ -161,9 +161,9 @@ class InboxService {
     }
     double diff = value - previous;
     String sign = diff > 0 ? "+" : "";
-    String text = sign + Numbers.number(diff, decimals, locale);
+    String text = sign + NumberText.number(diff, decimals, locale);
     if (previous != 0) {
-      text += " (" + sign + Numbers.percent(diff / Math.abs(previous), locale) + ")";
+      text += " (" + sign + NumberText.percent(diff / Math.abs(previous), locale) + ")";
     }
     return text;
   }

@@ -23,7 +23,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.sql.SQLException;
 import java.util.List;
 import org.atalaya.approval.PeriodValidation;
-import org.atalaya.measurement.RollupRefresh;
 import org.atalaya.shared.ApiException;
 import org.atalaya.web.Pages;
 
@@ -43,14 +42,11 @@ class ReviewController {
   private final Pages pages;
   private final ReviewService reviews;
   private final PeriodValidation validation;
-  private final RollupRefresh rollups;
 
-  ReviewController(
-      Pages pages, ReviewService reviews, PeriodValidation validation, RollupRefresh rollups) {
+  ReviewController(Pages pages, ReviewService reviews, PeriodValidation validation) {
     this.pages = pages;
     this.reviews = reviews;
     this.validation = validation;
-    this.rollups = rollups;
   }
 
   /** What the review's forms post; the CSRF field rides along. */
@@ -91,7 +87,6 @@ class ReviewController {
       throws SQLException {
     try {
       reviews.approve(code, form.period(), auth);
-      rollups.afterCommit();
       return back(code, form.period());
     } catch (ReviewRefused e) {
       return refused(request, auth, code, form.period(), e, null);

@@ -9,7 +9,7 @@ import org.atalaya.risk.GridPoint;
 import org.atalaya.risk.RiskMap;
 import org.atalaya.risk.UnsafePlace;
 import org.atalaya.shared.Problem;
-import org.atalaya.web.Numbers;
+import org.atalaya.web.NumberText;
 
 /** The risk map's pages, every figure already in words in the page's language. */
 final class RiskViews {
@@ -91,7 +91,7 @@ final class RiskViews {
     return new Counts(
         a.districtName(),
         year,
-        Numbers.number((double) a.total(), 0, locale),
+        NumberText.number((double) a.total(), 0, locale),
         places,
         kinds,
         a.withheldBelow(),
@@ -106,7 +106,7 @@ final class RiskViews {
     String text =
         withheld
             ? org.atalaya.shared.Messages.format(locale, "publication.withheld")
-            : Numbers.number(count == null ? null : count.doubleValue(), 0, locale);
+            : NumberText.number(count == null ? null : count.doubleValue(), 0, locale);
     return new Line(code, label, text, withheld);
   }
 
@@ -115,12 +115,12 @@ final class RiskViews {
     for (UnsafePlace p : places) {
       rows.add(
           new Row(
-              Numbers.date(p.reportedOn(), locale),
+              NumberText.date(p.reportedOn(), locale),
               p.territoryName(),
               org.atalaya.shared.Messages.format(locale, "risk.kind." + p.kind().name()),
               org.atalaya.shared.Messages.format(locale, "risk.source." + p.source().name()),
-              Numbers.number(p.point().lat(), 3, locale),
-              Numbers.number(p.point().lon(), 3, locale)));
+              NumberText.number(p.point().lat(), 3, locale),
+              NumberText.number(p.point().lon(), 3, locale)));
     }
     int width = 1000;
     int height = 700;

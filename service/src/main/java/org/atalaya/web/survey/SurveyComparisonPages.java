@@ -21,7 +21,7 @@ import java.util.Locale;
 import org.atalaya.shared.ApiException;
 import org.atalaya.survey.SurveyChanges;
 import org.atalaya.survey.SurveyResults;
-import org.atalaya.web.Numbers;
+import org.atalaya.web.NumberText;
 import org.atalaya.web.Page;
 import org.atalaya.web.Pages;
 import org.atalaya.web.indicator.IndicatorView.Option;
@@ -167,7 +167,7 @@ class SurveyComparisonPages {
     if (c.significant() == null) {
       test = c.reason() == null ? "—" : c.reason();
     } else {
-      String p = Numbers.number(c.pValue(), 3, locale);
+      String p = NumberText.number(c.pValue(), 3, locale);
       test =
           pages.text(
               request,
@@ -186,7 +186,7 @@ class SurveyComparisonPages {
   }
 
   private static String value(@Nullable Double v, boolean share, Locale locale) {
-    return share ? Numbers.percent(v, locale) : Numbers.number(v, 1, locale);
+    return share ? NumberText.percent(v, locale) : NumberText.number(v, 1, locale);
   }
 
   /** A change of a share in percentage points, signed: "+6,0 pp". */
@@ -194,7 +194,7 @@ class SurveyComparisonPages {
     if (v == null) {
       return "—";
     }
-    String text = Numbers.number(share ? v * 100 : v, 1, locale);
+    String text = NumberText.number(share ? v * 100 : v, 1, locale);
     String signed = v > 0 ? "+" + text : text;
     return share ? signed + " pp" : signed;
   }

@@ -12,12 +12,12 @@ import java.util.stream.Collectors;
 import org.atalaya.chart.ChartMeta;
 import org.atalaya.chart.EstimateChart;
 import org.atalaya.chart.NumberStyle;
-import org.atalaya.chart.Reliability;
+import org.atalaya.chart.ReliabilityMark;
 import org.atalaya.shared.ApiException;
 import org.atalaya.shared.ApiException.FieldError;
 import org.atalaya.shared.Messages;
 import org.atalaya.survey.SurveyResults;
-import org.atalaya.web.Numbers;
+import org.atalaya.web.NumberText;
 
 /**
  * A wave's estimates as the pages show them: the survey, wave and question chosen in the address
@@ -121,8 +121,8 @@ class SurveyFigures {
                 c.ciLower() * scale,
                 c.ciUpper() * scale,
                 c.suppressed() || !"RELIABLE".equals(c.reliability())
-                    ? Reliability.LOW_PRECISION
-                    : Reliability.RELIABLE));
+                    ? ReliabilityMark.LOW_PRECISION
+                    : ReliabilityMark.RELIABLE));
       }
     }
     if (marks.stream().allMatch(m -> m.value() == null)) {
@@ -160,8 +160,8 @@ class SurveyFigures {
               c.ciLower() == null || c.ciUpper() == null
                   ? "—"
                   : value(c.ciLower(), e, locale) + " – " + value(c.ciUpper(), e, locale),
-              c.cv() == null ? "—" : Numbers.percent(c.cv(), locale),
-              Numbers.number((double) c.n(), 0, locale),
+              c.cv() == null ? "—" : NumberText.percent(c.cv(), locale),
+              NumberText.number((double) c.n(), 0, locale),
               flag,
               words));
     }
@@ -173,7 +173,7 @@ class SurveyFigures {
   }
 
   private static String value(Double v, SurveyResults.Estimates e, Locale locale) {
-    return e.proportion() ? Numbers.percent(v, locale) : Numbers.number(v, 1, locale);
+    return e.proportion() ? NumberText.percent(v, locale) : NumberText.number(v, 1, locale);
   }
 
   private static String label(SurveyResults.Cell c, Locale locale) {

@@ -21,7 +21,7 @@ import java.util.Locale;
 import org.atalaya.chart.EstimateChart;
 import org.atalaya.shared.ApiException;
 import org.atalaya.survey.SurveyResults;
-import org.atalaya.web.Numbers;
+import org.atalaya.web.NumberText;
 import org.atalaya.web.Page;
 import org.atalaya.web.Pages;
 import org.atalaya.web.chart.ChartBlock;
@@ -148,7 +148,7 @@ class SurveyPages {
             s.item().key(),
             s.item().label(),
             SurveyFigures.source(s, locale),
-            Numbers.date(s.wave().periodEnd(), locale),
+            NumberText.date(s.wave().periodEnd(), locale),
             mark,
             blocks.isEmpty() ? "" : weight,
             blocks,
@@ -196,6 +196,8 @@ class SurveyPages {
   }
 
   private static String period(SurveyResults.Wave w, Locale locale) {
-    return Numbers.date(w.periodStart(), locale) + " – " + Numbers.date(w.periodEnd(), locale);
+    return NumberText.date(w.periodStart(), locale)
+        + " – "
+        + NumberText.date(w.periodEnd(), locale);
   }
 }

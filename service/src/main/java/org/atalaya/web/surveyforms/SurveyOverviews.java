@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.atalaya.approval.WaveApproval;
+import org.atalaya.survey.WaveApproval;
 import org.atalaya.indicator.IndicatorService;
 import org.atalaya.shared.Dates;
 import org.atalaya.survey.IndicatorBinding;

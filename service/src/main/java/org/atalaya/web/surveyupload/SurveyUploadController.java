@@ -47,14 +47,14 @@ import org.atalaya.web.upload.UploadStash;
 class SurveyUploadController {
   private final Pages pages;
   private final SurveyUploads surveys;
-  private final SurveyPages views;
+  private final SurveyUploadPageBuilder views;
   private final UploadStash stash;
   private final ProblemResponses problems;
 
   SurveyUploadController(
       Pages pages,
       SurveyUploads surveys,
-      SurveyPages views,
+      SurveyUploadPageBuilder views,
       UploadStash stash,
       ProblemResponses problems) {
     this.pages = pages;

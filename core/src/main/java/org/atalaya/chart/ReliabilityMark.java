@@ -1,7 +1,7 @@
 package org.atalaya.chart;
 
 /** How far a survey estimate can be trusted, after the published CV and sample-size rules. */
-public enum Reliability {
+public enum ReliabilityMark {
   RELIABLE,
   /** Published with a mark: read with caution. */
   LOW_PRECISION,

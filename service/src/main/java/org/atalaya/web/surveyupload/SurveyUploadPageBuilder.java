@@ -20,14 +20,14 @@ import org.atalaya.web.surveyupload.SurveyUploadPage.MappingForm;
 
 /** Builds the survey upload page's model: the choices offered and what is chosen. */
 @Singleton
-class SurveyPages {
+class SurveyUploadPageBuilder {
   private static final String VIEW = "surveyupload/survey";
 
   private final Pages pages;
   private final Csrf csrf;
   private final SurveyUploads surveys;
 
-  SurveyPages(Pages pages, Csrf csrf, SurveyUploads surveys) {
+  SurveyUploadPageBuilder(Pages pages, Csrf csrf, SurveyUploads surveys) {
     this.pages = pages;
     this.csrf = csrf;
     this.surveys = surveys;

@@ -2,9 +2,9 @@ package org.atalaya.shared;
 
 import java.math.BigDecimal;
 
-/** Numbers as people write them: 12 and 12.5, not 12.000000 or 1.2E+1. */
-public final class Numbers {
-  private Numbers() {}
+/** Decimals as people write them: 12 and 12.5, not 12.000000 or 1.2E+1. */
+public final class PlainDecimals {
+  private PlainDecimals() {}
 
   public static BigDecimal plain(BigDecimal n) {
     if (n == null) {

@@ -18,7 +18,7 @@ import org.atalaya.survey.estimate.ReliabilityScheme;
  * not.
  */
 @Singleton
-class Publication {
+class EstimateDisclosure {
   private final ReliabilityCriteria criteria;
   private final Reliability lowestPublished;
 
@@ -27,7 +27,7 @@ class Publication {
    * application.yml ({@code atalaya.survey.reliability.*}); {@code lowest-published} is the least
    * reliable class shown to the public (INE publishes weakly reliable figures with a warning).
    */
-  Publication(
+  EstimateDisclosure(
       @Value("${atalaya.survey.reliability.scheme:INE_CHILE}") ReliabilityScheme scheme,
       @Value("${atalaya.survey.reliability.min-n:-1}") long minN,
       @Value("${atalaya.survey.reliability.min-df:-1}") int minDf,

@@ -1,4 +1,4 @@
-package org.atalaya.web.session;
+package org.atalaya.security;
 
 import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
@@ -12,7 +12,7 @@ import javax.sql.DataSource;
  * service refuses a token once any of them logged it out.
  */
 @Singleton
-class RevokedTokens {
+public class RevokedTokens {
   private final DataSource dataSource;
 
   RevokedTokens(DataSource dataSource) {
@@ -20,7 +20,7 @@ class RevokedTokens {
   }
 
   @Connectable
-  boolean isRevoked(String jti) {
+  public boolean isRevoked(String jti) {
     try (var c = dataSource.getConnection();
         var s = c.prepareStatement("SELECT 1 FROM revoked_token WHERE jti = ?")) {
       s.setString(1, jti);
@@ -33,7 +33,7 @@ class RevokedTokens {
   }
 
   @Connectable
-  void revoke(String jti, String username, Instant expiresAt) {
+  public void revoke(String jti, String username, Instant expiresAt) {
     try (var c = dataSource.getConnection();
         var purge = c.prepareStatement("DELETE FROM revoked_token WHERE expires_at < now()");
         var s =

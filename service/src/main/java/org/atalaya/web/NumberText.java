@@ -8,8 +8,8 @@ import java.util.Locale;
 import org.atalaya.shared.Dates;
 
 /** Numbers, percentages and dates as the page's language writes them (es-PA: 1.234,5 · 45,7 %). */
-public final class Numbers {
-  private Numbers() {}
+public final class NumberText {
+  private NumberText() {}
 
   public static String number(@Nullable Double value, int decimals, Locale locale) {
     if (value == null) {

@@ -1,4 +1,4 @@
-package org.atalaya.approval;
+package org.atalaya.survey;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;

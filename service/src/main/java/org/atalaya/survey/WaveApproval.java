@@ -1,4 +1,4 @@
-package org.atalaya.approval;
+package org.atalaya.survey;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
@@ -10,6 +10,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import javax.sql.DataSource;
+import org.atalaya.approval.ApprovalStore;
+import org.atalaya.approval.PeriodValidation;
+import org.atalaya.approval.Validators;
 import org.atalaya.audit.AuditLog;
 import org.atalaya.shared.ApiException;
 
@@ -17,7 +20,8 @@ import org.atalaya.shared.ApiException;
  * A survey wave's estimates follow the measurements' path: provisional while its microdata or
  * typed-in aggregates change, validated by a person the configuration allows (not the one who
  * loaded them), then published — and publishing requires the validation. A published wave's figures
- * are frozen.
+ * are frozen. Who may validate is approval's rule ({@link Validators}); the wave's validation
+ * columns are survey's, written here.
  */
 @Singleton
 public class WaveApproval {

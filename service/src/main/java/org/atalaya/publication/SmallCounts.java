@@ -1,0 +1,102 @@
+package org.atalaya.publication;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.atalaya.indicator.IndicatorKind;
+import org.atalaya.indicator.Sex;
+import org.atalaya.measurement.CellGrid;
+import org.atalaya.measurement.MeasurementQueries;
+import org.atalaya.shared.DataVersion;
+import org.atalaya.territory.Territory;
+import org.atalaya.territory.TerritoryLevel;
+import org.atalaya.territory.TerritoryService;
+
+/**
+ * The rule for counts: below the district total, a count smaller than the threshold could point at
+ * a person, so it is withheld together with the complements that would give it away ({@link
+ * Disclosure}). The withheld cells of an indicator's grid are kept until the data changes.
+ */
+@Singleton
+class SmallCounts {
+  private final MeasurementQueries measurements;
+  private final TerritoryService territories;
+  private final DataVersion versions;
+  private final int threshold;
+  private final Map<GridKey, Kept> withheld = new ConcurrentHashMap<>();
+
+  private record GridKey(String code, LocalDate asOf, boolean provisional) {}
+
+  private record Kept(String version, Set<Disclosure.Key> withheld) {}
+
+  SmallCounts(
+      MeasurementQueries measurements,
+      TerritoryService territories,
+      DataVersion versions,
+      @Value("${atalaya.report.small-count-threshold:5}") int threshold) {
+    if (threshold < 1) {
+      throw new IllegalArgumentException("the small-count threshold must be at least 1");
+    }
+    this.measurements = measurements;
+    this.territories = territories;
+    this.versions = versions;
+    this.threshold = threshold;
+  }
+
+  int threshold() {
+    return threshold;
+  }
+
+  /** The withheld parts of a total whose parts are counts; the total itself is always shown. */
+  Set<String> withheldParts(Map<String, Long> parts) {
+    String total = "\u0000total";
+    List<CellGrid.Stored> cells = new ArrayList<>();
+    parts.forEach(
+        (part, count) -> cells.add(new CellGrid.Stored(LocalDate.EPOCH, "_T", part, count, true)));
+    var grid = new CellGrid.Grid(total, List.copyOf(parts.keySet()), cells);
+    Set<String> out = new TreeSet<>();
+    for (Disclosure.Key k : Disclosure.withheld(grid, true, threshold)) {
+      if (!k.territory().equals(total)) {
+        out.add(k.territory());
+      }
+    }
+    return out;
+  }
+
+  /** Small counts are a risk below the district total only, and only for counts. */
+  boolean guarded(IndicatorKind kind, Sex sex, String territory) {
+    return kind == IndicatorKind.COUNT && (sex != Sex._T || !isDistrict(territory));
+  }
+
+  private boolean isDistrict(String territory) {
+    return territories
+        .find(territory)
+        .map(Territory::level)
+        .map(l -> l == TerritoryLevel.DISTRICT)
+        .orElse(true);
+  }
+
+  /** The cells of the indicator's grid withheld at the cut-off, complements included. */
+  Set<Disclosure.Key> withheld(String code, LocalDate asOf, boolean provisional)
+      throws SQLException {
+    String version = versions.current();
+    GridKey key = new GridKey(code, asOf, provisional);
+    Kept kept = withheld.get(key);
+    if (kept != null && kept.version().equals(version)) {
+      return kept.withheld();
+    }
+    var set = Disclosure.withheld(measurements.grid(code, asOf), provisional, threshold);
+    if (withheld.size() > 5_000) {
+      withheld.clear();
+    }
+    withheld.put(key, new Kept(version, Set.copyOf(set)));
+    return set;
+  }
+}
