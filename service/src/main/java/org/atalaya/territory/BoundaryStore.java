@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.atalaya.database.NamedStatement;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
@@ -36,47 +37,44 @@ class BoundaryStore {
     String sql =
         """
         INSERT INTO territory_boundary (territory_id, wkt, source, illustrative, imported_by)
-        VALUES (?, ?, ?, ?, ?)
+        VALUES (:territory, :wkt, :source, :illustrative, :user)
         ON CONFLICT (territory_id) DO UPDATE SET wkt = excluded.wkt, source = excluded.source,
           illustrative = excluded.illustrative, imported_by = excluded.imported_by,
           imported_at = now()""";
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement(sql)) {
-      s.setLong(1, territoryId);
-      s.setString(2, new WKTWriter().write(geometry));
-      s.setString(3, source);
-      s.setBoolean(4, illustrative);
-      s.setString(5, user);
-      s.executeUpdate();
+        var s = NamedStatement.prepare(c, sql)) {
+      s.setLong("territory", territoryId).setString("wkt", new WKTWriter().write(geometry));
+      s.setString("source", source).setBoolean("illustrative", illustrative);
+      s.setString("user", user).executeUpdate();
     }
   }
 
   /** The boundaries of a territory's children (the corregimientos of a district), by code. */
   List<Stored> children(long parentId) throws SQLException {
-    return list("WHERE t.parent_id = ? ORDER BY t.code", parentId);
+    return list("WHERE t.parent_id = :parent ORDER BY t.code", parentId);
   }
 
-  private List<Stored> list(String where, long parameter) throws SQLException {
+  private List<Stored> list(String where, long parent) throws SQLException {
     String sql =
         "SELECT t.id, t.code, t.name, t.parent_id, b.wkt, b.source, b.illustrative"
             + " FROM territory_boundary b JOIN territory t ON t.id = b.territory_id "
             + where;
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement(sql)) {
-      s.setLong(1, parameter);
+        var s = NamedStatement.prepare(c, sql)) {
+      s.setLong("parent", parent);
       List<Stored> out = new ArrayList<>();
       WKTReader reader = new WKTReader(GeoJsonReader.FACTORY);
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
           out.add(
               new Stored(
-                  r.getLong(1),
-                  r.getString(2),
-                  r.getString(3),
-                  r.getObject(4, Long.class),
-                  reader.read(r.getString(5)),
-                  r.getString(6),
-                  r.getBoolean(7)));
+                  r.getLong("id"),
+                  r.getString("code"),
+                  r.getString("name"),
+                  r.getObject("parent_id", Long.class),
+                  reader.read(r.getString("wkt")),
+                  r.getString("source"),
+                  r.getBoolean("illustrative")));
         }
       } catch (ParseException e) {
         throw new SQLException("a stored boundary is not WKT", e);

@@ -5,6 +5,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.security.token.Claims;
 import io.micronaut.security.token.jwt.validator.GenericJwtClaimsValidator;
 import jakarta.inject.Singleton;
+import org.atalaya.security.RevokedTokens;
 
 /**
  * A logout really ends a token, cookie or bearer alike: a token without an id, or whose id was

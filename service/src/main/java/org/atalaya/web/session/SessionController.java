@@ -21,6 +21,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
+import org.atalaya.security.RevokedTokens;
 import org.atalaya.web.Csrf;
 import org.atalaya.web.Page;
 import org.atalaya.web.Pages;
