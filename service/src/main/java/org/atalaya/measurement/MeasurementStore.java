@@ -9,7 +9,7 @@ import org.atalaya.shared.Numbers;
 
 /** The SQL of an upload, run on the upload's own connection and transaction. */
 @Singleton
-class MeasurementSql {
+class MeasurementStore {
   private static final String KEY =
       "indicator_id, source_id, period_start, sex, territory_id, age_group";
   private static final String SAME_CELL =
