@@ -50,13 +50,6 @@ class ArchitectureTest {
         .check(ALL);
   }
 
-  /**
-   * Stores that still sit in the outer floors, each to move to the feature that owns its tables
-   * (docs/architecture.md, "Known debts"). The list only shrinks: a new class here fails the test.
-   */
-  private static final Set<String> OUTER_STORES_TO_MOVE =
-      Set.of("org.atalaya.report.ReportStore", "org.atalaya.web.review.InboxStore");
-
   @Test
   void pagesAndTheReportUseNoJdbc() {
     DescribedPredicate<JavaClass> jdbc =
@@ -71,22 +64,10 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideInAnyPackage("org.atalaya.web..", "org.atalaya.report..")
-        .and(
-            DescribedPredicate.describe(
-                "are not a store still to move",
-                (JavaClass c) -> !OUTER_STORES_TO_MOVE.contains(topLevel(c))))
         .should()
         .dependOnClassesThat(jdbc)
         .because("SQL lives in the owning feature's store; pages and the report call its service")
         .check(ALL);
-  }
-
-  /** A class's top-level source class: nested and Micronaut's generated classes ($X$Definition). */
-  private static String topLevel(JavaClass c) {
-    String simple = c.getName().substring(c.getPackageName().length() + 1);
-    simple = simple.startsWith("$") ? simple.substring(1) : simple;
-    int nested = simple.indexOf('$');
-    return c.getPackageName() + "." + (nested > 0 ? simple.substring(0, nested) : simple);
   }
 
   @Test

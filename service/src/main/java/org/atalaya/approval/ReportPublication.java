@@ -2,11 +2,11 @@ package org.atalaya.approval;
 
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import javax.sql.DataSource;
+import org.atalaya.database.NamedStatement;
 import org.atalaya.shared.ApiException;
 
 /**
@@ -51,14 +51,14 @@ public class ReportPublication {
   public void published(long reportId, List<Figure> figures) throws SQLException {
     try (Connection c = dataSource.getConnection();
         var s =
-            c.prepareStatement(
+            NamedStatement.prepare(
+                c,
                 "INSERT INTO published_period (indicator_id, period_start, report_id)"
-                    + " SELECT id, ?, ? FROM indicator WHERE code = ? ON CONFLICT DO NOTHING")) {
+                    + " SELECT id, :start, :report FROM indicator WHERE code = :indicator"
+                    + " ON CONFLICT DO NOTHING")) {
       for (Figure f : figures) {
-        s.setDate(1, Date.valueOf(f.start()));
-        s.setLong(2, reportId);
-        s.setString(3, f.indicator());
-        s.addBatch();
+        s.setDate("start", f.start()).setLong("report", reportId);
+        s.setString("indicator", f.indicator()).addBatch();
       }
       s.executeBatch();
     }

@@ -2,7 +2,6 @@ package org.atalaya.approval;
 
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.atalaya.database.NamedStatement;
 
 /**
  * Comments and approvals per indicator and period, and what the figures of each period are.
@@ -45,42 +45,38 @@ public class ReviewStore {
         """
         WITH m AS (SELECT period_start, count(*) AS cells, max(recorded_at) AS changed,
                           count(*) FILTER (WHERE status = 'PROVISIONAL') AS provisional
-                     FROM measurement WHERE indicator_id = ? GROUP BY period_start),
+                     FROM measurement WHERE indicator_id = :indicator GROUP BY period_start),
              c AS (SELECT period_start, count(*) AS comments
-                     FROM indicator_comment WHERE indicator_id = ? GROUP BY period_start),
+                     FROM indicator_comment WHERE indicator_id = :indicator GROUP BY period_start),
              a AS (SELECT period_start, approved_by, approved_at
-                     FROM period_approval WHERE indicator_id = ?)
-        SELECT coalesce(m.period_start, c.period_start, a.period_start), coalesce(m.cells, 0),
-               m.changed, coalesce(c.comments, 0), a.approved_by, a.approved_at,
-               coalesce(m.provisional, 0),
-               EXISTS (SELECT 1 FROM published_period p WHERE p.indicator_id = ?
+                     FROM period_approval WHERE indicator_id = :indicator)
+        SELECT coalesce(m.period_start, c.period_start, a.period_start) AS period_start,
+               coalesce(m.cells, 0) AS cells, m.changed, coalesce(c.comments, 0) AS comments,
+               a.approved_by, a.approved_at, coalesce(m.provisional, 0) AS provisional,
+               EXISTS (SELECT 1 FROM published_period p WHERE p.indicator_id = :indicator
                          AND p.period_start = coalesce(m.period_start, c.period_start,
-                                                       a.period_start))
+                                                       a.period_start)) AS published
           FROM m FULL JOIN c ON c.period_start = m.period_start
                  FULL JOIN a ON a.period_start = coalesce(m.period_start, c.period_start)
          ORDER BY 1 DESC
-         LIMIT ?
+         LIMIT :periods
         """;
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement(sql)) {
-      s.setLong(1, indicator);
-      s.setLong(2, indicator);
-      s.setLong(3, indicator);
-      s.setLong(4, indicator);
-      s.setInt(5, PERIODS);
+        var s = NamedStatement.prepare(c, sql)) {
+      s.setLong("indicator", indicator).setInt("periods", PERIODS);
       List<PeriodRow> out = new ArrayList<>();
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
           out.add(
               new PeriodRow(
-                  r.getDate(1).toLocalDate(),
-                  r.getLong(2),
-                  instant(r.getTimestamp(3)),
-                  r.getLong(4),
-                  r.getString(5),
-                  instant(r.getTimestamp(6)),
-                  r.getLong(7),
-                  r.getBoolean(8)));
+                  r.getDate("period_start").toLocalDate(),
+                  r.getLong("cells"),
+                  instant(r.getTimestamp("changed")),
+                  r.getLong("comments"),
+                  r.getString("approved_by"),
+                  instant(r.getTimestamp("approved_at")),
+                  r.getLong("provisional"),
+                  r.getBoolean("published")));
         }
       }
       return out;
@@ -90,21 +86,20 @@ public class ReviewStore {
   public List<CommentRow> comments(long indicator, LocalDate period) throws SQLException {
     String sql =
         "SELECT id, period_start, author, body, created_at FROM indicator_comment"
-            + " WHERE indicator_id = ? AND period_start = ? ORDER BY id";
+            + " WHERE indicator_id = :indicator AND period_start = :period ORDER BY id";
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement(sql)) {
-      s.setLong(1, indicator);
-      s.setDate(2, Date.valueOf(period));
+        var s = NamedStatement.prepare(c, sql)) {
+      s.setLong("indicator", indicator).setDate("period", period);
       List<CommentRow> out = new ArrayList<>();
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
           out.add(
               new CommentRow(
-                  r.getLong(1),
-                  r.getDate(2).toLocalDate(),
-                  r.getString(3),
-                  r.getString(4),
-                  instant(r.getTimestamp(5))));
+                  r.getLong("id"),
+                  r.getDate("period_start").toLocalDate(),
+                  r.getString("author"),
+                  r.getString("body"),
+                  instant(r.getTimestamp("created_at"))));
         }
       }
       return out;
@@ -115,17 +110,12 @@ public class ReviewStore {
       throws SQLException {
     String sql =
         "INSERT INTO indicator_comment (indicator_id, period_start, author, body)"
-            + " VALUES (?, ?, ?, ?) RETURNING id";
+            + " VALUES (:indicator, :period, :author, :body) RETURNING id";
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement(sql)) {
-      s.setLong(1, indicator);
-      s.setDate(2, Date.valueOf(period));
-      s.setString(3, author);
-      s.setString(4, body);
-      try (ResultSet r = s.executeQuery()) {
-        r.next();
-        return r.getLong(1);
-      }
+        var s = NamedStatement.prepare(c, sql)) {
+      s.setLong("indicator", indicator).setDate("period", period);
+      s.setString("author", author).setString("body", body);
+      return s.first(r -> r.getLong("id")).orElseThrow();
     }
   }
 

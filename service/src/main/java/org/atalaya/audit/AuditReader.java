@@ -8,14 +8,16 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
+import org.atalaya.database.NamedStatement;
 
 /**
  * Reads the audit log newest first, every filter a bind parameter; the API and the audit page both
@@ -67,62 +69,57 @@ public class AuditReader {
 
   @Connectable
   Page read(AuditFilter filter) throws SQLException {
-    List<Object> args = new ArrayList<>();
+    Map<String, Object> args = new LinkedHashMap<>();
     String where = where(filter, args);
     try (Connection c = dataSource.getConnection()) {
       long total;
-      try (var count = prepare(c, "SELECT count(*) FROM audit_log" + where, args);
-          var rs = count.executeQuery()) {
-        rs.next();
-        total = rs.getLong(1);
+      try (var count = prepare(c, "SELECT count(*) AS n FROM audit_log" + where, args)) {
+        total = count.first(rs -> rs.getLong("n")).orElseThrow();
       }
-      List<Object> paged = new ArrayList<>(args);
-      paged.add(filter.size());
-      paged.add(filter.offset());
+      Map<String, Object> paged = new LinkedHashMap<>(args);
+      paged.put("size", filter.size());
+      paged.put("offset", filter.offset());
       String sql =
-          "SELECT id, at, actor, action, entity, entity_key, before_json::text, after_json::text,"
-              + " reason FROM audit_log"
+          "SELECT id, at, actor, action, entity, entity_key, before_json::text AS before_json,"
+              + " after_json::text AS after_json, reason FROM audit_log"
               + where
-              + " ORDER BY at DESC, id DESC LIMIT ? OFFSET ?";
-      List<Entry> entries = new ArrayList<>();
-      try (var s = prepare(c, sql, paged);
-          var rs = s.executeQuery()) {
-        while (rs.next()) {
-          entries.add(entry(rs));
-        }
+              + " ORDER BY at DESC, id DESC LIMIT :size OFFSET :offset";
+      List<Entry> entries;
+      try (var s = prepare(c, sql, paged)) {
+        entries = s.list(this::entry);
       }
       return new Page(filter.page(), filter.size(), total, entries);
     }
   }
 
-  private static String where(AuditFilter f, List<Object> args) {
+  private static String where(AuditFilter f, Map<String, Object> args) {
     List<String> terms = new ArrayList<>();
     if (f.entity() != null) {
-      terms.add("entity = ?");
-      args.add(f.entity());
+      terms.add("entity = :entity");
+      args.put("entity", f.entity());
     }
     if (f.key() != null && f.key().endsWith("*")) {
-      terms.add("entity_key LIKE ? ESCAPE '\\'");
-      args.add(escapeLike(f.key().substring(0, f.key().length() - 1)) + "%");
+      terms.add("entity_key LIKE :key ESCAPE '\\'");
+      args.put("key", escapeLike(f.key().substring(0, f.key().length() - 1)) + "%");
     } else if (f.key() != null) {
-      terms.add("entity_key = ?");
-      args.add(f.key());
+      terms.add("entity_key = :key");
+      args.put("key", f.key());
     }
     if (f.actor() != null) {
-      terms.add("actor = ?");
-      args.add(f.actor());
+      terms.add("actor = :actor");
+      args.put("actor", f.actor());
     }
     if (f.action() != null) {
-      terms.add("action = ?");
-      args.add(f.action().name());
+      terms.add("action = :action");
+      args.put("action", f.action().name());
     }
     if (f.from() != null) {
-      terms.add("at >= ?");
-      args.add(Timestamp.from(f.from()));
+      terms.add("at >= :from");
+      args.put("from", Timestamp.from(f.from()));
     }
     if (f.to() != null) {
-      terms.add("at < ?");
-      args.add(Timestamp.from(f.to()));
+      terms.add("at < :to");
+      args.put("to", Timestamp.from(f.to()));
     }
     return terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);
   }
@@ -131,26 +128,26 @@ public class AuditReader {
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
-  private static PreparedStatement prepare(Connection c, String sql, List<Object> args)
+  private static NamedStatement prepare(Connection c, String sql, Map<String, Object> args)
       throws SQLException {
-    PreparedStatement s = c.prepareStatement(sql);
-    for (int i = 0; i < args.size(); i++) {
-      s.setObject(i + 1, args.get(i));
+    NamedStatement s = NamedStatement.prepare(c, sql);
+    for (var arg : args.entrySet()) {
+      s.setObject(arg.getKey(), arg.getValue());
     }
     return s;
   }
 
   private Entry entry(ResultSet rs) throws SQLException {
     return new Entry(
-        rs.getLong(1),
-        rs.getTimestamp(2).toInstant(),
-        rs.getString(3),
-        AuditAction.valueOf(rs.getString(4)),
-        rs.getString(5),
-        rs.getString(6),
-        parse(rs.getString(7)),
-        parse(rs.getString(8)),
-        rs.getString(9));
+        rs.getLong("id"),
+        rs.getTimestamp("at").toInstant(),
+        rs.getString("actor"),
+        AuditAction.valueOf(rs.getString("action")),
+        rs.getString("entity"),
+        rs.getString("entity_key"),
+        parse(rs.getString("before_json")),
+        parse(rs.getString("after_json")),
+        rs.getString("reason"));
   }
 
   private Object parse(@Nullable String text) {

@@ -153,18 +153,18 @@ final class DumpBackup {
             c.prepareStatement(
                 "SELECT extversion FROM pg_extension WHERE extname = 'timescaledb'");
         var r = s.executeQuery()) {
-      return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+      return r.next() ? Optional.of(r.getString("extversion")) : Optional.empty();
     }
   }
 
   private static int userTables(Connection c) throws SQLException {
     try (var s =
             c.prepareStatement(
-                "SELECT count(*) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog',"
+                "SELECT count(*) AS tables FROM pg_tables WHERE schemaname NOT IN ('pg_catalog',"
                     + " 'information_schema') AND schemaname NOT LIKE '\\_timescaledb%'");
         var r = s.executeQuery()) {
       r.next();
-      return r.getInt(1);
+      return r.getInt("tables");
     }
   }
 }

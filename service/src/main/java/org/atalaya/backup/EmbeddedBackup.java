@@ -201,7 +201,7 @@ final class EmbeddedBackup {
             c.prepareStatement("SELECT lsn, labelfile, spcmapfile FROM pg_backup_stop(false)");
         var r = s.executeQuery()) {
       r.next();
-      return new String[] {r.getString(1), r.getString(2), r.getString(3)};
+      return new String[] {r.getString("lsn"), r.getString("labelfile"), r.getString("spcmapfile")};
     }
   }
 

@@ -28,7 +28,7 @@ final class SchemaVersions {
                 "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL"
                     + " ORDER BY installed_rank DESC LIMIT 1");
         var r = s.executeQuery()) {
-      return r.next() ? r.getString(1) : "0";
+      return r.next() ? r.getString("version") : "0";
     } catch (SQLException e) {
       if ("42P01".equals(e.getSQLState())) {
         return "0";

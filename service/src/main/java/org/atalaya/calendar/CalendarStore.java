@@ -4,13 +4,12 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.sql.Date;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.atalaya.database.ColumnValues;
+import org.atalaya.database.NamedStatement;
 import org.atalaya.indicator.Frequency;
 
 /**
@@ -70,8 +69,9 @@ class CalendarStore {
   private static final String SERIES =
       """
       SELECT i.id, i.code, i.name, i.frequency, i.by_sex, i.by_territory,
-             s.id, s.code, s.name, s.official,
-             coalesce(si.code, ii.code), coalesce(si.name, ii.name), p.territory_id
+             s.id AS source_id, s.code AS source, s.name AS source_name, s.official,
+             coalesce(si.code, ii.code) AS institution,
+             coalesce(si.name, ii.name) AS institution_name, p.territory_id AS district
         FROM indicator i
         JOIN indicator_source s ON s.indicator_id = i.id
         LEFT JOIN institution si ON si.id = s.institution_id
@@ -84,88 +84,72 @@ class CalendarStore {
 
   private static final String ARRIVED =
       """
-      SELECT indicator_id, source_id, period_start, territory_id, sex, status = 'VALIDATED'
+      SELECT indicator_id, source_id, period_start, territory_id, sex,
+             status = 'VALIDATED' AS validated
         FROM measurement
-       WHERE age_group = '_T' AND period_start BETWEEN ? AND ?
+       WHERE age_group = '_T' AND period_start BETWEEN :from AND :to
       """;
 
   @Transactional(readOnly = true)
   List<Series> series() throws SQLException {
-    List<Series> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement(SERIES);
-        ResultSet r = s.executeQuery()) {
-      while (r.next()) {
-        long district = r.getLong(13);
-        out.add(
-            new Series(
-                r.getLong(1),
-                r.getString(2),
-                r.getString(3),
-                Frequency.valueOf(r.getString(4)),
-                r.getBoolean(5),
-                r.getBoolean(6),
-                r.getLong(7),
-                r.getString(8),
-                r.getString(9),
-                r.getBoolean(10),
-                r.getString(11),
-                r.getString(12),
-                r.wasNull() ? null : district));
-      }
+        var s = NamedStatement.prepare(c, SERIES)) {
+      return s.list(
+          r ->
+              new Series(
+                  r.getLong("id"),
+                  r.getString("code"),
+                  r.getString("name"),
+                  Frequency.valueOf(r.getString("frequency")),
+                  r.getBoolean("by_sex"),
+                  r.getBoolean("by_territory"),
+                  r.getLong("source_id"),
+                  r.getString("source"),
+                  r.getString("source_name"),
+                  r.getBoolean("official"),
+                  r.getString("institution"),
+                  r.getString("institution_name"),
+                  ColumnValues.nullableLong(r, "district")));
     }
-    return out;
   }
 
   @Transactional(readOnly = true)
   List<Place> places() throws SQLException {
-    List<Place> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         var s =
-            c.prepareStatement(
+            NamedStatement.prepare(
+                c,
                 "SELECT id, code, name, level, parent_id, valid_from, valid_to FROM territory"
-                    + " ORDER BY code");
-        ResultSet r = s.executeQuery()) {
-      while (r.next()) {
-        long parent = r.getLong(5);
-        Long parentId = r.wasNull() ? null : parent;
-        Date from = r.getDate(6);
-        Date to = r.getDate(7);
-        out.add(
-            new Place(
-                r.getLong(1),
-                r.getString(2),
-                r.getString(3),
-                r.getString(4),
-                parentId,
-                from == null ? null : from.toLocalDate(),
-                to == null ? null : to.toLocalDate()));
-      }
+                    + " ORDER BY code")) {
+      return s.list(
+          r ->
+              new Place(
+                  r.getLong("id"),
+                  r.getString("code"),
+                  r.getString("name"),
+                  r.getString("level"),
+                  ColumnValues.nullableLong(r, "parent_id"),
+                  ColumnValues.localDate(r, "valid_from"),
+                  ColumnValues.localDate(r, "valid_to")));
     }
-    return out;
   }
 
   /** Every figure whose period starts between the two days (inclusive). */
   @Transactional(readOnly = true)
   List<Arrived> arrived(LocalDate from, LocalDate to) throws SQLException {
-    List<Arrived> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement(ARRIVED)) {
-      s.setDate(1, Date.valueOf(from));
-      s.setDate(2, Date.valueOf(to));
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          out.add(
-              new Arrived(
-                  r.getLong(1),
-                  r.getLong(2),
-                  r.getDate(3).toLocalDate(),
-                  r.getLong(4),
-                  r.getString(5),
-                  r.getBoolean(6)));
-        }
-      }
+        var s = NamedStatement.prepare(c, ARRIVED)) {
+      return s.setDate("from", from)
+          .setDate("to", to)
+          .list(
+              r ->
+                  new Arrived(
+                      r.getLong("indicator_id"),
+                      r.getLong("source_id"),
+                      r.getDate("period_start").toLocalDate(),
+                      r.getLong("territory_id"),
+                      r.getString("sex"),
+                      r.getBoolean("validated")));
     }
-    return out;
   }
 }

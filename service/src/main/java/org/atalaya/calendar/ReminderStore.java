@@ -2,11 +2,11 @@ package org.atalaya.calendar;
 
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import javax.sql.DataSource;
 import org.atalaya.calendar.DataCalendar.Entry;
+import org.atalaya.database.NamedStatement;
 
 /** The reminders already sent ({@code reminder_sent}): one per item, recipient and day. */
 @Singleton
@@ -24,18 +24,17 @@ class ReminderStore {
   boolean claim(Entry e, String recipient, LocalDate day) throws SQLException {
     try (Connection c = dataSource.getConnection();
         var s =
-            c.prepareStatement(
+            NamedStatement.prepare(
+                c,
                 """
                 INSERT INTO reminder_sent
                   (indicator_code, source_code, period_start, recipient, sent_on, institution)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                VALUES (:indicator, :source, :period, :recipient, :day, :institution)
+                ON CONFLICT DO NOTHING
                 """)) {
-      s.setString(1, e.indicator());
-      s.setString(2, e.source());
-      s.setDate(3, Date.valueOf(e.period()));
-      s.setString(4, recipient);
-      s.setDate(5, Date.valueOf(day));
-      s.setString(6, e.institution());
+      s.setString("indicator", e.indicator()).setString("source", e.source());
+      s.setDate("period", e.period()).setString("recipient", recipient);
+      s.setDate("day", day).setString("institution", e.institution());
       return s.executeUpdate() == 1;
     }
   }

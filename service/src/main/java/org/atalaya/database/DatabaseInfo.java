@@ -28,7 +28,7 @@ public class DatabaseInfo {
                 .prepareStatement(
                     "SELECT extversion FROM pg_extension WHERE extname = 'timescaledb'");
         var rs = s.executeQuery()) {
-      return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      return rs.next() ? Optional.of(rs.getString("extversion")) : Optional.empty();
     }
   }
 

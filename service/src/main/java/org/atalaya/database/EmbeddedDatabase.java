@@ -129,9 +129,9 @@ public class EmbeddedDatabase {
 
   static void createDatabaseIfMissing(EmbeddedPostgres postgres) {
     try (Connection c = postgres.getPostgresDatabase().getConnection();
-        var check = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-      check.setString(1, DATABASE);
-      if (!check.executeQuery().next()) {
+        var check =
+            NamedStatement.prepare(c, "SELECT 1 FROM pg_database WHERE datname = :database")) {
+      if (!check.setString("database", DATABASE).exists()) {
         try (var create = c.createStatement()) {
           create.execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
         }

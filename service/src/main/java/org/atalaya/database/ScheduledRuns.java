@@ -4,7 +4,6 @@ import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
 import java.lang.management.ManagementFactory;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import javax.sql.DataSource;
@@ -30,12 +29,11 @@ public class ScheduledRuns {
     Instant slot = firedAt.plusSeconds(30).truncatedTo(ChronoUnit.MINUTES);
     try (var c = dataSource.getConnection();
         var s =
-            c.prepareStatement(
-                "INSERT INTO scheduled_run (job, slot, replica) VALUES (?, ?, ?)"
+            NamedStatement.prepare(
+                c,
+                "INSERT INTO scheduled_run (job, slot, replica) VALUES (:job, :slot, :replica)"
                     + " ON CONFLICT (job, slot) DO NOTHING")) {
-      s.setString(1, job);
-      s.setTimestamp(2, Timestamp.from(slot));
-      s.setString(3, replica);
+      s.setString("job", job).setTimestamp("slot", slot).setString("replica", replica);
       return s.executeUpdate() == 1;
     } catch (SQLException e) {
       throw new IllegalStateException("could not claim the scheduled run of " + job, e);

@@ -4,15 +4,13 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.atalaya.database.NamedStatement;
 import org.atalaya.indicator.Frequency;
 
 /**
@@ -20,7 +18,8 @@ import org.atalaya.indicator.Frequency;
  */
 @Singleton
 class ExecutionStore {
-  private static final String PART = " WHERE plan_id = ? AND part_kind = ? AND part_code = ?";
+  private static final String PART =
+      " WHERE plan_id = :plan AND part_kind = :part_kind AND part_code = :part_code";
   private static final String ACTIVITY =
       "SELECT id, position, name, planned_start, planned_end, actual_start, actual_end, state,"
           + " note, version FROM execution_activity";
@@ -39,26 +38,15 @@ class ExecutionStore {
 
   List<Activity> activities(Part part) throws SQLException {
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement(ACTIVITY + PART + " ORDER BY position")) {
-      bind(s, part);
-      List<Activity> out = new ArrayList<>();
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          out.add(activity(r));
-        }
-      }
-      return out;
+        var s = NamedStatement.prepare(c, ACTIVITY + PART + " ORDER BY position")) {
+      return bind(s, part).list(ExecutionStore::activity);
     }
   }
 
   Optional<Activity> activity(Part part, long id) throws SQLException {
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement(ACTIVITY + PART + " AND id = ?")) {
-      bind(s, part);
-      s.setLong(4, id);
-      try (ResultSet r = s.executeQuery()) {
-        return r.next() ? Optional.of(activity(r)) : Optional.empty();
-      }
+        var s = NamedStatement.prepare(c, ACTIVITY + PART + " AND id = :id")) {
+      return bind(s, part).setLong("id", id).first(ExecutionStore::activity);
     }
   }
 
@@ -67,21 +55,15 @@ class ExecutionStore {
         """
         INSERT INTO execution_activity (plan_id, part_kind, part_code, position, name,
           planned_start, planned_end, actual_start, actual_end, state, note, updated_by)
-        VALUES (?, ?, ?, (SELECT coalesce(max(position), -1) + 1 FROM execution_activity
-                          WHERE plan_id = ? AND part_kind = ? AND part_code = ?),
-                ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""";
+        VALUES (:plan, :part_kind, :part_code,
+                (SELECT coalesce(max(position), -1) + 1 FROM execution_activity
+                  WHERE plan_id = :plan AND part_kind = :part_kind AND part_code = :part_code),
+                :name, :planned_start, :planned_end, :actual_start, :actual_end, :state, :note,
+                :user) RETURNING id""";
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement(sql)) {
-      bind(s, part);
-      s.setLong(4, part.planId());
-      s.setString(5, part.kind().name());
-      s.setString(6, part.code());
-      fields(s, 7, f);
-      s.setString(14, user);
-      try (ResultSet r = s.executeQuery()) {
-        r.next();
-        return r.getLong(1);
-      }
+        var s = NamedStatement.prepare(c, sql)) {
+      fields(bind(s, part), f).setString("user", user);
+      return s.first(r -> r.getLong("id")).orElseThrow();
     }
   }
 
@@ -91,41 +73,23 @@ class ExecutionStore {
   boolean update(long id, ActivityForm f, int version, String user) throws SQLException {
     String sql =
         """
-        UPDATE execution_activity SET name = ?, planned_start = ?, planned_end = ?,
-          actual_start = ?, actual_end = ?, state = ?, note = ?, updated_by = ?,
+        UPDATE execution_activity SET name = :name, planned_start = :planned_start,
+          planned_end = :planned_end, actual_start = :actual_start, actual_end = :actual_end,
+          state = :state, note = :note, updated_by = :user,
           updated_at = now(), version = version + 1
-        WHERE id = ? AND version = ?""";
+        WHERE id = :id AND version = :version""";
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement(sql)) {
-      fields(s, 1, f);
-      s.setString(8, user);
-      s.setLong(9, id);
-      s.setInt(10, version);
+        var s = NamedStatement.prepare(c, sql)) {
+      fields(s, f).setString("user", user).setLong("id", id).setInt("version", version);
       return s.executeUpdate() == 1;
     }
   }
 
   List<BudgetLine> budget(Part part) throws SQLException {
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement(BUDGET + PART + " ORDER BY period_start, funding_source")) {
-      bind(s, part);
-      List<BudgetLine> out = new ArrayList<>();
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          LocalDate start = r.getDate(2).toLocalDate();
-          out.add(
-              new BudgetLine(
-                  r.getLong(1),
-                  start,
-                  Frequency.QUARTERLY.label(start),
-                  r.getString(3),
-                  r.getString(4),
-                  r.getBigDecimal(5),
-                  r.getBigDecimal(6),
-                  r.getInt(7)));
-        }
-      }
-      return out;
+        var s =
+            NamedStatement.prepare(c, BUDGET + PART + " ORDER BY period_start, funding_source")) {
+      return bind(s, part).list(ExecutionStore::budgetLine);
     }
   }
 
@@ -147,54 +111,64 @@ class ExecutionStore {
         """
         INSERT INTO execution_budget (plan_id, part_kind, part_code, period_start, funding_source,
           currency, committed, executed, updated_by)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        VALUES (:plan, :part_kind, :part_code, :period, :source, :currency, :committed,
+                :executed, :user)
         ON CONFLICT (plan_id, part_kind, part_code, period_start, funding_source) DO UPDATE
           SET committed = excluded.committed, executed = excluded.executed,
               updated_by = excluded.updated_by, updated_at = now(),
               version = execution_budget.version + 1
-          WHERE execution_budget.version = ?""";
+          WHERE execution_budget.version = :version""";
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement(sql)) {
-      bind(s, part);
-      s.setDate(4, Date.valueOf(period));
-      s.setString(5, source);
-      s.setString(6, currency);
-      s.setBigDecimal(7, committed);
-      s.setBigDecimal(8, executed);
-      s.setString(9, user);
+        var s = NamedStatement.prepare(c, sql)) {
+      bind(s, part).setDate("period", period).setString("source", source);
+      s.setString("currency", currency).setBigDecimal("committed", committed);
+      s.setBigDecimal("executed", executed).setString("user", user);
       // A new line (no version read) must not meet an existing one: -1 matches no row's version.
-      s.setInt(10, version == null ? -1 : version);
+      s.setInt("version", version == null ? -1 : version);
       return s.executeUpdate() == 1;
     }
   }
 
-  private static void bind(PreparedStatement s, Part part) throws SQLException {
-    s.setLong(1, part.planId());
-    s.setString(2, part.kind().name());
-    s.setString(3, part.code());
+  private static NamedStatement bind(NamedStatement s, Part part) throws SQLException {
+    return s.setLong("plan", part.planId())
+        .setString("part_kind", part.kind().name())
+        .setString("part_code", part.code());
   }
 
-  private static void fields(PreparedStatement s, int at, ActivityForm f) throws SQLException {
-    s.setString(at, f.name().strip());
-    s.setObject(at + 1, f.plannedStart());
-    s.setObject(at + 2, f.plannedEnd());
-    s.setObject(at + 3, f.actualStart());
-    s.setObject(at + 4, f.actualEnd());
-    s.setString(at + 5, f.state().name());
-    s.setString(at + 6, f.note() == null || f.note().isBlank() ? null : f.note().strip());
+  private static NamedStatement fields(NamedStatement s, ActivityForm f) throws SQLException {
+    return s.setString("name", f.name().strip())
+        .setObject("planned_start", f.plannedStart())
+        .setObject("planned_end", f.plannedEnd())
+        .setObject("actual_start", f.actualStart())
+        .setObject("actual_end", f.actualEnd())
+        .setString("state", f.state().name())
+        .setString("note", f.note() == null || f.note().isBlank() ? null : f.note().strip());
   }
 
   private static Activity activity(ResultSet r) throws SQLException {
     return new Activity(
-        r.getLong(1),
-        r.getInt(2),
-        r.getString(3),
-        r.getObject(4, LocalDate.class),
-        r.getObject(5, LocalDate.class),
-        r.getObject(6, LocalDate.class),
-        r.getObject(7, LocalDate.class),
-        ActivityState.valueOf(r.getString(8)),
-        r.getString(9),
-        r.getInt(10));
+        r.getLong("id"),
+        r.getInt("position"),
+        r.getString("name"),
+        r.getObject("planned_start", LocalDate.class),
+        r.getObject("planned_end", LocalDate.class),
+        r.getObject("actual_start", LocalDate.class),
+        r.getObject("actual_end", LocalDate.class),
+        ActivityState.valueOf(r.getString("state")),
+        r.getString("note"),
+        r.getInt("version"));
+  }
+
+  private static BudgetLine budgetLine(ResultSet r) throws SQLException {
+    LocalDate start = r.getDate("period_start").toLocalDate();
+    return new BudgetLine(
+        r.getLong("id"),
+        start,
+        Frequency.QUARTERLY.label(start),
+        r.getString("funding_source"),
+        r.getString("currency"),
+        r.getBigDecimal("committed"),
+        r.getBigDecimal("executed"),
+        r.getInt("version"));
   }
 }

@@ -129,7 +129,7 @@ public class OpenExport {
                 "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL"
                     + " ORDER BY installed_rank DESC LIMIT 1");
         var r = s.executeQuery()) {
-      return r.next() ? r.getString(1) : "0";
+      return r.next() ? r.getString("version") : "0";
     }
   }
 

@@ -208,21 +208,21 @@ class RecordFiles {
           String path =
               "informes/%s/%s/v%d/%s"
                   .formatted(
-                      safe(r.getString(1)),
-                      safe(r.getString(2)),
-                      r.getInt(3),
-                      safe(r.getString(4)));
+                      safe(r.getString("plan_code")),
+                      safe(r.getString("period")),
+                      r.getInt("version"),
+                      safe(r.getString("name")));
           try (OutputStream out = sink.file(path);
-              InputStream content = r.getBinaryStream(7)) {
+              InputStream content = r.getBinaryStream("content")) {
             content.transferTo(out);
           }
           csv.row(
-              r.getString(1),
-              r.getString(2),
-              r.getInt(3),
-              r.getString(4),
-              r.getString(5),
-              r.getString(6),
+              r.getString("plan_code"),
+              r.getString("period"),
+              r.getInt("version"),
+              r.getString("name"),
+              r.getString("media_type"),
+              r.getString("sha256"),
               path);
           files++;
         }

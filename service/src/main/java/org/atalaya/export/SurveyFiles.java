@@ -22,13 +22,18 @@ import org.atalaya.shared.CsvWriter;
  */
 @Singleton
 class SurveyFiles {
+  private static final List<String> RESPONDENT_COLUMNS =
+      List.of("row_no", "respondent", "stratum", "psu", "sex", "territory", "age_group");
+
   void write(Connection c, ExportSink sink, Map<String, Long> rows)
       throws IOException, SQLException {
     List<Object[]> surveys = new ArrayList<>();
-    try (var s = Rows.query(c, "SELECT id, code, definition::text FROM survey ORDER BY code");
+    try (var s =
+            Rows.query(
+                c, "SELECT id, code, definition::text AS definition FROM survey ORDER BY code");
         var r = s.executeQuery()) {
       while (r.next()) {
-        surveys.add(new Object[] {r.getLong(1), r.getString(2), r.getString(3)});
+        surveys.add(new Object[] {r.getLong("id"), r.getString("code"), r.getString("definition")});
       }
     }
     for (Object[] survey : surveys) {
@@ -62,7 +67,10 @@ class SurveyFiles {
                   survey[0]);
           var r = s.executeQuery()) {
         while (r.next()) {
-          waves.add(new Object[] {r.getLong(1), r.getString(2), strings(r.getArray(3))});
+          waves.add(
+              new Object[] {
+                r.getLong("id"), r.getString("code"), strings(r.getArray("variables"))
+              });
         }
       }
       for (Object[] wave : waves) {
@@ -126,21 +134,21 @@ class SurveyFiles {
                 c,
                 """
                 SELECT row_no, respondent, stratum, psu, sex, territory, age_group, weights,
-                       answers::text
+                       answers::text AS answers
                 FROM survey_respondent WHERE wave_id = ? ORDER BY row_no""",
                 wave);
         var r = s.executeQuery()) {
       List<Object> record = new ArrayList<>(header.size());
       while (r.next()) {
         record.clear();
-        for (int i = 1; i <= 7; i++) {
-          record.add(r.getString(i));
+        for (String column : RESPONDENT_COLUMNS) {
+          record.add(r.getString(column));
         }
-        Double[] w = (Double[]) r.getArray(8).getArray();
+        Double[] w = (Double[]) r.getArray("weights").getArray();
         for (int i = 0; i < weights.size(); i++) {
           record.add(i < w.length && w[i] != null ? plain(w[i]) : null);
         }
-        JsonNode answers = OpenExport.JSON.readTree(r.getString(9));
+        JsonNode answers = OpenExport.JSON.readTree(r.getString("answers"));
         for (String variable : variables) {
           JsonNode a = answers.get(variable);
           record.add(

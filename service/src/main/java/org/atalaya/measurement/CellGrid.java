@@ -3,12 +3,12 @@ package org.atalaya.measurement;
 import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.atalaya.database.NamedStatement;
 import org.atalaya.territory.Territory;
 
 /** The stored cells of one series at a district and its corregimientos (all ages), as stored. */
@@ -34,11 +34,11 @@ public class CellGrid {
 
   private static final String CELLS =
       """
-      SELECT m.period_start, m.sex, t.code, m.value, m.status = 'VALIDATED'
+      SELECT m.period_start, m.sex, t.code, m.value, m.status = 'VALIDATED' AS validated
       FROM measurement m JOIN territory t ON t.id = m.territory_id
-      WHERE m.indicator_id = ? AND m.source_id = ? AND m.age_group = '_T'
-        AND m.period_start <= ? AND m.value IS NOT NULL
-        AND (t.id = ? OR t.parent_id = ?)
+      WHERE m.indicator_id = :indicator AND m.source_id = :source AND m.age_group = '_T'
+        AND m.period_start <= :to AND m.value IS NOT NULL
+        AND (t.id = :district OR t.parent_id = :district)
       """;
 
   @Connectable
@@ -47,31 +47,22 @@ public class CellGrid {
     List<String> places = new ArrayList<>();
     try (Connection c = dataSource.getConnection()) {
       try (var s =
-          c.prepareStatement("SELECT code FROM territory WHERE parent_id = ? ORDER BY code")) {
-        s.setLong(1, district.id());
-        try (var rs = s.executeQuery()) {
-          while (rs.next()) {
-            places.add(rs.getString("code"));
-          }
-        }
+          NamedStatement.prepare(
+              c, "SELECT code FROM territory WHERE parent_id = :district ORDER BY code")) {
+        places.addAll(s.setLong("district", district.id()).list(rs -> rs.getString("code")));
       }
-      try (var s = c.prepareStatement(CELLS)) {
-        s.setLong(1, indicatorId);
-        s.setLong(2, sourceId);
-        s.setDate(3, Date.valueOf(to));
-        s.setLong(4, district.id());
-        s.setLong(5, district.id());
-        try (var rs = s.executeQuery()) {
-          while (rs.next()) {
-            cells.add(
-                new Stored(
-                    rs.getObject(1, LocalDate.class),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getBigDecimal(4).doubleValue(),
-                    rs.getBoolean(5)));
-          }
-        }
+      try (var s = NamedStatement.prepare(c, CELLS)) {
+        s.setLong("indicator", indicatorId).setLong("source", sourceId).setDate("to", to);
+        cells.addAll(
+            s.setLong("district", district.id())
+                .list(
+                    rs ->
+                        new Stored(
+                            rs.getObject("period_start", LocalDate.class),
+                            rs.getString("sex"),
+                            rs.getString("code"),
+                            rs.getBigDecimal("value").doubleValue(),
+                            rs.getBoolean("validated"))));
       }
     }
     return new Grid(district.code(), places, cells);

@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import javax.sql.DataSource;
+import org.atalaya.database.ColumnValues;
+import org.atalaya.database.NamedStatement;
 
 /**
  * When the figures of some indicators last changed: the newest recording among them, counting only
@@ -18,8 +20,9 @@ import javax.sql.DataSource;
 public class LastUpdate {
   private static final String SQL =
       """
-      SELECT max(m.recorded_at) FROM measurement m JOIN indicator i ON i.id = m.indicator_id
-       WHERE i.code = ANY (?) AND (? OR m.status = 'VALIDATED')
+      SELECT max(m.recorded_at) AS recorded_at
+        FROM measurement m JOIN indicator i ON i.id = m.indicator_id
+       WHERE i.code = ANY (:codes) AND (:provisional OR m.status = 'VALIDATED')
       """;
 
   private final DataSource dataSource;
@@ -35,14 +38,10 @@ public class LastUpdate {
       return null;
     }
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement(SQL)) {
-      s.setArray(1, c.createArrayOf("varchar", indicatorCodes.toArray()));
-      s.setBoolean(2, provisional);
-      try (var rs = s.executeQuery()) {
-        rs.next();
-        var at = rs.getTimestamp(1);
-        return at == null ? null : at.toInstant();
-      }
+        var s = NamedStatement.prepare(c, SQL)) {
+      s.setArray("codes", "varchar", indicatorCodes.toArray())
+          .setBoolean("provisional", provisional);
+      return s.first(rs -> ColumnValues.instant(rs, "recorded_at")).orElse(null);
     }
   }
 }

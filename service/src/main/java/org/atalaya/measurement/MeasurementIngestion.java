@@ -31,14 +31,14 @@ class MeasurementIngestion {
 
   private final TransactionOperations<Connection> tx;
   private final CatalogLoader catalogs;
-  private final MeasurementSql sql;
+  private final MeasurementStore sql;
   private final AuditLog audit;
   private final RollupRefresh rollups;
 
   MeasurementIngestion(
       TransactionOperations<Connection> tx,
       CatalogLoader catalogs,
-      MeasurementSql sql,
+      MeasurementStore sql,
       AuditLog audit,
       RollupRefresh rollups) {
     this.tx = tx;

@@ -5,7 +5,6 @@ import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -14,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.atalaya.database.NamedStatement;
 
 /**
  * The same sums as {@link SeriesQuery}, for many series in one query: levels 0 and 1 (the cell and
@@ -38,8 +38,8 @@ class PartSums {
   private static final String REQUEST =
       """
       WITH req AS (
-        SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::numeric[]) AS r(indicator_id, source_id,
-                                                                        rate_base))
+        SELECT * FROM unnest(:indicators::bigint[], :sources::bigint[], :rate_bases::numeric[])
+          AS r(indicator_id, source_id, rate_base))
       """;
 
   /** Levels 0 and 1: the cell's own rows, a rate's missing fraction taken from the census. */
@@ -48,22 +48,24 @@ class PartSums {
           + """
           , own AS (
             SELECT m.indicator_id, m.source_id, m.period_start, m.sex, m.territory_id, m.value,
-                   m.status, CASE WHEN m.sex = ? THEN 0 ELSE 1 END AS level,
+                   m.status, CASE WHEN m.sex = :sex THEN 0 ELSE 1 END AS level,
                    COALESCE(m.numerator, m.value * atalaya_people(m.territory_id, m.period_start,
                                                                   m.sex) / r.rate_base) AS numerator,
                    COALESCE(m.denominator, CASE WHEN r.rate_base IS NOT NULL
                      THEN atalaya_people(m.territory_id, m.period_start, m.sex) END) AS denominator
             FROM req r JOIN measurement m ON m.indicator_id = r.indicator_id
                                          AND m.source_id = r.source_id
-            WHERE m.territory_id = ? AND m.age_group = '_T' AND m.period_start BETWEEN ? AND ?
-              AND (m.sex = ? OR (? = '_T' AND m.sex IN ('F', 'M', '_U'))))
-          SELECT indicator_id, source_id, period_start, level, sum(value), sum(numerator),
-                 sum(denominator), count(*),
-                 count(*) FILTER (WHERE numerator IS NULL OR denominator IS NULL),
-                 count(DISTINCT territory_id),
-                 count(DISTINCT territory_id) FILTER (WHERE sex = 'F'),
-                 count(DISTINCT territory_id) FILTER (WHERE sex = 'M'),
-                 bool_and(status = 'VALIDATED')
+            WHERE m.territory_id = :territory AND m.age_group = '_T'
+              AND m.period_start BETWEEN :from AND :to
+              AND (m.sex = :sex OR (:sex = '_T' AND m.sex IN ('F', 'M', '_U'))))
+          SELECT indicator_id, source_id, period_start, level, sum(value) AS value,
+                 sum(numerator) AS numerator, sum(denominator) AS denominator, count(*) AS cells,
+                 count(*) FILTER (WHERE numerator IS NULL OR denominator IS NULL)
+                   AS cells_without_fraction,
+                 count(DISTINCT territory_id) AS places,
+                 count(DISTINCT territory_id) FILTER (WHERE sex = 'F') AS places_with_women,
+                 count(DISTINCT territory_id) FILTER (WHERE sex = 'M') AS places_with_men,
+                 bool_and(status = 'VALIDATED') AS validated
           FROM own GROUP BY indicator_id, source_id, period_start, level
           """;
 
@@ -78,8 +80,8 @@ class PartSums {
                  u.denominator, u.cells, u.cells_without_fraction, u.validated
           FROM req r JOIN measurement_rollup u ON u.indicator_id = r.indicator_id
                                               AND u.source_id = r.source_id
-          WHERE u.parent_id = ? AND u.period_start BETWEEN ? AND ?
-            AND (u.sex = ? OR (? = '_T' AND u.sex IN ('F', 'M', '_U')))
+          WHERE u.parent_id = :territory AND u.period_start BETWEEN :from AND :to
+            AND (u.sex = :sex OR (:sex = '_T' AND u.sex IN ('F', 'M', '_U')))
           """;
 
   private record Series(long indicatorId, long sourceId) {}
@@ -94,33 +96,24 @@ class PartSums {
     Map<Key, List<SeriesQuery.Sums>> result = new HashMap<>();
     keys.forEach(k -> result.put(k, new ArrayList<>()));
     try (Connection c = dataSource.getConnection()) {
-      try (var s = c.prepareStatement(OWN)) {
-        int i = request(c, s, keys);
-        s.setString(i++, sex);
-        s.setLong(i++, territoryId);
-        s.setDate(i++, Date.valueOf(from));
-        s.setDate(i++, Date.valueOf(to));
-        s.setString(i++, sex);
-        s.setString(i, sex);
+      try (var s = NamedStatement.prepare(c, OWN)) {
+        request(s, keys).setString("sex", sex).setLong("territory", territoryId);
+        s.setDate("from", from).setDate("to", to);
         try (ResultSet rs = s.executeQuery()) {
           while (rs.next()) {
-            result.get(bySeries.get(new Series(rs.getLong(1), rs.getLong(2)))).add(own(rs));
+            result.get(bySeries.get(series(rs))).add(own(rs));
           }
         }
       }
       Map<Series, Map<LocalDate, RollupParts>> parts = new HashMap<>();
-      try (var s = c.prepareStatement(PARTS)) {
-        int i = request(c, s, keys);
-        s.setLong(i++, territoryId);
-        s.setDate(i++, Date.valueOf(from));
-        s.setDate(i++, Date.valueOf(to));
-        s.setString(i++, sex);
-        s.setString(i, sex);
+      try (var s = NamedStatement.prepare(c, PARTS)) {
+        request(s, keys).setString("sex", sex).setLong("territory", territoryId);
+        s.setDate("from", from).setDate("to", to);
         try (ResultSet rs = s.executeQuery()) {
           while (rs.next()) {
             parts
-                .computeIfAbsent(new Series(rs.getLong(1), rs.getLong(2)), k -> new HashMap<>())
-                .computeIfAbsent(rs.getObject(3, LocalDate.class), RollupParts::new)
+                .computeIfAbsent(series(rs), k -> new HashMap<>())
+                .computeIfAbsent(rs.getObject("period_start", LocalDate.class), RollupParts::new)
                 .add(rs, sex);
           }
         }
@@ -143,12 +136,14 @@ class PartSums {
       java.util.Comparator.comparing(SeriesQuery.Sums::period)
           .thenComparingInt(SeriesQuery.Sums::level);
 
-  private static int request(Connection c, java.sql.PreparedStatement s, List<Key> keys)
-      throws SQLException {
-    s.setArray(1, c.createArrayOf("bigint", keys.stream().map(Key::indicatorId).toArray()));
-    s.setArray(2, c.createArrayOf("bigint", keys.stream().map(Key::sourceId).toArray()));
-    s.setArray(3, c.createArrayOf("numeric", keys.stream().map(Key::rateBase).toArray()));
-    return 4;
+  private static NamedStatement request(NamedStatement s, List<Key> keys) throws SQLException {
+    return s.setArray("indicators", "bigint", keys.stream().map(Key::indicatorId).toArray())
+        .setArray("sources", "bigint", keys.stream().map(Key::sourceId).toArray())
+        .setArray("rate_bases", "numeric", keys.stream().map(Key::rateBase).toArray());
+  }
+
+  private static Series series(ResultSet rs) throws SQLException {
+    return new Series(rs.getLong("indicator_id"), rs.getLong("source_id"));
   }
 
   /** Corregimiento rates stored without numerator or denominator: their census is needed. */
@@ -158,16 +153,16 @@ class PartSums {
 
   private static SeriesQuery.Sums own(ResultSet rs) throws SQLException {
     return new SeriesQuery.Sums(
-        rs.getObject(3, LocalDate.class),
-        rs.getInt(4),
-        rs.getBigDecimal(5),
-        rs.getBigDecimal(6),
-        rs.getBigDecimal(7),
-        rs.getInt(8),
-        rs.getInt(9),
-        rs.getInt(10),
-        rs.getInt(11),
-        rs.getInt(12),
-        rs.getBoolean(13));
+        rs.getObject("period_start", LocalDate.class),
+        rs.getInt("level"),
+        rs.getBigDecimal("value"),
+        rs.getBigDecimal("numerator"),
+        rs.getBigDecimal("denominator"),
+        rs.getInt("cells"),
+        rs.getInt("cells_without_fraction"),
+        rs.getInt("places"),
+        rs.getInt("places_with_women"),
+        rs.getInt("places_with_men"),
+        rs.getBoolean("validated"));
   }
 }

@@ -4,13 +4,11 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.Date;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.atalaya.database.NamedStatement;
 
 /**
  * What is stored for one indicator period and source, cell by cell: the grid entry page is
@@ -42,28 +40,22 @@ public class PeriodCells {
           JOIN indicator i ON i.id = m.indicator_id
           JOIN indicator_source s ON s.id = m.source_id
           JOIN territory t ON t.id = m.territory_id
-         WHERE i.code = ? AND m.period_start = ? AND m.age_group = '_T'
-           AND (s.code = ? OR (?::text IS NULL AND s.official))
+         WHERE i.code = :indicator AND m.period_start = :start AND m.age_group = '_T'
+           AND (s.code = :source OR (:source::text IS NULL AND s.official))
         """;
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement(sql)) {
-      s.setString(1, indicator);
-      s.setDate(2, Date.valueOf(start));
-      s.setString(3, source);
-      s.setString(4, source);
-      List<Stored> out = new ArrayList<>();
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          out.add(
-              new Stored(
-                  r.getString(1),
-                  r.getString(2),
-                  r.getBigDecimal(3),
-                  r.getBigDecimal(4),
-                  r.getBigDecimal(5)));
-        }
-      }
-      return out;
+        var s = NamedStatement.prepare(c, sql)) {
+      return s.setString("indicator", indicator)
+          .setDate("start", start)
+          .setString("source", source)
+          .list(
+              r ->
+                  new Stored(
+                      r.getString("code"),
+                      r.getString("sex"),
+                      r.getBigDecimal("value"),
+                      r.getBigDecimal("numerator"),
+                      r.getBigDecimal("denominator")));
     } catch (SQLException e) {
       throw new IllegalStateException("Reading " + indicator + " " + start + " failed", e);
     }

@@ -1,10 +1,10 @@
 package org.atalaya.measurement;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.atalaya.database.NamedStatement;
 
 /**
  * The approval workflow's rules on the upload's staging table (see docs/approval.md): an upload
@@ -35,14 +35,18 @@ final class PublishedGuard {
     try (var s = c.createStatement();
         var rs =
             s.executeQuery(
-                "SELECT min(row_number), count(*) FROM measurement_staging"
+                "SELECT min(row_number) AS first_row, count(*) AS n FROM measurement_staging"
                     + " WHERE status <> 'PROVISIONAL'")) {
       rs.next();
-      long count = rs.getLong(2);
+      long count = rs.getLong("n");
       if (count > 0) {
         found.add(
             RowProblem.of(
-                rs.getLong(1), Columns.STATUS.spanish, "VALIDATED", "statusByValidation", count));
+                rs.getLong("first_row"),
+                Columns.STATUS.spanish,
+                "VALIDATED",
+                "statusByValidation",
+                count));
         s.executeUpdate(
             "UPDATE measurement_staging SET status = 'PROVISIONAL' WHERE status <> 'PROVISIONAL'");
       }
@@ -53,35 +57,30 @@ final class PublishedGuard {
   /** Rows that would add or change a figure of a published period: refused without a reason. */
   static List<RowProblem> publishedWithoutReason(Connection c, int limit) throws SQLException {
     String query =
-        "SELECT s.row_number, i.code, s.period_start "
+        "SELECT s.row_number, i.code, s.period_start::text AS period "
             + PUBLISHED_CHANGE.replace(
                 "FROM measurement_staging s",
                 "FROM measurement_staging s" + " JOIN indicator i ON i.id = s.indicator_id")
-            + " ORDER BY s.row_number LIMIT ?";
-    List<RowProblem> found = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement(query)) {
-      s.setInt(1, limit);
-      try (var rs = s.executeQuery()) {
-        while (rs.next()) {
-          found.add(
-              RowProblem.of(
-                  rs.getLong(1),
-                  Columns.PERIOD.spanish,
-                  rs.getString(3),
-                  "publishedCell",
-                  rs.getString(2),
-                  rs.getString(3)));
-        }
-      }
+            + " ORDER BY s.row_number LIMIT :limit";
+    try (var s = NamedStatement.prepare(c, query)) {
+      return s.setInt("limit", limit)
+          .list(
+              rs ->
+                  RowProblem.of(
+                      rs.getLong("row_number"),
+                      Columns.PERIOD.spanish,
+                      rs.getString("period"),
+                      "publishedCell",
+                      rs.getString("code"),
+                      rs.getString("period")));
     }
-    return found;
   }
 
   static long countPublished(Connection c) throws SQLException {
     try (var s = c.createStatement();
-        var rs = s.executeQuery("SELECT count(*) " + PUBLISHED_CHANGE)) {
+        var rs = s.executeQuery("SELECT count(*) AS n " + PUBLISHED_CHANGE)) {
       rs.next();
-      return rs.getLong(1);
+      return rs.getLong("n");
     }
   }
 

@@ -34,13 +34,13 @@ final class RollupParts {
   void add(ResultSet rs, String askedSex) throws SQLException {
     var row =
         new Row(
-            rs.getString(4),
-            rs.getBigDecimal(5),
-            rs.getBigDecimal(6),
-            rs.getBigDecimal(7),
-            rs.getInt(8),
-            rs.getInt(9),
-            rs.getBoolean(10));
+            rs.getString("sex"),
+            rs.getBigDecimal("value"),
+            rs.getBigDecimal("numerator"),
+            rs.getBigDecimal("denominator"),
+            rs.getInt("cells"),
+            rs.getInt("cells_without_fraction"),
+            rs.getBoolean("validated"));
     if (row.sex().equals(askedSex)) {
       asked = row;
     } else {

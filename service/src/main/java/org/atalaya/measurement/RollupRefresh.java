@@ -83,11 +83,11 @@ public class RollupRefresh {
   private boolean continuous(Connection c) throws SQLException {
     if (continuous == null) {
       continuous =
-          bool(c, "SELECT atalaya_timescale_enabled()")
+          bool(c, "SELECT atalaya_timescale_enabled() AS answer")
               && bool(
                   c,
                   "SELECT EXISTS (SELECT 1 FROM timescaledb_information.continuous_aggregates"
-                      + " WHERE view_name = 'measurement_rollup')");
+                      + " WHERE view_name = 'measurement_rollup') AS answer");
     }
     return continuous;
   }
@@ -95,7 +95,7 @@ public class RollupRefresh {
   private static boolean bool(Connection c, String query) throws SQLException {
     try (var s = c.prepareStatement(query);
         var rs = s.executeQuery()) {
-      return rs.next() && rs.getBoolean(1);
+      return rs.next() && rs.getBoolean("answer");
     }
   }
 }

@@ -4,13 +4,13 @@ import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.atalaya.database.ColumnValues;
+import org.atalaya.database.NamedStatement;
 
 /**
  * The cells that can make up one period of a series, summed level by level: 0 the cell itself, 1
@@ -53,11 +53,11 @@ class SeriesQuery {
         """
         WITH cells AS (
           SELECT m.period_start, m.sex, m.territory_id, m.value, m.status,
-                 CASE WHEN m.sex = ? AND m.territory_id = ? THEN 0
-                      WHEN m.territory_id = ? THEN 1
-                      WHEN m.sex = ? THEN 2 ELSE 3 END AS level,
-                 COALESCE(m.numerator, m.value * pop.people / ?) AS numerator,
-                 COALESCE(m.denominator, CASE WHEN ?::numeric IS NOT NULL THEN pop.people END)
+                 CASE WHEN m.sex = :sex AND m.territory_id = :territory THEN 0
+                      WHEN m.territory_id = :territory THEN 1
+                      WHEN m.sex = :sex THEN 2 ELSE 3 END AS level,
+                 COALESCE(m.numerator, m.value * pop.people / :rate_base) AS numerator,
+                 COALESCE(m.denominator, CASE WHEN :rate_base::numeric IS NOT NULL THEN pop.people END)
                    AS denominator
           FROM measurement m JOIN territory t ON t.id = m.territory_id
           LEFT JOIN LATERAL (
@@ -65,66 +65,53 @@ class SeriesQuery {
             WHERE p.territory_id = m.territory_id
               AND p.year = extract(year FROM m.period_start)
               AND (p.sex = m.sex OR m.sex = '_T')) pop ON true
-          WHERE m.indicator_id = ? AND m.source_id = ? AND m.age_group = '_T'
-            AND m.period_start BETWEEN ? AND ?
-            AND (m.territory_id = ? OR t.parent_id = ?)
-            AND (m.sex = ? OR (? = '_T' AND m.sex IN ('F', 'M', '_U'))))
-        SELECT period_start, level, sum(value), sum(numerator), sum(denominator), count(*),
-               count(*) FILTER (WHERE numerator IS NULL OR denominator IS NULL),
-               count(DISTINCT territory_id),
-               count(DISTINCT territory_id) FILTER (WHERE sex = 'F'),
-               count(DISTINCT territory_id) FILTER (WHERE sex = 'M'),
-               bool_and(status = 'VALIDATED')
+          WHERE m.indicator_id = :indicator AND m.source_id = :source AND m.age_group = '_T'
+            AND m.period_start BETWEEN :from AND :to
+            AND (m.territory_id = :territory OR t.parent_id = :territory)
+            AND (m.sex = :sex OR (:sex = '_T' AND m.sex IN ('F', 'M', '_U'))))
+        SELECT period_start, level, sum(value) AS value, sum(numerator) AS numerator,
+               sum(denominator) AS denominator, count(*) AS cells,
+               count(*) FILTER (WHERE numerator IS NULL OR denominator IS NULL)
+                 AS cells_without_fraction,
+               count(DISTINCT territory_id) AS places,
+               count(DISTINCT territory_id) FILTER (WHERE sex = 'F') AS places_with_women,
+               count(DISTINCT territory_id) FILTER (WHERE sex = 'M') AS places_with_men,
+               bool_and(status = 'VALIDATED') AS validated
         FROM cells GROUP BY period_start, level ORDER BY period_start, level
         """;
-    List<Sums> result = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement(query)) {
-      int i = 1;
-      s.setString(i++, sex);
-      s.setLong(i++, territoryId);
-      s.setLong(i++, territoryId);
-      s.setString(i++, sex);
-      s.setObject(i++, rateBase, Types.NUMERIC);
-      s.setObject(i++, rateBase, Types.NUMERIC);
-      s.setLong(i++, indicatorId);
-      s.setLong(i++, sourceId);
-      s.setDate(i++, Date.valueOf(from));
-      s.setDate(i++, Date.valueOf(to));
-      s.setLong(i++, territoryId);
-      s.setLong(i++, territoryId);
-      s.setString(i++, sex);
-      s.setString(i, sex);
-      try (var rs = s.executeQuery()) {
-        while (rs.next()) {
-          result.add(
-              new Sums(
-                  rs.getDate(1).toLocalDate(),
-                  rs.getInt(2),
-                  rs.getBigDecimal(3),
-                  rs.getBigDecimal(4),
-                  rs.getBigDecimal(5),
-                  rs.getInt(6),
-                  rs.getInt(7),
-                  rs.getInt(8),
-                  rs.getInt(9),
-                  rs.getInt(10),
-                  rs.getBoolean(11)));
-        }
-      }
+        var s = NamedStatement.prepare(c, query)) {
+      return s.setString("sex", sex)
+          .setLong("territory", territoryId)
+          .setObject("rate_base", rateBase, Types.NUMERIC)
+          .setLong("indicator", indicatorId)
+          .setLong("source", sourceId)
+          .setDate("from", from)
+          .setDate("to", to)
+          .list(
+              rs ->
+                  new Sums(
+                      ColumnValues.localDate(rs, "period_start"),
+                      rs.getInt("level"),
+                      rs.getBigDecimal("value"),
+                      rs.getBigDecimal("numerator"),
+                      rs.getBigDecimal("denominator"),
+                      rs.getInt("cells"),
+                      rs.getInt("cells_without_fraction"),
+                      rs.getInt("places"),
+                      rs.getInt("places_with_women"),
+                      rs.getInt("places_with_men"),
+                      rs.getBoolean("validated")));
     }
-    return result;
   }
 
   @Connectable
   int children(long territoryId) throws SQLException {
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement("SELECT count(*) FROM territory WHERE parent_id = ?")) {
-      s.setLong(1, territoryId);
-      try (var rs = s.executeQuery()) {
-        rs.next();
-        return rs.getInt(1);
-      }
+        var s =
+            NamedStatement.prepare(
+                c, "SELECT count(*) AS children FROM territory WHERE parent_id = :territory")) {
+      return s.setLong("territory", territoryId).first(rs -> rs.getInt("children")).orElseThrow();
     }
   }
 }

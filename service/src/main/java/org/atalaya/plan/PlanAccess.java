@@ -4,9 +4,9 @@ import io.micronaut.security.utils.SecurityService;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.atalaya.database.NamedStatement;
 import org.atalaya.security.Role;
 import org.atalaya.shared.ApiException;
 
@@ -56,16 +56,9 @@ public class PlanAccess {
   List<String> members(long planId) {
     try (Connection c = dataSource.getConnection();
         var s =
-            c.prepareStatement(
-                "SELECT username FROM plan_member WHERE plan_id = ? ORDER BY username")) {
-      s.setLong(1, planId);
-      List<String> out = new ArrayList<>();
-      try (var rs = s.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      }
-      return out;
+            NamedStatement.prepare(
+                c, "SELECT username FROM plan_member WHERE plan_id = :plan ORDER BY username")) {
+      return s.setLong("plan", planId).list(rs -> rs.getString("username"));
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
@@ -74,15 +67,13 @@ public class PlanAccess {
   /** Replaces a plan's members, within the caller's transaction. */
   void replace(long planId, List<String> usernames) {
     try (Connection c = dataSource.getConnection();
-        var delete = c.prepareStatement("DELETE FROM plan_member WHERE plan_id = ?");
+        var delete = NamedStatement.prepare(c, "DELETE FROM plan_member WHERE plan_id = :plan");
         var insert =
-            c.prepareStatement("INSERT INTO plan_member (plan_id, username) VALUES (?, ?)")) {
-      delete.setLong(1, planId);
-      delete.executeUpdate();
+            NamedStatement.prepare(
+                c, "INSERT INTO plan_member (plan_id, username) VALUES (:plan, :username)")) {
+      delete.setLong("plan", planId).executeUpdate();
       for (String username : usernames) {
-        insert.setLong(1, planId);
-        insert.setString(2, username);
-        insert.addBatch();
+        insert.setLong("plan", planId).setString("username", username).addBatch();
       }
       insert.executeBatch();
     } catch (SQLException e) {
@@ -93,18 +84,12 @@ public class PlanAccess {
   /** Which of these usernames have an account. */
   java.util.Set<String> existing(List<String> usernames) {
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement("SELECT username FROM app_user WHERE username = ANY (?)")) {
+        var s =
+            NamedStatement.prepare(
+                c, "SELECT username FROM app_user WHERE username = ANY (:usernames)")) {
       s.setArray(
-          1,
-          c.createArrayOf(
-              "varchar", usernames.stream().filter(java.util.Objects::nonNull).toArray()));
-      java.util.Set<String> out = new java.util.HashSet<>();
-      try (var rs = s.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      }
-      return out;
+          "usernames", "varchar", usernames.stream().filter(java.util.Objects::nonNull).toArray());
+      return new java.util.HashSet<>(s.list(rs -> rs.getString("username")));
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
@@ -114,15 +99,15 @@ public class PlanAccess {
   private boolean allowed(long planId, String user) {
     try (Connection c = dataSource.getConnection();
         var s =
-            c.prepareStatement(
-                "SELECT NOT EXISTS (SELECT 1 FROM plan_member WHERE plan_id = ?)"
-                    + " OR EXISTS (SELECT 1 FROM plan_member WHERE plan_id = ? AND username = ?)")) {
-      s.setLong(1, planId);
-      s.setLong(2, planId);
-      s.setString(3, user);
-      try (var rs = s.executeQuery()) {
-        return rs.next() && rs.getBoolean(1);
-      }
+            NamedStatement.prepare(
+                c,
+                """
+                SELECT NOT EXISTS (SELECT 1 FROM plan_member WHERE plan_id = :plan)
+                    OR EXISTS (SELECT 1 FROM plan_member WHERE plan_id = :plan
+                                                          AND username = :user) AS allowed
+                """)) {
+      s.setLong("plan", planId).setString("user", user);
+      return s.first(rs -> rs.getBoolean("allowed")).orElse(false);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

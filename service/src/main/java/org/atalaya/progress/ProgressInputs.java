@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.atalaya.database.NamedStatement;
 import org.atalaya.indicator.Accumulation;
 import org.atalaya.indicator.Direction;
 import org.atalaya.indicator.Frequency;
@@ -68,7 +69,8 @@ class ProgressInputs {
   private static final String SUBJECTS =
       """
       SELECT i.id, i.code, i.name, i.unit, i.kind, i.rate_base, i.direction, i.tolerance,
-             i.frequency, i.accumulation, i.by_sex, c.code, p.territory_id, s.id, s.code
+             i.frequency, i.accumulation, i.by_sex, c.code AS card, p.territory_id AS district,
+             s.id AS source_id, s.code AS source
       FROM indicator i
       LEFT JOIN action_card c ON c.id = i.action_card_id
       LEFT JOIN plan p ON p.id = c.plan_id
@@ -78,24 +80,19 @@ class ProgressInputs {
   /** The plan's indicators in the order the plan lists them (card, then code). */
   @Connectable
   List<Subject> ofPlan(String plan) throws SQLException {
-    return subjects(SUBJECTS + " WHERE p.code = ? ORDER BY c.position, i.code", plan);
+    return subjects(SUBJECTS + " WHERE p.code = :code ORDER BY c.position, i.code", plan);
   }
 
   @Connectable
   List<Subject> ofIndicator(String code) throws SQLException {
-    return subjects(SUBJECTS + " WHERE i.code = ?", code);
+    return subjects(SUBJECTS + " WHERE i.code = :code", code);
   }
 
   private List<Subject> subjects(String query, String code) throws SQLException {
     List<Subject> found = new ArrayList<>();
     try (Connection c = dataSource.getConnection()) {
-      try (var s = c.prepareStatement(query)) {
-        s.setString(1, code);
-        try (ResultSet rs = s.executeQuery()) {
-          while (rs.next()) {
-            found.add(subject(rs));
-          }
-        }
+      try (var s = NamedStatement.prepare(c, query)) {
+        found.addAll(s.setString("code", code).list(ProgressInputs::subject));
       }
       Map<Long, List<TargetRow>> targets =
           targets(c, found.stream().map(Subject::id).toArray(Long[]::new));
@@ -106,26 +103,26 @@ class ProgressInputs {
   }
 
   private static Subject subject(ResultSet rs) throws SQLException {
-    BigDecimal tolerance = rs.getBigDecimal(8);
+    BigDecimal tolerance = rs.getBigDecimal("tolerance");
     var facts =
         new IndicatorFacts(
-            IndicatorKind.valueOf(rs.getString(5)),
-            Direction.valueOf(rs.getString(7)),
-            Accumulation.valueOf(rs.getString(10)),
-            Frequency.valueOf(rs.getString(9)),
+            IndicatorKind.valueOf(rs.getString("kind")),
+            Direction.valueOf(rs.getString("direction")),
+            Accumulation.valueOf(rs.getString("accumulation")),
+            Frequency.valueOf(rs.getString("frequency")),
             tolerance == null ? null : tolerance.doubleValue());
     return new Subject(
-        rs.getLong(1),
-        rs.getString(2),
-        rs.getString(3),
-        rs.getString(4),
+        rs.getLong("id"),
+        rs.getString("code"),
+        rs.getString("name"),
+        rs.getString("unit"),
         facts,
-        rs.getObject(6, Integer.class),
-        rs.getBoolean(11),
-        rs.getString(12),
-        rs.getObject(13, Long.class),
-        rs.getObject(14, Long.class),
-        rs.getString(15),
+        rs.getObject("rate_base", Integer.class),
+        rs.getBoolean("by_sex"),
+        rs.getString("card"),
+        rs.getObject("district", Long.class),
+        rs.getObject("source_id", Long.class),
+        rs.getString("source"),
         List.of());
   }
 
@@ -133,39 +130,50 @@ class ProgressInputs {
       throws SQLException {
     Map<Long, List<Point>> milestones = new HashMap<>();
     try (var s =
-        c.prepareStatement(
-            "SELECT m.target_id, m.period, m.value FROM target_milestone m"
-                + " JOIN target t ON t.id = m.target_id WHERE t.indicator_id = ANY(?)"
-                + " ORDER BY m.target_id, m.period")) {
-      s.setArray(1, c.createArrayOf("bigint", indicators));
+        NamedStatement.prepare(
+            c,
+            """
+            SELECT m.target_id, m.period, m.value FROM target_milestone m
+              JOIN target t ON t.id = m.target_id WHERE t.indicator_id = ANY(:indicators)
+             ORDER BY m.target_id, m.period
+            """)) {
+      s.setArray("indicators", "bigint", indicators);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           milestones
-              .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-              .add(point(rs.getObject(2, LocalDate.class), rs.getBigDecimal(3)));
+              .computeIfAbsent(rs.getLong("target_id"), k -> new ArrayList<>())
+              .add(point(rs.getObject("period", LocalDate.class), rs.getBigDecimal("value")));
         }
       }
     }
     Map<Long, List<TargetRow>> targets = new HashMap<>();
     try (var s =
-        c.prepareStatement(
-            "SELECT t.id, t.indicator_id, t.sex, t.territory_id, p.level = 'DISTRICT',"
-                + " t.baseline_period, t.baseline_value, t.final_date, t.final_value"
-                + " FROM target t JOIN territory p ON p.id = t.territory_id"
-                + " WHERE t.indicator_id = ANY(?) ORDER BY t.id")) {
-      s.setArray(1, c.createArrayOf("bigint", indicators));
+        NamedStatement.prepare(
+            c,
+            """
+            SELECT t.id, t.indicator_id, t.sex, t.territory_id,
+                   p.level = 'DISTRICT' AS district_wide,
+                   t.baseline_period, t.baseline_value, t.final_date, t.final_value
+              FROM target t JOIN territory p ON p.id = t.territory_id
+             WHERE t.indicator_id = ANY(:indicators) ORDER BY t.id
+            """)) {
+      s.setArray("indicators", "bigint", indicators);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           targets
-              .computeIfAbsent(rs.getLong(2), k -> new ArrayList<>())
+              .computeIfAbsent(rs.getLong("indicator_id"), k -> new ArrayList<>())
               .add(
                   new TargetRow(
-                      Sex.valueOf(rs.getString(3)),
-                      rs.getLong(4),
-                      rs.getBoolean(5),
-                      point(rs.getObject(6, LocalDate.class), rs.getBigDecimal(7)),
-                      milestones.getOrDefault(rs.getLong(1), List.of()),
-                      point(rs.getObject(8, LocalDate.class), rs.getBigDecimal(9))));
+                      Sex.valueOf(rs.getString("sex")),
+                      rs.getLong("territory_id"),
+                      rs.getBoolean("district_wide"),
+                      point(
+                          rs.getObject("baseline_period", LocalDate.class),
+                          rs.getBigDecimal("baseline_value")),
+                      milestones.getOrDefault(rs.getLong("id"), List.of()),
+                      point(
+                          rs.getObject("final_date", LocalDate.class),
+                          rs.getBigDecimal("final_value"))));
         }
       }
     }

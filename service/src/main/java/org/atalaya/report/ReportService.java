@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import org.atalaya.approval.ReportPublication;
 import org.atalaya.audit.AuditLog;
+import org.atalaya.release.ReportStore;
 import org.atalaya.shared.Messages;
 
 /**
@@ -67,7 +68,7 @@ class ReportService {
     if (!store.versions(plan, period.code()).isEmpty()) {
       throw ReportProblems.exists(plan, period.code());
     }
-    ReportView view = view(store.insert(plan, period, 1, null, user), true);
+    ReportView view = view(store.insert(plan, period.code(), period.asOf(), 1, null, user), true);
     audit.created("report", plan + "/" + period.code() + "/1", view);
     return view;
   }
@@ -87,7 +88,8 @@ class ReportService {
     if (last.status() == ReportStore.Status.DRAFT) {
       throw ReportProblems.previousDraft(last.version());
     }
-    var release = store.insert(plan, period, last.version() + 1, reason.strip(), user);
+    var release =
+        store.insert(plan, period.code(), period.asOf(), last.version() + 1, reason.strip(), user);
     ReportView view = view(release, true);
     audit.created("report", plan + "/" + period.code() + "/" + release.version(), view);
     return view;
@@ -107,7 +109,12 @@ class ReportService {
     publication.requireValidated(figures);
     var files = ReportFiles.all(read, label(release, now));
     List<String> hashes = files.stream().map(f -> sha256(f.content())).toList();
-    if (!store.publish(release.id(), user, contentHash(files, hashes), files, hashes)) {
+    List<ReportStore.NewFile> frozen = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      var f = files.get(i);
+      frozen.add(new ReportStore.NewFile(f.name(), f.mediaType(), hashes.get(i), f.content()));
+    }
+    if (!store.publish(release.id(), user, contentHash(files, hashes), frozen)) {
       throw ReportProblems.alreadyPublished(version);
     }
     publication.published(release.id(), figures);

@@ -4,22 +4,21 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.atalaya.database.NamedStatement;
 
 /** The SQL of {@code unsafe_place}, in the caller's transaction. */
 @Singleton
 class RiskStore {
   private static final String WINDOW =
-      " AND (CAST(? AS date) IS NULL OR u.reported_on >= ?)"
-          + " AND (CAST(? AS date) IS NULL OR u.reported_on <= ?)";
+      " AND (CAST(:from AS date) IS NULL OR u.reported_on >= :from)"
+          + " AND (CAST(:to AS date) IS NULL OR u.reported_on <= :to)";
 
   private final DataSource dataSource;
 
@@ -32,18 +31,19 @@ class RiskStore {
         """
         INSERT INTO unsafe_place (territory_id, kind, source, reported_on, lat, lon, illustrative,
           created_by)
-        VALUES ((SELECT id FROM territory WHERE code = ?), ?, ?, ?, ?, ?, ?, ?)""";
+        VALUES ((SELECT id FROM territory WHERE code = :territory), :kind, :source, :reported_on,
+                :lat, :lon, :illustrative, :user)""";
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement(sql)) {
-      s.setString(1, row.territory());
-      s.setString(2, row.kind().name());
-      s.setString(3, row.source().name());
-      s.setDate(4, Date.valueOf(row.date()));
-      s.setBigDecimal(5, BigDecimal.valueOf(row.point().lat()));
-      s.setBigDecimal(6, BigDecimal.valueOf(row.point().lon()));
-      s.setBoolean(7, illustrative);
-      s.setString(8, user);
-      s.executeUpdate();
+        var s = NamedStatement.prepare(c, sql)) {
+      s.setString("territory", row.territory())
+          .setString("kind", row.kind().name())
+          .setString("source", row.source().name())
+          .setDate("reported_on", row.date())
+          .setBigDecimal("lat", BigDecimal.valueOf(row.point().lat()))
+          .setBigDecimal("lon", BigDecimal.valueOf(row.point().lon()))
+          .setBoolean("illustrative", illustrative)
+          .setString("user", user)
+          .executeUpdate();
     }
   }
 
@@ -58,24 +58,19 @@ class RiskStore {
             + WINDOW
             + " ORDER BY u.reported_on DESC, u.id DESC";
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement(sql)) {
-      window(s, from, to);
-      List<UnsafePlace> out = new ArrayList<>();
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          out.add(
-              new UnsafePlace(
-                  r.getLong(1),
-                  r.getString(2),
-                  r.getString(3),
-                  PlaceKind.valueOf(r.getString(4)),
-                  ReportSource.valueOf(r.getString(5)),
-                  r.getDate(6).toLocalDate(),
-                  new GridPoint(r.getDouble(7), r.getDouble(8)),
-                  r.getBoolean(9)));
-        }
-      }
-      return out;
+        var s = NamedStatement.prepare(c, sql)) {
+      return window(s, from, to)
+          .list(
+              r ->
+                  new UnsafePlace(
+                      r.getLong("id"),
+                      r.getString("code"),
+                      r.getString("name"),
+                      PlaceKind.valueOf(r.getString("kind")),
+                      ReportSource.valueOf(r.getString("source")),
+                      r.getDate("reported_on").toLocalDate(),
+                      new GridPoint(r.getDouble("lat"), r.getDouble("lon")),
+                      r.getBoolean("illustrative")));
     }
   }
 
@@ -87,18 +82,17 @@ class RiskStore {
       throws SQLException {
     String sql =
         """
-        SELECT t.code, count(u.id)
+        SELECT t.code, count(u.id) AS reports
         FROM territory t LEFT JOIN unsafe_place u ON u.territory_id = t.id"""
             + WINDOW
-            + " WHERE t.parent_id = ? GROUP BY t.code ORDER BY t.code";
+            + " WHERE t.parent_id = :parent GROUP BY t.code ORDER BY t.code";
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement(sql)) {
-      window(s, from, to);
-      s.setLong(5, parentId);
+        var s = NamedStatement.prepare(c, sql)) {
+      window(s, from, to).setLong("parent", parentId);
       Map<String, Long> out = new LinkedHashMap<>();
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
-          out.put(r.getString(1), r.getLong(2));
+          out.put(r.getString("code"), r.getLong("reports"));
         }
       }
       return out;
@@ -110,9 +104,9 @@ class RiskStore {
       throws SQLException {
     String sql =
         """
-        SELECT u.kind, count(*)
+        SELECT u.kind, count(*) AS reports
         FROM unsafe_place u JOIN territory t ON t.id = u.territory_id
-        WHERE t.parent_id = ?"""
+        WHERE t.parent_id = :parent"""
             + WINDOW
             + " GROUP BY u.kind";
     Map<PlaceKind, Long> out = new LinkedHashMap<>();
@@ -120,12 +114,11 @@ class RiskStore {
       out.put(k, 0L);
     }
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement(sql)) {
-      s.setLong(1, parentId);
-      window(s, 1, from, to);
+        var s = NamedStatement.prepare(c, sql)) {
+      window(s.setLong("parent", parentId), from, to);
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
-          out.put(PlaceKind.valueOf(r.getString(1)), r.getLong(2));
+          out.put(PlaceKind.valueOf(r.getString("kind")), r.getLong("reports"));
         }
       }
       return out;
@@ -134,9 +127,9 @@ class RiskStore {
 
   boolean any() throws SQLException {
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM unsafe_place)");
+        var s = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM unsafe_place) AS answer");
         ResultSet r = s.executeQuery()) {
-      return r.next() && r.getBoolean(1);
+      return r.next() && r.getBoolean("answer");
     }
   }
 
@@ -144,26 +137,15 @@ class RiskStore {
   boolean anyIllustrative() throws SQLException {
     try (Connection c = dataSource.getConnection();
         var s =
-            c.prepareStatement("SELECT EXISTS (SELECT 1 FROM unsafe_place WHERE illustrative)");
+            c.prepareStatement(
+                "SELECT EXISTS (SELECT 1 FROM unsafe_place WHERE illustrative) AS answer");
         ResultSet r = s.executeQuery()) {
-      return r.next() && r.getBoolean(1);
+      return r.next() && r.getBoolean("answer");
     }
   }
 
-  private static void window(
-      java.sql.PreparedStatement s, @Nullable LocalDate from, @Nullable LocalDate to)
-      throws SQLException {
-    window(s, 0, from, to);
-  }
-
-  private static void window(
-      java.sql.PreparedStatement s, int offset, @Nullable LocalDate from, @Nullable LocalDate to)
-      throws SQLException {
-    Date f = from == null ? null : Date.valueOf(from);
-    Date t = to == null ? null : Date.valueOf(to);
-    s.setDate(offset + 1, f);
-    s.setDate(offset + 2, f);
-    s.setDate(offset + 3, t);
-    s.setDate(offset + 4, t);
+  private static NamedStatement window(
+      NamedStatement s, @Nullable LocalDate from, @Nullable LocalDate to) throws SQLException {
+    return s.setDate("from", from).setDate("to", to);
   }
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import javax.sql.DataSource;
+import org.atalaya.database.NamedStatement;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,13 +83,13 @@ class ApiTokenValidator implements TokenValidator<HttpRequest<?>> {
     private static final String FIND =
         """
         SELECT t.id, u.username, u.role FROM api_token t JOIN app_user u ON u.id = t.user_id
-        WHERE t.secret_sha256 = ? AND t.revoked_at IS NULL AND t.expires_at > now()
+        WHERE t.secret_sha256 = :secret AND t.revoked_at IS NULL AND t.expires_at > now()
           AND u.enabled AND u.service_account
         """;
 
     /** Last use to the minute: enough to spot an idle token, without a write per request. */
     private static final String TOUCH =
-        "UPDATE api_token SET last_used_at = now() WHERE id = ?"
+        "UPDATE api_token SET last_used_at = now() WHERE id = :id"
             + " AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')";
 
     private final DataSource dataSource;
@@ -100,20 +101,19 @@ class ApiTokenValidator implements TokenValidator<HttpRequest<?>> {
     @Connectable
     Optional<Authentication> find(String token) {
       try (var c = dataSource.getConnection();
-          var s = c.prepareStatement(FIND)) {
-        s.setString(1, TokenSecrets.sha256(token));
+          var s = NamedStatement.prepare(c, FIND)) {
+        s.setString("secret", TokenSecrets.sha256(token));
         try (var rs = s.executeQuery()) {
           if (!rs.next()) {
             return Optional.empty();
           }
-          long id = rs.getLong(1);
-          try (var touch = c.prepareStatement(TOUCH)) {
-            touch.setLong(1, id);
-            touch.executeUpdate();
+          long id = rs.getLong("id");
+          try (var touch = NamedStatement.prepare(c, TOUCH)) {
+            touch.setLong("id", id).executeUpdate();
           }
           return Optional.of(
               Authentication.build(
-                  rs.getString(2), List.of(rs.getString(3)), Map.of(TOKEN_ID, id)));
+                  rs.getString("username"), List.of(rs.getString("role")), Map.of(TOKEN_ID, id)));
         }
       } catch (SQLException e) {
         throw new IllegalStateException("could not check the API token", e);

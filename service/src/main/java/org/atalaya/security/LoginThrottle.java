@@ -5,11 +5,11 @@ import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.atalaya.database.NamedStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,14 +54,13 @@ public class LoginThrottle {
   public void failed(String address, Instant now) {
     String key = key(address);
     try (Connection c = dataSource.getConnection();
-        var purge = c.prepareStatement("DELETE FROM login_failure WHERE failed_at <= ?");
+        var purge =
+            NamedStatement.prepare(c, "DELETE FROM login_failure WHERE failed_at <= :before");
         var add =
-            c.prepareStatement("INSERT INTO login_failure (address, failed_at) VALUES (?, ?)")) {
-      purge.setTimestamp(1, Timestamp.from(now.minus(window)));
-      purge.executeUpdate();
-      add.setString(1, key);
-      add.setTimestamp(2, Timestamp.from(now));
-      add.executeUpdate();
+            NamedStatement.prepare(
+                c, "INSERT INTO login_failure (address, failed_at) VALUES (:address, :at)")) {
+      purge.setTimestamp("before", now.minus(window)).executeUpdate();
+      add.setString("address", key).setTimestamp("at", now).executeUpdate();
       Instant oldest = oldestOfLast(c, key, now);
       if (oldest != null && recent(c, key, now) == maxFailures) {
         LOG.warn(
@@ -86,31 +85,27 @@ public class LoginThrottle {
    */
   private Instant oldestOfLast(Connection c, String key, Instant now) throws SQLException {
     try (var s =
-        c.prepareStatement(
+        NamedStatement.prepare(
+            c,
             """
             SELECT failed_at FROM login_failure
-            WHERE address = ? AND failed_at > ?
-            ORDER BY failed_at DESC OFFSET ? LIMIT 1
+            WHERE address = :address AND failed_at > :since
+            ORDER BY failed_at DESC OFFSET :skip LIMIT 1
             """)) {
-      s.setString(1, key);
-      s.setTimestamp(2, Timestamp.from(now.minus(window)));
-      s.setInt(3, maxFailures - 1);
-      try (var rs = s.executeQuery()) {
-        return rs.next() ? rs.getTimestamp(1).toInstant() : null;
-      }
+      s.setString("address", key).setTimestamp("since", now.minus(window));
+      return s.setInt("skip", maxFailures - 1)
+          .first(rs -> rs.getTimestamp("failed_at").toInstant())
+          .orElse(null);
     }
   }
 
   private int recent(Connection c, String key, Instant now) throws SQLException {
     try (var s =
-        c.prepareStatement(
-            "SELECT count(*) FROM login_failure WHERE address = ? AND failed_at > ?")) {
-      s.setString(1, key);
-      s.setTimestamp(2, Timestamp.from(now.minus(window)));
-      try (var rs = s.executeQuery()) {
-        rs.next();
-        return rs.getInt(1);
-      }
+        NamedStatement.prepare(
+            c,
+            "SELECT count(*) AS n FROM login_failure WHERE address = :address AND failed_at > :since")) {
+      s.setString("address", key).setTimestamp("since", now.minus(window));
+      return s.first(rs -> rs.getInt("n")).orElseThrow();
     }
   }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.atalaya.audit.AuditLog;
+import org.atalaya.database.NamedStatement;
 import org.atalaya.shared.ApiException;
 import org.atalaya.shared.ApiException.FieldError;
 
@@ -80,13 +81,11 @@ public class OwnAccount {
   private @Nullable String institution(String username) throws SQLException {
     try (var c = dataSource.getConnection();
         var s =
-            c.prepareStatement(
+            NamedStatement.prepare(
+                c,
                 "SELECT i.name FROM app_user u JOIN institution i ON i.id = u.institution_id"
-                    + " WHERE u.username = ?")) {
-      s.setString(1, username);
-      try (var rs = s.executeQuery()) {
-        return rs.next() ? rs.getString(1) : null;
-      }
+                    + " WHERE u.username = :username")) {
+      return s.setString("username", username).first(rs -> rs.getString("name")).orElse(null);
     }
   }
 }

@@ -3,9 +3,9 @@ package org.atalaya.security;
 import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import javax.sql.DataSource;
+import org.atalaya.database.NamedStatement;
 
 /**
  * Token ids ended by a logout. Kept in the database, not in memory, so that every replica of the
@@ -22,11 +22,8 @@ public class RevokedTokens {
   @Connectable
   public boolean isRevoked(String jti) {
     try (var c = dataSource.getConnection();
-        var s = c.prepareStatement("SELECT 1 FROM revoked_token WHERE jti = ?")) {
-      s.setString(1, jti);
-      try (var rs = s.executeQuery()) {
-        return rs.next();
-      }
+        var s = NamedStatement.prepare(c, "SELECT 1 FROM revoked_token WHERE jti = :jti")) {
+      return s.setString("jti", jti).exists();
     } catch (SQLException e) {
       throw new IllegalStateException("could not check the token against revocations", e);
     }
@@ -37,14 +34,15 @@ public class RevokedTokens {
     try (var c = dataSource.getConnection();
         var purge = c.prepareStatement("DELETE FROM revoked_token WHERE expires_at < now()");
         var s =
-            c.prepareStatement(
-                "INSERT INTO revoked_token (jti, username, expires_at) VALUES (?, ?, ?)"
-                    + " ON CONFLICT (jti) DO NOTHING")) {
+            NamedStatement.prepare(
+                c,
+                """
+                INSERT INTO revoked_token (jti, username, expires_at)
+                VALUES (:jti, :username, :expires_at) ON CONFLICT (jti) DO NOTHING
+                """)) {
       purge.executeUpdate();
-      s.setString(1, jti);
-      s.setString(2, username);
-      s.setTimestamp(3, Timestamp.from(expiresAt));
-      s.executeUpdate();
+      s.setString("jti", jti).setString("username", username);
+      s.setTimestamp("expires_at", expiresAt).executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("could not revoke the token", e);
     }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.atalaya.audit.AuditLog;
+import org.atalaya.database.NamedStatement;
 import org.atalaya.shared.ApiException;
 
 /**
@@ -32,11 +33,11 @@ public class UserInstitutions {
     try (var c = dataSource.getConnection();
         var s =
             c.prepareStatement(
-                "SELECT u.username, i.code FROM app_user u"
+                "SELECT u.username, i.code AS institution FROM app_user u"
                     + " JOIN institution i ON i.id = u.institution_id");
         var rs = s.executeQuery()) {
       while (rs.next()) {
-        out.put(rs.getString(1), rs.getString(2));
+        out.put(rs.getString("username"), rs.getString("institution"));
       }
     }
     return out;
@@ -47,15 +48,16 @@ public class UserInstitutions {
   public @Nullable String of(String username) throws SQLException {
     try (var c = dataSource.getConnection();
         var s =
-            c.prepareStatement(
+            NamedStatement.prepare(
+                c,
                 "SELECT i.code FROM app_user u LEFT JOIN institution i ON i.id = u.institution_id"
-                    + " WHERE u.username = ?")) {
-      s.setString(1, username);
+                    + " WHERE u.username = :username")) {
+      s.setString("username", username);
       try (var r = s.executeQuery()) {
         if (!r.next()) {
           throw ApiException.notFound("user", username);
         }
-        return r.getString(1);
+        return r.getString("code");
       }
     }
   }
@@ -67,8 +69,8 @@ public class UserInstitutions {
       return;
     }
     try (var c = dataSource.getConnection();
-        var s = c.prepareStatement("SELECT 1 FROM institution WHERE code = ?")) {
-      s.setString(1, institution.strip());
+        var s = NamedStatement.prepare(c, "SELECT 1 FROM institution WHERE code = :code")) {
+      s.setString("code", institution.strip());
       try (var r = s.executeQuery()) {
         if (!r.next()) {
           throw ApiException.notFound("institution", institution.strip());
@@ -86,14 +88,14 @@ public class UserInstitutions {
     String code = institution == null || institution.isBlank() ? null : institution.strip();
     try (var c = dataSource.getConnection();
         var s =
-            c.prepareStatement(
-                "UPDATE app_user SET institution_id = (SELECT id FROM institution WHERE code = ?)"
-                    + " WHERE username = ? AND (CAST(? AS text) IS NULL"
-                    + " OR EXISTS (SELECT 1 FROM institution WHERE code = ?))")) {
-      s.setString(1, code);
-      s.setString(2, username);
-      s.setString(3, code);
-      s.setString(4, code);
+            NamedStatement.prepare(
+                c,
+                """
+                UPDATE app_user SET institution_id = (SELECT id FROM institution WHERE code = :code)
+                 WHERE username = :username AND (CAST(:code AS text) IS NULL
+                       OR EXISTS (SELECT 1 FROM institution WHERE code = :code))
+                """)) {
+      s.setString("code", code).setString("username", username);
       if (s.executeUpdate() == 0) {
         throw ApiException.notFound("institution", code);
       }

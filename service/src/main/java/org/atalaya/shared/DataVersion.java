@@ -25,7 +25,7 @@ public class DataVersion {
    */
   private static final String REFRESHES =
       """
-      SELECT coalesce(sum(s.total_successes), 0)
+      SELECT coalesce(sum(s.total_successes), 0) AS refreshes
       FROM timescaledb_information.job_stats s
       JOIN timescaledb_information.jobs j ON j.job_id = s.job_id
       WHERE j.proc_name = 'policy_refresh_continuous_aggregate'
@@ -67,9 +67,10 @@ public class DataVersion {
       try (var s =
               c.prepareStatement(
                   "SELECT to_regclass('timescaledb_information.continuous_aggregates') IS NOT NULL"
-                      + " AND EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb')");
+                      + " AND EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb')"
+                      + " AS enabled");
           var rs = s.executeQuery()) {
-        continuousAggregates = rs.next() && rs.getBoolean(1);
+        continuousAggregates = rs.next() && rs.getBoolean("enabled");
       }
     }
     return continuousAggregates;
@@ -78,17 +79,18 @@ public class DataVersion {
   private static long refreshes(Connection c) throws SQLException {
     try (var s = c.prepareStatement(REFRESHES);
         var rs = s.executeQuery()) {
-      return rs.next() ? rs.getLong(1) : 0;
+      return rs.next() ? rs.getLong("refreshes") : 0;
     }
   }
 
   private static long[] read(Connection c) throws SQLException {
     try (var s =
             c.prepareStatement(
-                "SELECT (SELECT epoch FROM data_epoch), (SELECT count(*) FROM data_change)");
+                "SELECT (SELECT epoch FROM data_epoch) AS epoch,"
+                    + " (SELECT count(*) FROM data_change) AS changes");
         var rs = s.executeQuery()) {
       rs.next();
-      return new long[] {rs.getLong(1), rs.getLong(2)};
+      return new long[] {rs.getLong("epoch"), rs.getLong("changes")};
     }
   }
 

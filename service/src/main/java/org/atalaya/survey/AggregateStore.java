@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.atalaya.audit.AuditLog;
+import org.atalaya.database.NamedStatement;
 import org.atalaya.shared.ApiException;
 import org.atalaya.shared.ApiException.FieldError;
 import org.atalaya.shared.Messages;
@@ -48,29 +49,26 @@ class AggregateStore {
     approval.changed(waveId);
     try (Connection c = dataSource.getConnection();
         var s =
-            c.prepareStatement(
+            NamedStatement.prepare(
+                c,
                 """
                 INSERT INTO survey_aggregate (wave_id, item, kind, value_code, sex, territory,
                   estimate, se, ci_lower, ci_upper, n, df)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (:wave, :item, :kind, :value_code, :sex, :territory, :estimate, :se,
+                        :ci_lower, :ci_upper, :n, :df)
                 ON CONFLICT (wave_id, item, kind, value_code, sex, territory) DO UPDATE SET
                   estimate = EXCLUDED.estimate, se = EXCLUDED.se, ci_lower = EXCLUDED.ci_lower,
                   ci_upper = EXCLUDED.ci_upper, n = EXCLUDED.n, df = EXCLUDED.df
                 """)) {
       for (AggregateInput r : rows) {
         double se = r.se() != null ? r.se() : (r.ciUpper() - r.ciLower()) / (2 * Z);
-        s.setLong(1, waveId);
-        s.setString(2, r.item());
-        s.setString(3, r.kind().name());
-        s.setString(4, r.value() == null ? "" : r.value());
-        s.setString(5, r.sexOrTotal());
-        s.setString(6, r.territoryOrTotal());
-        s.setDouble(7, r.estimate());
-        s.setDouble(8, se);
-        s.setObject(9, r.ciLower() != null ? r.ciLower() : r.estimate() - Z * se);
-        s.setObject(10, r.ciUpper() != null ? r.ciUpper() : r.estimate() + Z * se);
-        s.setLong(11, r.n());
-        s.setObject(12, r.df());
+        s.setLong("wave", waveId).setString("item", r.item()).setString("kind", r.kind().name());
+        s.setString("value_code", r.value() == null ? "" : r.value());
+        s.setString("sex", r.sexOrTotal()).setString("territory", r.territoryOrTotal());
+        s.setDouble("estimate", r.estimate()).setDouble("se", se);
+        s.setObject("ci_lower", r.ciLower() != null ? r.ciLower() : r.estimate() - Z * se);
+        s.setObject("ci_upper", r.ciUpper() != null ? r.ciUpper() : r.estimate() + Z * se);
+        s.setLong("n", r.n()).setObject("df", r.df());
         s.addBatch();
       }
       s.executeBatch();
@@ -122,23 +120,23 @@ class AggregateStore {
     List<Estimate> estimates = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         var s =
-            c.prepareStatement(
+            NamedStatement.prepare(
+                c,
                 """
                 SELECT sex, territory, estimate, se, ci_lower, ci_upper, n, df FROM survey_aggregate
-                WHERE wave_id = ? AND item = ? AND kind = ? AND value_code = ?
-                  AND ((sex = '_T' AND territory = '_T') OR ((sex <> '_T') = ? AND (territory <> '_T') = ?))
+                WHERE wave_id = :wave AND item = :item AND kind = :kind AND value_code = :value_code
+                  AND ((sex = '_T' AND territory = '_T')
+                       OR ((sex <> '_T') = :by_sex AND (territory <> '_T') = :by_territory))
                 ORDER BY sex = '_T' AND territory = '_T' DESC, sex, territory
                 """)) {
-      s.setLong(1, waveId);
-      s.setString(2, outcome.item().code());
-      s.setString(3, request.kind().name());
-      s.setString(4, outcome.value() == null ? "" : outcome.value().code());
-      s.setBoolean(5, bySex);
-      s.setBoolean(6, byTerritory);
+      s.setLong("wave", waveId).setString("item", outcome.item().code());
+      s.setString("kind", request.kind().name());
+      s.setString("value_code", outcome.value() == null ? "" : outcome.value().code());
+      s.setBoolean("by_sex", bySex).setBoolean("by_territory", byTerritory);
       try (var r = s.executeQuery()) {
         while (r.next()) {
-          String sex = r.getString(1);
-          String territory = r.getString(2);
+          String sex = r.getString("sex");
+          String territory = r.getString("territory");
           List<EstimateTable.DomainCode> cell = new ArrayList<>();
           if (!sex.equals("_T")) {
             cell.add(
@@ -153,12 +151,12 @@ class AggregateStore {
           estimates.add(
               estimate(
                   request,
-                  r.getDouble(3),
-                  r.getDouble(4),
-                  r.getDouble(5),
-                  r.getDouble(6),
-                  r.getLong(7),
-                  (Integer) r.getObject(8)));
+                  r.getDouble("estimate"),
+                  r.getDouble("se"),
+                  r.getDouble("ci_lower"),
+                  r.getDouble("ci_upper"),
+                  r.getLong("n"),
+                  (Integer) r.getObject("df")));
         }
       }
     }

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.atalaya.database.NamedStatement;
 import org.atalaya.survey.estimate.EstimateKind;
 
 /**
@@ -54,47 +55,50 @@ public class IndicatorCells {
   void bind(long indicatorId, long surveyId, IndicatorBinding b) throws SQLException {
     try (Connection c = dataSource.getConnection();
         var s =
-            c.prepareStatement(
+            NamedStatement.prepare(
+                c,
                 """
                 INSERT INTO survey_indicator (indicator_id, survey_id, item, kind, value_code, weight, scale)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                VALUES (:indicator, :survey, :item, :kind, :value_code, :weight, :scale)
                 ON CONFLICT (indicator_id) DO UPDATE SET survey_id = EXCLUDED.survey_id,
                   item = EXCLUDED.item, kind = EXCLUDED.kind, value_code = EXCLUDED.value_code,
                   weight = EXCLUDED.weight, scale = EXCLUDED.scale
                 """)) {
-      s.setLong(1, indicatorId);
-      s.setLong(2, surveyId);
-      s.setString(3, b.item());
-      s.setString(4, b.kind().name());
-      s.setString(5, b.value() == null ? "" : b.value());
-      s.setString(6, b.weight());
-      s.setDouble(7, b.scaleOrDefault());
-      s.executeUpdate();
+      s.setLong("indicator", indicatorId)
+          .setLong("survey", surveyId)
+          .setString("item", b.item())
+          .setString("kind", b.kind().name())
+          .setString("value_code", b.value() == null ? "" : b.value())
+          .setString("weight", b.weight())
+          .setDouble("scale", b.scaleOrDefault())
+          .executeUpdate();
     }
   }
 
   List<Bound> bindings(long surveyId) throws SQLException {
     try (Connection c = dataSource.getConnection();
         var s =
-            c.prepareStatement(
-                "SELECT b.indicator_id, i.code, b.item, b.kind, b.value_code, b.weight, b.scale"
-                    + " FROM survey_indicator b JOIN indicator i ON i.id = b.indicator_id"
-                    + " WHERE b.survey_id = ? ORDER BY i.code")) {
-      s.setLong(1, surveyId);
+            NamedStatement.prepare(
+                c,
+                """
+                SELECT b.indicator_id, i.code, b.item, b.kind, b.value_code, b.weight, b.scale
+                  FROM survey_indicator b JOIN indicator i ON i.id = b.indicator_id
+                 WHERE b.survey_id = :survey ORDER BY i.code
+                """)) {
       List<Bound> out = new ArrayList<>();
-      try (var r = s.executeQuery()) {
+      try (var r = s.setLong("survey", surveyId).executeQuery()) {
         while (r.next()) {
-          String value = r.getString(5);
+          String value = r.getString("value_code");
           out.add(
               new Bound(
-                  r.getLong(1),
+                  r.getLong("indicator_id"),
                   new IndicatorBinding(
-                      r.getString(2),
-                      r.getString(3),
-                      EstimateKind.valueOf(r.getString(4)),
+                      r.getString("code"),
+                      r.getString("item"),
+                      EstimateKind.valueOf(r.getString("kind")),
                       value.isEmpty() ? null : value,
-                      r.getString(6),
-                      r.getDouble(7))));
+                      r.getString("weight"),
+                      r.getDouble("scale"))));
         }
       }
       return out;
@@ -104,35 +108,29 @@ public class IndicatorCells {
   void replace(long indicatorId, long waveId, List<CellInterval> cells) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       try (var d =
-          c.prepareStatement(
-              "DELETE FROM survey_indicator_cell WHERE indicator_id = ? AND wave_id = ?")) {
-        d.setLong(1, indicatorId);
-        d.setLong(2, waveId);
-        d.executeUpdate();
+          NamedStatement.prepare(
+              c,
+              "DELETE FROM survey_indicator_cell WHERE indicator_id = :indicator AND wave_id = :wave")) {
+        d.setLong("indicator", indicatorId).setLong("wave", waveId).executeUpdate();
       }
       try (var s =
-          c.prepareStatement(
+          NamedStatement.prepare(
+              c,
               """
               INSERT INTO survey_indicator_cell (indicator_id, wave_id, sex, territory, estimate, se,
                 ci_lower, ci_upper, cv, n, df, reliability, no_interval, suppressed, weight)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              VALUES (:indicator, :wave, :sex, :territory, :estimate, :se, :ci_lower, :ci_upper,
+                      :cv, :n, :df, :reliability, :no_interval, :suppressed, :weight)
               """)) {
         for (CellInterval cell : cells) {
-          int i = 1;
-          s.setLong(i++, indicatorId);
-          s.setLong(i++, waveId);
-          s.setString(i++, cell.sex());
-          s.setString(i++, cell.territory());
-          for (Double d :
-              new Double[] {cell.value(), cell.se(), cell.ciLower(), cell.ciUpper(), cell.cv()}) {
-            s.setObject(i++, d);
-          }
-          s.setLong(i++, cell.n());
-          s.setObject(i++, cell.df());
-          s.setString(i++, cell.reliability());
-          s.setString(i++, cell.noInterval());
-          s.setBoolean(i++, cell.suppressed());
-          s.setString(i, cell.weight());
+          s.setLong("indicator", indicatorId).setLong("wave", waveId);
+          s.setString("sex", cell.sex()).setString("territory", cell.territory());
+          s.setObject("estimate", cell.value()).setObject("se", cell.se());
+          s.setObject("ci_lower", cell.ciLower()).setObject("ci_upper", cell.ciUpper());
+          s.setObject("cv", cell.cv()).setLong("n", cell.n()).setObject("df", cell.df());
+          s.setString("reliability", cell.reliability());
+          s.setString("no_interval", cell.noInterval());
+          s.setBoolean("suppressed", cell.suppressed()).setString("weight", cell.weight());
           s.addBatch();
         }
         s.executeBatch();
@@ -149,40 +147,37 @@ public class IndicatorCells {
       throws SQLException {
     try (Connection c = dataSource.getConnection();
         var s =
-            c.prepareStatement(
+            NamedStatement.prepare(
+                c,
                 """
-                SELECT w.code, w.period_start, x.sex, x.territory, x.estimate, x.se, x.ci_lower,
+                SELECT w.code AS wave, w.period_start, x.sex, x.territory, x.estimate, x.se, x.ci_lower,
                   x.ci_upper, x.cv, x.n, x.df, x.reliability, x.no_interval, x.suppressed, x.weight
                 FROM survey_indicator_cell x JOIN survey_wave w ON w.id = x.wave_id
                 JOIN indicator i ON i.id = x.indicator_id
-                WHERE i.code = ? AND w.published
+                WHERE i.code = :indicator AND w.published
                 ORDER BY w.period_start, x.sex, x.territory
                 """)) {
-      s.setString(1, indicatorCode);
-      List<CellInterval> out = new ArrayList<>();
-      try (var r = s.executeQuery()) {
-        while (r.next()) {
-          boolean hide = publicOnly && r.getBoolean(14);
-          out.add(
-              new CellInterval(
-                  r.getString(1),
-                  r.getDate(2).toLocalDate(),
-                  r.getString(3),
-                  r.getString(4),
-                  hide ? null : (Double) r.getObject(5),
-                  hide ? null : (Double) r.getObject(6),
-                  hide ? null : (Double) r.getObject(7),
-                  hide ? null : (Double) r.getObject(8),
-                  hide ? null : (Double) r.getObject(9),
-                  r.getLong(10),
-                  (Integer) r.getObject(11),
-                  r.getString(12),
-                  r.getString(13),
-                  r.getBoolean(14),
-                  r.getString(15)));
-        }
-      }
-      return out;
+      return s.setString("indicator", indicatorCode)
+          .list(
+              r -> {
+                boolean hide = publicOnly && r.getBoolean("suppressed");
+                return new CellInterval(
+                    r.getString("wave"),
+                    r.getDate("period_start").toLocalDate(),
+                    r.getString("sex"),
+                    r.getString("territory"),
+                    hide ? null : (Double) r.getObject("estimate"),
+                    hide ? null : (Double) r.getObject("se"),
+                    hide ? null : (Double) r.getObject("ci_lower"),
+                    hide ? null : (Double) r.getObject("ci_upper"),
+                    hide ? null : (Double) r.getObject("cv"),
+                    r.getLong("n"),
+                    (Integer) r.getObject("df"),
+                    r.getString("reliability"),
+                    r.getString("no_interval"),
+                    r.getBoolean("suppressed"),
+                    r.getString("weight"));
+              });
     }
   }
 }

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.atalaya.audit.AuditLog;
+import org.atalaya.database.NamedStatement;
 import org.atalaya.measurement.RowSource;
 import org.atalaya.shared.CellLimits;
 import org.atalaya.territory.TerritoryService;
@@ -122,14 +123,14 @@ class MicrodataImport {
     void execute(Connection connection, RowSource source) throws SQLException, IOException {
       // One upload per wave at a time: a second waits here rather than mixing its rows in.
       try (var lock =
-          connection.prepareStatement("SELECT id FROM survey_wave WHERE id = ? FOR UPDATE")) {
-        lock.setLong(1, waveId);
-        lock.executeQuery().close();
+          NamedStatement.prepare(
+              connection, "SELECT id FROM survey_wave WHERE id = :wave FOR UPDATE")) {
+        lock.setLong("wave", waveId).executeQuery().close();
       }
       try (var delete =
-          connection.prepareStatement("DELETE FROM survey_respondent WHERE wave_id = ?")) {
-        delete.setLong(1, waveId);
-        delete.executeUpdate();
+          NamedStatement.prepare(
+              connection, "DELETE FROM survey_respondent WHERE wave_id = :wave")) {
+        delete.setLong("wave", waveId).executeUpdate();
       }
       copy =
           connection

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.atalaya.database.NamedStatement;
 
 /** Survey servers in SQL; the credential column holds ciphertext only. */
 @Singleton
@@ -31,11 +32,9 @@ class ServerStore {
   Optional<Stored> find(long surveyId) throws SQLException {
     try (Connection c = dataSource.getConnection();
         var s =
-            c.prepareStatement("SELECT " + COLUMNS + " FROM survey_server WHERE survey_id = ?")) {
-      s.setLong(1, surveyId);
-      try (ResultSet r = s.executeQuery()) {
-        return r.next() ? Optional.of(read(r)) : Optional.empty();
-      }
+            NamedStatement.prepare(
+                c, "SELECT " + COLUMNS + " FROM survey_server WHERE survey_id = :survey")) {
+      return s.setLong("survey", surveyId).first(ServerStore::read);
     }
   }
 
@@ -47,12 +46,12 @@ class ServerStore {
     try (Connection c = dataSource.getConnection();
         var s =
             c.prepareStatement(
-                "SELECT s.code, v.scheduled_wave FROM survey_server v JOIN survey s"
+                "SELECT s.code AS survey, v.scheduled_wave FROM survey_server v JOIN survey s"
                     + " ON s.id = v.survey_id WHERE v.scheduled_wave IS NOT NULL ORDER BY s.code")) {
       List<Scheduled> out = new ArrayList<>();
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
-          out.add(new Scheduled(r.getString(1), r.getString(2)));
+          out.add(new Scheduled(r.getString("survey"), r.getString("scheduled_wave")));
         }
       }
       return out;
@@ -62,33 +61,30 @@ class ServerStore {
   void save(long surveyId, ServerDoc doc, byte[] credential) throws SQLException {
     try (Connection c = dataSource.getConnection();
         var s =
-            c.prepareStatement(
+            NamedStatement.prepare(
+                c,
                 """
                 INSERT INTO survey_server
                   (survey_id, kind, base_url, project, form, mapping, scheduled_wave, credential)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (:survey, :kind, :url, :project, :form, :mapping, :scheduled_wave,
+                        :credential)
                 ON CONFLICT (survey_id) DO UPDATE SET kind = EXCLUDED.kind,
                   base_url = EXCLUDED.base_url, project = EXCLUDED.project, form = EXCLUDED.form,
                   mapping = EXCLUDED.mapping, scheduled_wave = EXCLUDED.scheduled_wave,
                   credential = EXCLUDED.credential
                 """)) {
-      s.setLong(1, surveyId);
-      s.setString(2, doc.kind().name());
-      s.setString(3, doc.url());
-      s.setString(4, doc.project());
-      s.setString(5, doc.form());
-      s.setString(6, doc.mapping());
-      s.setString(7, doc.scheduledWave());
-      s.setBytes(8, credential);
+      s.setLong("survey", surveyId).setString("kind", doc.kind().name());
+      s.setString("url", doc.url()).setString("project", doc.project());
+      s.setString("form", doc.form()).setString("mapping", doc.mapping());
+      s.setString("scheduled_wave", doc.scheduledWave()).setBytes("credential", credential);
       s.executeUpdate();
     }
   }
 
   boolean delete(long surveyId) throws SQLException {
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement("DELETE FROM survey_server WHERE survey_id = ?")) {
-      s.setLong(1, surveyId);
-      return s.executeUpdate() > 0;
+        var s = NamedStatement.prepare(c, "DELETE FROM survey_server WHERE survey_id = :survey")) {
+      return s.setLong("survey", surveyId).executeUpdate() > 0;
     }
   }
 
@@ -96,12 +92,13 @@ class ServerStore {
   void pulled(long surveyId, Instant at, String outcome) throws SQLException {
     try (Connection c = dataSource.getConnection();
         var s =
-            c.prepareStatement(
-                "UPDATE survey_server SET last_pull_at = ?, last_pull = ? WHERE survey_id = ?")) {
-      s.setTimestamp(1, Timestamp.from(at));
-      s.setString(2, outcome.length() > 1000 ? outcome.substring(0, 999) + "…" : outcome);
-      s.setLong(3, surveyId);
-      s.executeUpdate();
+            NamedStatement.prepare(
+                c,
+                "UPDATE survey_server SET last_pull_at = :at, last_pull = :outcome"
+                    + " WHERE survey_id = :survey")) {
+      s.setTimestamp("at", at);
+      s.setString("outcome", outcome.length() > 1000 ? outcome.substring(0, 999) + "…" : outcome);
+      s.setLong("survey", surveyId).executeUpdate();
     }
   }
 

@@ -5,14 +5,13 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.atalaya.database.NamedStatement;
 
 /**
  * Surveys, waves and mappings in SQL. Definitions and mappings are stored as the JSON the API
@@ -34,26 +33,19 @@ class SurveyStore {
 
   List<Stored> list() throws SQLException {
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement("SELECT id, definition::text FROM survey ORDER BY code")) {
-      List<Stored> out = new ArrayList<>();
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          out.add(new Stored(r.getLong(1), read(r.getString(2), SurveyDoc.class)));
-        }
-      }
-      return out;
+        var s =
+            NamedStatement.prepare(
+                c, "SELECT id, definition::text AS definition FROM survey ORDER BY code")) {
+      return s.list(this::stored);
     }
   }
 
   Optional<Stored> find(String code) throws SQLException {
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement("SELECT id, definition::text FROM survey WHERE code = ?")) {
-      s.setString(1, code);
-      try (ResultSet r = s.executeQuery()) {
-        return r.next()
-            ? Optional.of(new Stored(r.getLong(1), read(r.getString(2), SurveyDoc.class)))
-            : Optional.empty();
-      }
+        var s =
+            NamedStatement.prepare(
+                c, "SELECT id, definition::text AS definition FROM survey WHERE code = :code")) {
+      return s.setString("code", code).first(this::stored);
     }
   }
 
@@ -61,74 +53,69 @@ class SurveyStore {
   long save(Long id, SurveyDoc doc) throws SQLException {
     String sql =
         id == null
-            ? "INSERT INTO survey (code, name, definition) VALUES (?, ?, CAST(? AS jsonb)) RETURNING id"
-            : "UPDATE survey SET code = ?, name = ?, definition = CAST(? AS jsonb) WHERE id = ?"
-                + " RETURNING id";
+            ? "INSERT INTO survey (code, name, definition)"
+                + " VALUES (:code, :name, CAST(:definition AS jsonb)) RETURNING id"
+            : "UPDATE survey SET code = :code, name = :name, definition = CAST(:definition AS jsonb)"
+                + " WHERE id = :id RETURNING id";
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement(sql)) {
-      s.setString(1, doc.code());
-      s.setString(2, doc.name());
-      s.setString(3, write(doc));
+        var s = NamedStatement.prepare(c, sql)) {
+      s.setString("code", doc.code()).setString("name", doc.name());
+      s.setString("definition", write(doc));
       if (id != null) {
-        s.setLong(4, id);
+        s.setLong("id", id);
       }
-      try (ResultSet r = s.executeQuery()) {
-        r.next();
-        return r.getLong(1);
-      }
+      return s.first(r -> r.getLong("id")).orElseThrow();
     }
   }
 
   void delete(long id) throws SQLException {
-    update("DELETE FROM survey WHERE id = ?", id);
+    update("DELETE FROM survey WHERE id = :id", id);
   }
 
   List<Wave> waves(long surveyId) throws SQLException {
-    return queryWaves("WHERE survey_id = ? ORDER BY period_start, code", surveyId, null);
+    return queryWaves("WHERE survey_id = :survey ORDER BY period_start, code", surveyId, null);
   }
 
   Optional<Wave> wave(long surveyId, String code) throws SQLException {
-    return queryWaves("WHERE survey_id = ? AND code = ?", surveyId, code).stream().findFirst();
+    return queryWaves("WHERE survey_id = :survey AND code = :code", surveyId, code).stream()
+        .findFirst();
   }
 
   private List<Wave> queryWaves(String where, long surveyId, String code) throws SQLException {
     try (Connection c = dataSource.getConnection();
         var s =
-            c.prepareStatement(
+            NamedStatement.prepare(
+                c,
                 "SELECT id, code, name, period_start, period_end, published, loaded_file,"
                     + " loaded_sheet, loaded_enc, respondents, variables FROM survey_wave "
                     + where)) {
-      s.setLong(1, surveyId);
+      s.setLong("survey", surveyId);
       if (code != null) {
-        s.setString(2, code);
+        s.setString("code", code);
       }
-      List<Wave> out = new ArrayList<>();
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          String file = r.getString(7);
-          var loaded =
-              file == null
-                  ? null
-                  : new WaveDoc.Loaded(
-                      file,
-                      r.getString(8),
-                      r.getString(9),
-                      r.getInt(10),
-                      Arrays.asList((String[]) r.getArray(11).getArray()));
-          out.add(
-              new Wave(
-                  r.getLong(1),
-                  surveyId,
-                  new WaveDoc(
-                      r.getString(2),
-                      r.getString(3),
-                      r.getDate(4).toLocalDate(),
-                      r.getDate(5).toLocalDate(),
-                      r.getBoolean(6),
-                      loaded)));
-        }
-      }
-      return out;
+      return s.list(
+          r -> {
+            String file = r.getString("loaded_file");
+            var loaded =
+                file == null
+                    ? null
+                    : new WaveDoc.Loaded(
+                        file,
+                        r.getString("loaded_sheet"),
+                        r.getString("loaded_enc"),
+                        r.getInt("respondents"),
+                        Arrays.asList((String[]) r.getArray("variables").getArray()));
+            return new Wave(
+                r.getLong("id"),
+                surveyId,
+                new WaveDoc(
+                    r.getString("code"),
+                    r.getString("name"),
+                    r.getDate("period_start").toLocalDate(),
+                    r.getDate("period_end").toLocalDate(),
+                    r.getBoolean("published"),
+                    loaded));
+          });
     }
   }
 
@@ -136,48 +123,44 @@ class SurveyStore {
     String sql =
         id == null
             ? "INSERT INTO survey_wave (code, name, period_start, period_end, survey_id)"
-                + " VALUES (?, ?, ?, ?, ?) RETURNING id"
-            : "UPDATE survey_wave SET code = ?, name = ?, period_start = ?, period_end = ?"
-                + " WHERE survey_id = ? AND id = ? RETURNING id";
+                + " VALUES (:code, :name, :start, :end, :survey) RETURNING id"
+            : "UPDATE survey_wave SET code = :code, name = :name, period_start = :start,"
+                + " period_end = :end WHERE survey_id = :survey AND id = :id RETURNING id";
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement(sql)) {
-      s.setString(1, doc.code());
-      s.setString(2, doc.name());
-      s.setDate(3, Date.valueOf(doc.periodStart()));
-      s.setDate(4, Date.valueOf(doc.periodEnd()));
-      s.setLong(5, surveyId);
+        var s = NamedStatement.prepare(c, sql)) {
+      s.setString("code", doc.code()).setString("name", doc.name());
+      s.setDate("start", doc.periodStart()).setDate("end", doc.periodEnd());
+      s.setLong("survey", surveyId);
       if (id != null) {
-        s.setLong(6, id);
+        s.setLong("id", id);
       }
-      try (ResultSet r = s.executeQuery()) {
-        r.next();
-        return r.getLong(1);
-      }
+      return s.first(r -> r.getLong("id")).orElseThrow();
     }
   }
 
   void loaded(long waveId, WaveDoc.Loaded loaded) throws SQLException {
     try (Connection c = dataSource.getConnection();
         var s =
-            c.prepareStatement(
-                "UPDATE survey_wave SET loaded_file = ?, loaded_sheet = ?, loaded_enc = ?,"
-                    + " respondents = ?, variables = ? WHERE id = ?")) {
-      s.setString(1, loaded.file());
-      s.setString(2, loaded.sheet());
-      s.setString(3, loaded.encoding());
-      s.setInt(4, loaded.respondents());
-      s.setArray(5, c.createArrayOf("text", loaded.variables().toArray()));
-      s.setLong(6, waveId);
+            NamedStatement.prepare(
+                c,
+                """
+                UPDATE survey_wave SET loaded_file = :file, loaded_sheet = :sheet,
+                       loaded_enc = :encoding, respondents = :respondents, variables = :variables
+                 WHERE id = :wave
+                """)) {
+      s.setString("file", loaded.file()).setString("sheet", loaded.sheet());
+      s.setString("encoding", loaded.encoding()).setInt("respondents", loaded.respondents());
+      s.setArray("variables", "text", loaded.variables().toArray()).setLong("wave", waveId);
       s.executeUpdate();
     }
   }
 
   void publish(long waveId, boolean published) throws SQLException {
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement("UPDATE survey_wave SET published = ? WHERE id = ?")) {
-      s.setBoolean(1, published);
-      s.setLong(2, waveId);
-      s.executeUpdate();
+        var s =
+            NamedStatement.prepare(
+                c, "UPDATE survey_wave SET published = :published WHERE id = :wave")) {
+      s.setBoolean("published", published).setLong("wave", waveId).executeUpdate();
     }
   }
 
@@ -185,31 +168,26 @@ class SurveyStore {
   void validatedByDemo(long waveId, String who) throws SQLException {
     try (Connection c = dataSource.getConnection();
         var s =
-            c.prepareStatement(
-                "UPDATE survey_wave SET validated_by = ?, validated_at = now() WHERE id = ?")) {
-      s.setString(1, who);
-      s.setLong(2, waveId);
-      s.executeUpdate();
+            NamedStatement.prepare(
+                c,
+                "UPDATE survey_wave SET validated_by = :who, validated_at = now() WHERE id = :wave")) {
+      s.setString("who", who).setLong("wave", waveId).executeUpdate();
     }
   }
 
   void deleteWave(long waveId) throws SQLException {
-    update("DELETE FROM survey_wave WHERE id = ?", waveId);
+    update("DELETE FROM survey_wave WHERE id = :id", waveId);
   }
 
   List<MappingDoc> mappings(long surveyId) throws SQLException {
     try (Connection c = dataSource.getConnection();
         var s =
-            c.prepareStatement(
-                "SELECT mapping::text FROM survey_mapping WHERE survey_id = ? ORDER BY name")) {
-      s.setLong(1, surveyId);
-      List<MappingDoc> out = new ArrayList<>();
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          out.add(read(r.getString(1), MappingDoc.class));
-        }
-      }
-      return out;
+            NamedStatement.prepare(
+                c,
+                "SELECT mapping::text AS mapping FROM survey_mapping WHERE survey_id = :survey"
+                    + " ORDER BY name")) {
+      return s.setLong("survey", surveyId)
+          .list(r -> read(r.getString("mapping"), MappingDoc.class));
     }
   }
 
@@ -220,32 +198,36 @@ class SurveyStore {
   void saveMapping(long surveyId, MappingDoc doc) throws SQLException {
     try (Connection c = dataSource.getConnection();
         var s =
-            c.prepareStatement(
-                "INSERT INTO survey_mapping (survey_id, name, mapping) VALUES (?, ?, CAST(? AS"
-                    + " jsonb)) ON CONFLICT (survey_id, name) DO UPDATE SET mapping ="
-                    + " EXCLUDED.mapping")) {
-      s.setLong(1, surveyId);
-      s.setString(2, doc.name());
-      s.setString(3, write(doc));
-      s.executeUpdate();
+            NamedStatement.prepare(
+                c,
+                """
+                INSERT INTO survey_mapping (survey_id, name, mapping)
+                VALUES (:survey, :name, CAST(:mapping AS jsonb))
+                ON CONFLICT (survey_id, name) DO UPDATE SET mapping = EXCLUDED.mapping
+                """)) {
+      s.setLong("survey", surveyId).setString("name", doc.name());
+      s.setString("mapping", write(doc)).executeUpdate();
     }
   }
 
   boolean deleteMapping(long surveyId, String name) throws SQLException {
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement("DELETE FROM survey_mapping WHERE survey_id = ? AND name = ?")) {
-      s.setLong(1, surveyId);
-      s.setString(2, name);
-      return s.executeUpdate() > 0;
+        var s =
+            NamedStatement.prepare(
+                c, "DELETE FROM survey_mapping WHERE survey_id = :survey AND name = :name")) {
+      return s.setLong("survey", surveyId).setString("name", name).executeUpdate() > 0;
     }
   }
 
   private void update(String sql, long id) throws SQLException {
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement(sql)) {
-      s.setLong(1, id);
-      s.executeUpdate();
+        var s = NamedStatement.prepare(c, sql)) {
+      s.setLong("id", id).executeUpdate();
     }
+  }
+
+  private Stored stored(ResultSet r) throws SQLException {
+    return new Stored(r.getLong("id"), read(r.getString("definition"), SurveyDoc.class));
   }
 
   private <T> T read(String text, Class<T> type) {

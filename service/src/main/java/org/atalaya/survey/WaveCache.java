@@ -107,9 +107,9 @@ class WaveCache {
   /** Whether the caller's transaction has written: it may see rows nobody else sees yet. */
   private boolean written() throws SQLException {
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement("SELECT txid_current_if_assigned() IS NOT NULL");
+        var s = c.prepareStatement("SELECT txid_current_if_assigned() IS NOT NULL AS written");
         var r = s.executeQuery()) {
-      return r.next() && r.getBoolean(1);
+      return r.next() && r.getBoolean("written");
     }
   }
 }

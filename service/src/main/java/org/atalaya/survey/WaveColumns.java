@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.atalaya.database.NamedStatement;
 import org.atalaya.survey.estimate.SurveyDesign;
 
 /**
@@ -140,11 +141,11 @@ final class WaveColumns {
     counter.run();
     try (Connection c = dataSource.getConnection();
         var s =
-            c.prepareStatement(
+            NamedStatement.prepare(
+                c,
                 "SELECT stratum, psu, sex, territory, age_group"
-                    + " FROM survey_respondent WHERE wave_id = ? ORDER BY row_no")) {
-      s.setLong(1, waveId);
-      s.setFetchSize(10_000);
+                    + " FROM survey_respondent WHERE wave_id = :wave ORDER BY row_no")) {
+      s.setLong("wave", waveId).jdbc().setFetchSize(10_000);
       var strata = new Column.Builder();
       var psus = new Column.Builder();
       var sex = new Column.Builder();
@@ -153,14 +154,14 @@ final class WaveColumns {
       int n = 0;
       try (var r = s.executeQuery()) {
         while (r.next()) {
-          String stratum = r.getString(1);
+          String stratum = r.getString("stratum");
           strata.add(stratum == null ? "" : stratum);
-          String psu = r.getString(2);
+          String psu = r.getString("psu");
           // A PSU is named within its stratum, so equal labels in two strata stay two clusters.
           psus.add(psu == null ? "#" + n : (stratum == null ? "" : stratum) + "\u0000" + psu);
-          sex.add(r.getString(3));
-          territory.add(r.getString(4));
-          age.add(r.getString(5));
+          sex.add(r.getString("sex"));
+          territory.add(r.getString("territory"));
+          age.add(r.getString("age_group"));
           n++;
         }
       }
@@ -179,11 +180,11 @@ final class WaveColumns {
     counter.run();
     try (Connection c = dataSource.getConnection();
         var s =
-            c.prepareStatement(
-                "SELECT weights[?] FROM survey_respondent WHERE wave_id = ? ORDER BY row_no")) {
-      s.setInt(1, weight + 1);
-      s.setLong(2, waveId);
-      s.setFetchSize(10_000);
+            NamedStatement.prepare(
+                c,
+                "SELECT weights[:weight] AS weight FROM survey_respondent WHERE wave_id = :wave"
+                    + " ORDER BY row_no")) {
+      s.setInt("weight", weight + 1).setLong("wave", waveId).jdbc().setFetchSize(10_000);
       double[] values = new double[1024];
       int n = 0;
       try (var r = s.executeQuery()) {
@@ -191,7 +192,7 @@ final class WaveColumns {
           if (n == values.length) {
             values = java.util.Arrays.copyOf(values, n * 2);
           }
-          values[n++] = r.getDouble(1);
+          values[n++] = r.getDouble("weight");
         }
       }
       bytes.addAndGet(8L * n);
@@ -204,15 +205,15 @@ final class WaveColumns {
     counter.run();
     try (Connection c = dataSource.getConnection();
         var s =
-            c.prepareStatement(
-                "SELECT answers ->> ? FROM survey_respondent WHERE wave_id = ? ORDER BY row_no")) {
-      s.setString(1, variable);
-      s.setLong(2, waveId);
-      s.setFetchSize(10_000);
+            NamedStatement.prepare(
+                c,
+                "SELECT answers ->> :variable AS answer FROM survey_respondent WHERE wave_id = :wave"
+                    + " ORDER BY row_no")) {
+      s.setString("variable", variable).setLong("wave", waveId).jdbc().setFetchSize(10_000);
       var column = new Column.Builder();
       try (var r = s.executeQuery()) {
         while (r.next()) {
-          column.add(r.getString(1));
+          column.add(r.getString("answer"));
         }
       }
       Column built = column.build();

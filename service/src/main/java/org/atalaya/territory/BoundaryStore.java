@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.atalaya.database.NamedStatement;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
@@ -39,18 +40,15 @@ class BoundaryStore {
     String sql =
         """
         INSERT INTO territory_boundary (territory_id, wkt, source, illustrative, imported_by)
-        VALUES (?, ?, ?, ?, ?)
+        VALUES (:territory, :wkt, :source, :illustrative, :user)
         ON CONFLICT (territory_id) DO UPDATE SET wkt = excluded.wkt, source = excluded.source,
           illustrative = excluded.illustrative, imported_by = excluded.imported_by,
           imported_at = now()""";
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement(sql)) {
-      s.setLong(1, territoryId);
-      s.setString(2, new WKTWriter().write(geometry));
-      s.setString(3, source);
-      s.setBoolean(4, illustrative);
-      s.setString(5, user);
-      s.executeUpdate();
+        var s = NamedStatement.prepare(c, sql)) {
+      s.setLong("territory", territoryId).setString("wkt", new WKTWriter().write(geometry));
+      s.setString("source", source).setBoolean("illustrative", illustrative);
+      s.setString("user", user).executeUpdate();
     }
   }
 
@@ -61,19 +59,20 @@ class BoundaryStore {
   long stage(String file, byte[] content, String user) throws SQLException {
     try (Connection c = dataSource.getConnection();
         var old =
-            c.prepareStatement(
-                "DELETE FROM boundary_upload WHERE uploaded_at < now() - interval '1 day'");
+            NamedStatement.prepare(
+                c, "DELETE FROM boundary_upload WHERE uploaded_at < now() - interval '1 day'");
         var s =
-            c.prepareStatement(
-                "INSERT INTO boundary_upload (file_name, content, uploaded_by) VALUES (?, ?, ?)"
-                    + " RETURNING id")) {
+            NamedStatement.prepare(
+                c,
+                """
+                INSERT INTO boundary_upload (file_name, content, uploaded_by)
+                VALUES (:file, :content, :user) RETURNING id
+                """)) {
       old.executeUpdate();
-      s.setString(1, file);
-      s.setBytes(2, content);
-      s.setString(3, user);
+      s.setString("file", file).setBytes("content", content).setString("user", user);
       try (ResultSet r = s.executeQuery()) {
         r.next();
-        return r.getLong(1);
+        return r.getLong("id");
       }
     }
   }
@@ -81,15 +80,17 @@ class BoundaryStore {
   /** The upload, taken away: only its uploader may confirm it, and only once. */
   java.util.Optional<Upload> unstage(long id, String user) throws SQLException {
     String sql =
-        "DELETE FROM boundary_upload WHERE id = ? AND uploaded_by = ?"
-            + " RETURNING id, file_name, content";
+        """
+        DELETE FROM boundary_upload WHERE id = :id AND uploaded_by = :user
+        RETURNING id, file_name, content
+        """;
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement(sql)) {
-      s.setLong(1, id);
-      s.setString(2, user);
+        var s = NamedStatement.prepare(c, sql)) {
+      s.setLong("id", id).setString("user", user);
       try (ResultSet r = s.executeQuery()) {
         return r.next()
-            ? java.util.Optional.of(new Upload(r.getLong(1), r.getString(2), r.getBytes(3)))
+            ? java.util.Optional.of(
+                new Upload(r.getLong("id"), r.getString("file_name"), r.getBytes("content")))
             : java.util.Optional.empty();
       }
     }
@@ -97,35 +98,35 @@ class BoundaryStore {
 
   /** The boundaries of a territory's children (the corregimientos of a district), by code. */
   List<Stored> children(long parentId) throws SQLException {
-    return list("WHERE t.parent_id = ? ORDER BY t.code", parentId);
+    return list("WHERE t.parent_id = :id ORDER BY t.code", parentId);
   }
 
   /** One territory's stored boundary. */
   java.util.Optional<Stored> of(long territoryId) throws SQLException {
-    return list("WHERE t.id = ?", territoryId).stream().findFirst();
+    return list("WHERE t.id = :id", territoryId).stream().findFirst();
   }
 
-  private List<Stored> list(String where, long parameter) throws SQLException {
+  private List<Stored> list(String where, long id) throws SQLException {
     String sql =
         "SELECT t.id, t.code, t.name, t.parent_id, b.wkt, b.source, b.illustrative"
             + " FROM territory_boundary b JOIN territory t ON t.id = b.territory_id "
             + where;
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement(sql)) {
-      s.setLong(1, parameter);
+        var s = NamedStatement.prepare(c, sql)) {
+      s.setLong("id", id);
       List<Stored> out = new ArrayList<>();
       WKTReader reader = new WKTReader(GeoJsonReader.FACTORY);
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
           out.add(
               new Stored(
-                  r.getLong(1),
-                  r.getString(2),
-                  r.getString(3),
-                  r.getObject(4, Long.class),
-                  reader.read(r.getString(5)),
-                  r.getString(6),
-                  r.getBoolean(7)));
+                  r.getLong("id"),
+                  r.getString("code"),
+                  r.getString("name"),
+                  r.getObject("parent_id", Long.class),
+                  reader.read(r.getString("wkt")),
+                  r.getString("source"),
+                  r.getBoolean("illustrative")));
         }
       } catch (ParseException e) {
         throw new SQLException("a stored boundary is not WKT", e);

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.atalaya.approval.InboxQueries;
+import org.atalaya.approval.InboxQueries.Cell;
+import org.atalaya.approval.InboxQueries.Pending;
 import org.atalaya.indicator.Frequency;
 import org.atalaya.indicator.Indicator;
 import org.atalaya.indicator.IndicatorService;
@@ -20,8 +23,6 @@ import org.atalaya.web.NumberText;
 import org.atalaya.web.review.InboxPage.Group;
 import org.atalaya.web.review.InboxPage.Item;
 import org.atalaya.web.review.InboxPage.Row;
-import org.atalaya.web.review.InboxStore.Cell;
-import org.atalaya.web.review.InboxStore.Pending;
 
 /** Builds the committee's inbox and validates the indicator periods chosen there. */
 @Singleton
@@ -29,13 +30,13 @@ class InboxService {
   /** Indicator periods shown with their figures; the rest are counted, oldest last. */
   static final int SHOWN = 40;
 
-  private final InboxStore store;
+  private final InboxQueries store;
   private final IndicatorService indicators;
   private final ReviewService reviews;
   private final Messages messages;
 
   InboxService(
-      InboxStore store, IndicatorService indicators, ReviewService reviews, Messages messages) {
+      InboxQueries store, IndicatorService indicators, ReviewService reviews, Messages messages) {
     this.store = store;
     this.indicators = indicators;
     this.reviews = reviews;

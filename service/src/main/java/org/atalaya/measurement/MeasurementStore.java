@@ -2,15 +2,14 @@ package org.atalaya.measurement;
 
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
+import org.atalaya.database.NamedStatement;
 import org.atalaya.shared.PlainDecimals;
 
 /** The SQL of an upload, run on the upload's own connection and transaction. */
 @Singleton
-class MeasurementSql {
+class MeasurementStore {
   private static final String KEY =
       "indicator_id, source_id, period_start, sex, territory_id, age_group";
   private static final String SAME_CELL =
@@ -45,21 +44,19 @@ class MeasurementSql {
         "SELECT row_number, first_row FROM (SELECT row_number, min(row_number) OVER (PARTITION BY "
             + KEY
             + ") AS first_row FROM measurement_staging) d WHERE row_number <> first_row"
-            + " ORDER BY row_number LIMIT ?";
-    List<RowProblem> found = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement(query)) {
-      s.setInt(1, limit);
-      try (var rs = s.executeQuery()) {
-        while (rs.next()) {
-          found.add(RowProblem.of(rs.getLong(1), "", "", "duplicateRow", rs.getLong(2)));
-        }
-      }
+            + " ORDER BY row_number LIMIT :limit";
+    try (var s = NamedStatement.prepare(c, query)) {
+      return s.setInt("limit", limit)
+          .list(
+              rs ->
+                  RowProblem.of(
+                      rs.getLong("row_number"), "", "", "duplicateRow", rs.getLong("first_row")));
     }
-    return found;
   }
 
   long countDuplicates(Connection c) throws SQLException {
-    return count(c, "SELECT count(*) - count(DISTINCT (" + KEY + ")) FROM measurement_staging");
+    return count(
+        c, "SELECT count(*) - count(DISTINCT (" + KEY + ")) AS n FROM measurement_staging");
   }
 
   void dropDuplicates(Connection c) throws SQLException {
@@ -78,7 +75,7 @@ class MeasurementSql {
   }
 
   long countStaged(Connection c) throws SQLException {
-    return count(c, "SELECT count(*) FROM measurement_staging");
+    return count(c, "SELECT count(*) AS n FROM measurement_staging");
   }
 
   /**
@@ -100,10 +97,10 @@ class MeasurementSql {
             AND (i.kind = 'COUNT' OR (i.kind IN ('RATE', 'PROPORTION')
                  AND t.numerator IS NOT NULL AND t.denominator IS NOT NULL)))
         SELECT t.row_number,
-               sum(CASE WHEN t.counted THEN p.value ELSE p.numerator END),
-               sum(CASE WHEN t.counted THEN 0 ELSE p.denominator END),
-               string_agg(p.row_number::text, ', ' ORDER BY p.row_number),
-               CASE WHEN t.counted THEN 'partsSex' ELSE 'partsSexFraction' END, t.amount
+               sum(CASE WHEN t.counted THEN p.value ELSE p.numerator END) AS parts_amount,
+               sum(CASE WHEN t.counted THEN 0 ELSE p.denominator END) AS parts_base,
+               string_agg(p.row_number::text, ', ' ORDER BY p.row_number) AS part_rows,
+               CASE WHEN t.counted THEN 'partsSex' ELSE 'partsSexFraction' END AS rule, t.amount
         FROM totals t JOIN measurement_staging p ON p.indicator_id = t.indicator_id
          AND p.source_id = t.source_id AND p.period_start = t.period_start
          AND p.territory_id = t.territory_id AND p.age_group = t.age_group
@@ -116,10 +113,11 @@ class MeasurementSql {
                 OR sum(CASE WHEN t.counted THEN 0 ELSE p.denominator END) <> t.base)
         UNION ALL
         SELECT t.row_number,
-               sum(CASE WHEN t.counted THEN p.value ELSE p.numerator END),
-               sum(CASE WHEN t.counted THEN 0 ELSE p.denominator END),
-               string_agg(p.row_number::text, ', ' ORDER BY p.row_number),
-               CASE WHEN t.counted THEN 'partsTerritory' ELSE 'partsTerritoryFraction' END,
+               sum(CASE WHEN t.counted THEN p.value ELSE p.numerator END) AS parts_amount,
+               sum(CASE WHEN t.counted THEN 0 ELSE p.denominator END) AS parts_base,
+               string_agg(p.row_number::text, ', ' ORDER BY p.row_number) AS part_rows,
+               CASE WHEN t.counted THEN 'partsTerritory' ELSE 'partsTerritoryFraction' END
+                 AS rule,
                t.amount
         FROM totals t JOIN territory child ON child.parent_id = t.territory_id
         JOIN measurement_staging p ON p.territory_id = child.id
@@ -131,26 +129,21 @@ class MeasurementSql {
            AND count(*) FILTER (WHERE NOT t.counted AND p.numerator IS NULL) = 0
            AND (sum(CASE WHEN t.counted THEN p.value ELSE p.numerator END) <> t.amount
                 OR sum(CASE WHEN t.counted THEN 0 ELSE p.denominator END) <> t.base)
-        ORDER BY 1 LIMIT ?
+        ORDER BY 1 LIMIT :limit
         """;
-    List<RowProblem> found = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement(query)) {
-      s.setInt(1, limit);
-      try (var rs = s.executeQuery()) {
-        while (rs.next()) {
-          found.add(
-              RowProblem.of(
-                  rs.getLong(1),
-                  "",
-                  rs.getBigDecimal(6).stripTrailingZeros().toPlainString(),
-                  rs.getString(5),
-                  rs.getBigDecimal(2).stripTrailingZeros().toPlainString(),
-                  rs.getBigDecimal(3).stripTrailingZeros().toPlainString(),
-                  rs.getString(4)));
-        }
-      }
+    try (var s = NamedStatement.prepare(c, query)) {
+      return s.setInt("limit", limit)
+          .list(
+              rs ->
+                  RowProblem.of(
+                      rs.getLong("row_number"),
+                      "",
+                      rs.getBigDecimal("amount").stripTrailingZeros().toPlainString(),
+                      rs.getString("rule"),
+                      rs.getBigDecimal("parts_amount").stripTrailingZeros().toPlainString(),
+                      rs.getBigDecimal("parts_base").stripTrailingZeros().toPlainString(),
+                      rs.getString("part_rows")));
     }
-    return found;
   }
 
   /**
@@ -173,36 +166,33 @@ class MeasurementSql {
   /** The stored figures the staged rows change, in row order (before {@link #revise}). */
   List<Revision> revisions(Connection c, int limit) throws SQLException {
     String query =
-        "SELECT s.row_number, i.code, i.frequency, s.period_start, s.sex, t.code, m.value,"
-            + " s.value, m.numerator, s.numerator, m.denominator, s.denominator"
+        "SELECT s.row_number, i.code AS indicator, i.frequency, s.period_start, s.sex,"
+            + " t.code AS territory, m.value AS old_value, s.value AS new_value,"
+            + " m.numerator AS old_numerator, s.numerator AS new_numerator,"
+            + " m.denominator AS old_denominator, s.denominator AS new_denominator"
             + " FROM measurement_staging s JOIN measurement m ON "
             + SAME_CELL
             + " JOIN indicator i ON i.id = s.indicator_id JOIN territory t ON t.id = s.territory_id"
             + " WHERE (m.value, m.numerator, m.denominator)"
             + " IS DISTINCT FROM (s.value, s.numerator, s.denominator)"
-            + " ORDER BY s.row_number LIMIT ?";
-    try (var st = c.prepareStatement(query)) {
-      st.setInt(1, limit);
-      List<Revision> out = new java.util.ArrayList<>();
-      try (var r = st.executeQuery()) {
-        while (r.next()) {
-          var frequency = org.atalaya.indicator.Frequency.valueOf(r.getString(3));
-          out.add(
-              new Revision(
-                  r.getLong(1),
-                  r.getString(2),
-                  frequency.label(r.getDate(4).toLocalDate()),
-                  r.getString(5),
-                  r.getString(6),
-                  PlainDecimals.plain(r.getBigDecimal(7)),
-                  PlainDecimals.plain(r.getBigDecimal(8)),
-                  plain(r.getBigDecimal(9)),
-                  plain(r.getBigDecimal(10)),
-                  plain(r.getBigDecimal(11)),
-                  plain(r.getBigDecimal(12))));
-        }
-      }
-      return out;
+            + " ORDER BY s.row_number LIMIT :limit";
+    try (var st = NamedStatement.prepare(c, query)) {
+      return st.setInt("limit", limit)
+          .list(
+              r ->
+                  new Revision(
+                      r.getLong("row_number"),
+                      r.getString("indicator"),
+                      org.atalaya.indicator.Frequency.valueOf(r.getString("frequency"))
+                          .label(r.getDate("period_start").toLocalDate()),
+                      r.getString("sex"),
+                      r.getString("territory"),
+                      PlainDecimals.plain(r.getBigDecimal("old_value")),
+                      PlainDecimals.plain(r.getBigDecimal("new_value")),
+                      plain(r.getBigDecimal("old_numerator")),
+                      plain(r.getBigDecimal("new_numerator")),
+                      plain(r.getBigDecimal("old_denominator")),
+                      plain(r.getBigDecimal("new_denominator"))));
     }
   }
 
@@ -218,7 +208,8 @@ class MeasurementSql {
             + " new_denominator, new_status, changed_by, reason)"
             + " SELECT m.indicator_id, m.period_start, m.sex, m.territory_id, m.age_group,"
             + " m.source_id, m.revision + 1, m.value, m.numerator, m.denominator, m.status,"
-            + " m.recorded_by, m.recorded_at, s.value, s.numerator, s.denominator, s.status, ?, ?"
+            + " m.recorded_by, m.recorded_at, s.value, s.numerator, s.denominator, s.status, :user,"
+            + " :reason"
             + " FROM measurement_staging s JOIN measurement m ON "
             + SAME_CELL
             + " WHERE "
@@ -226,17 +217,14 @@ class MeasurementSql {
     String change =
         "UPDATE measurement m SET value = s.value, numerator = s.numerator,"
             + " denominator = s.denominator, status = s.status, revision = m.revision + 1,"
-            + " recorded_by = ?, recorded_at = now() FROM measurement_staging s WHERE "
+            + " recorded_by = :user, recorded_at = now() FROM measurement_staging s WHERE "
             + SAME_CELL
             + " AND "
             + CHANGED;
-    try (var h = c.prepareStatement(history);
-        var u = c.prepareStatement(change)) {
-      h.setString(1, user);
-      h.setString(2, reason);
-      h.executeUpdate();
-      u.setString(1, user);
-      return u.executeUpdate();
+    try (var h = NamedStatement.prepare(c, history);
+        var u = NamedStatement.prepare(c, change)) {
+      h.setString("user", user).setString("reason", reason).executeUpdate();
+      return u.setString("user", user).executeUpdate();
     }
   }
 
@@ -245,16 +233,15 @@ class MeasurementSql {
         "INSERT INTO measurement (indicator_id, period_start, sex, territory_id, age_group,"
             + " source_id, value, numerator, denominator, status, recorded_by)"
             + " SELECT s.indicator_id, s.period_start, s.sex, s.territory_id, s.age_group,"
-            + " s.source_id, s.value, s.numerator, s.denominator, s.status, ?"
+            + " s.source_id, s.value, s.numerator, s.denominator, s.status, :user"
             // Cells already stored were revised or left unchanged just before; skipping them on
             // conflict avoids an anti-join the planner can turn quadratic on a just-analysed
             // empty table. Uploads of one indicator are serialised, so no row is lost here.
             + " FROM measurement_staging s ON CONFLICT ("
             + KEY
             + ") DO NOTHING";
-    try (var s = c.prepareStatement(insert)) {
-      s.setString(1, user);
-      return s.executeUpdate();
+    try (var s = NamedStatement.prepare(c, insert)) {
+      return s.setString("user", user).executeUpdate();
     }
   }
 
@@ -262,7 +249,7 @@ class MeasurementSql {
     try (var s = c.createStatement();
         var rs = s.executeQuery(query)) {
       rs.next();
-      return rs.getLong(1);
+      return rs.getLong("n");
     }
   }
 
