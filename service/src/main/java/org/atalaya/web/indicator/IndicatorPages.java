@@ -103,11 +103,22 @@ class IndicatorPages {
             ? null
             : records.of(doc, period, f, points, locale);
     List<ChartBlock> charts = new ArrayList<>();
-    for (IndicatorSpecs.Kind kind : kinds()) {
+    List<ChartBlock> rateMaps = new ArrayList<>();
+    for (IndicatorSpecs.Kind kind :
+        List.of(IndicatorSpecs.Kind.RATE_CRUDE, IndicatorSpecs.Kind.RATE_SMOOTHED)) {
       ChartSpec spec = specs.spec(doc, kind, f, audience, locale);
       if (spec != null) {
-        String base = "/indicadores/" + code + "/graficos/" + kind.name().toLowerCase(Locale.ROOT);
-        charts.add(ChartBlock.of(spec, base, f.query(), locale));
+        rateMaps.add(ChartBlock.of(spec, chartBase(code, kind), f.query(), locale));
+      }
+    }
+    for (IndicatorSpecs.Kind kind : kinds()) {
+      if (kind == IndicatorSpecs.Kind.MAP && !rateMaps.isEmpty()) {
+        // A rate's map stands with its smoothed twin and its table, in the rates section.
+        continue;
+      }
+      ChartSpec spec = specs.spec(doc, kind, f, audience, locale);
+      if (spec != null) {
+        charts.add(ChartBlock.of(spec, chartBase(code, kind), f.query(), locale));
       }
     }
     IndicatorView view =
@@ -115,7 +126,20 @@ class IndicatorPages {
     if (Pages.currentUser(request) != null) {
       view = view.withGap(gap(code, locale));
     }
+    if (view.rates() != null && !rateMaps.isEmpty()) {
+      view = view.withRates(view.rates().withMaps(rateMaps));
+    }
     return pages.view("indicator", request, view);
+  }
+
+  private static String chartBase(String code, IndicatorSpecs.Kind kind) {
+    String name =
+        switch (kind) {
+          case RATE_CRUDE -> "tasa-observada";
+          case RATE_SMOOTHED -> "tasa-suavizada";
+          default -> kind.name().toLowerCase(Locale.ROOT);
+        };
+    return "/indicadores/" + code + "/graficos/" + name;
   }
 
   /** Why the latest district total is missing or incomplete, for staff; null when complete. */
@@ -181,7 +205,12 @@ class IndicatorPages {
                     .filter(n -> List.of("TRAJECTORY", "SEX", "TERRITORIES", "MAP").contains(n))
                     .map(IndicatorSpecs.Kind::valueOf)
                     .toList())
-        .orElse(List.of(IndicatorSpecs.Kind.values()));
+        .orElse(
+            List.of(
+                IndicatorSpecs.Kind.TRAJECTORY,
+                IndicatorSpecs.Kind.SEX,
+                IndicatorSpecs.Kind.TERRITORIES,
+                IndicatorSpecs.Kind.MAP));
   }
 
   record Visible(IndicatorDoc doc, boolean published) {}
@@ -206,6 +235,8 @@ class IndicatorPages {
       case "sex" -> IndicatorSpecs.Kind.SEX;
       case "territories" -> IndicatorSpecs.Kind.TERRITORIES;
       case "map" -> IndicatorSpecs.Kind.MAP;
+      case "tasa-observada" -> IndicatorSpecs.Kind.RATE_CRUDE;
+      case "tasa-suavizada" -> IndicatorSpecs.Kind.RATE_SMOOTHED;
       default -> throw ApiException.notFound("chart", name);
     };
   }

@@ -15,7 +15,17 @@ import org.atalaya.web.Numbers;
  * page is about, if any.
  */
 public record RatesSection(
-    String title, String caption, String explain, List<String> header, List<Row> rows) {
+    String title,
+    String caption,
+    String explain,
+    List<String> header,
+    List<Row> rows,
+    List<org.atalaya.web.chart.ChartBlock> maps) {
+
+  /** The section with its maps: observed and smoothed rate, side by side. */
+  public RatesSection withMaps(List<org.atalaya.web.chart.ChartBlock> pair) {
+    return new RatesSection(title, caption, explain, header, rows, List.copyOf(pair));
+  }
 
   /** One place; {@code highlight} when the page is about it. */
   public record Row(
@@ -52,8 +62,8 @@ public record RatesSection(
                     new Row(
                         r.territory(),
                         r.name(),
-                        r.events() == null ? "—" : Numbers.number((double) r.events(), 0, locale),
-                        Numbers.number(r.population(), 0, locale),
+                        events(r, locale),
+                        r.population() == null ? "—" : Numbers.number(r.population(), 0, locale),
                         crude(r, locale),
                         r.lower() == null
                             ? "—"
@@ -61,7 +71,7 @@ public record RatesSection(
                                 + " – "
                                 + FigureText.number(IndicatorKind.RATE, r.upper(), locale),
                         FigureText.number(IndicatorKind.RATE, r.smoothed(), locale),
-                        r.smallNumbers() ? Messages.format(locale, "web.rates.smallNumbers") : "",
+                        note(r, locale),
                         r.territory().equals(highlight)))
             .toList();
     return new RatesSection(
@@ -70,7 +80,32 @@ public record RatesSection(
         Messages.format(
             locale, "web.rates.explain", t.minEvents(), Numbers.number(t.maxCv() * 100, 0, locale)),
         header,
-        rows);
+        rows,
+        List.of());
+  }
+
+  private static String events(SmallAreas.Row r, Locale locale) {
+    if (r.mark() == org.atalaya.publication.Mark.WITHHELD) {
+      return Messages.format(locale, "publication.withheld");
+    }
+    return r.events() == null ? "—" : Numbers.number((double) r.events(), 0, locale);
+  }
+
+  /** Few cases; a small count withheld from the public, or (signed in) that it is withheld. */
+  private static String note(SmallAreas.Row r, Locale locale) {
+    List<String> notes = new java.util.ArrayList<>();
+    if (r.smallNumbers()) {
+      notes.add(Messages.format(locale, "web.rates.smallNumbers"));
+    }
+    if (r.smallCount()) {
+      notes.add(
+          Messages.format(
+              locale,
+              r.mark() == org.atalaya.publication.Mark.WITHHELD
+                  ? "web.rates.withheld"
+                  : "web.rates.withheldForPublic"));
+    }
+    return String.join("; ", notes);
   }
 
   /** The observed rate without its unit (the column names it), marked as anywhere else. */
