@@ -122,6 +122,22 @@ public class SmallAreas {
   public @Nullable Table of(
       String code, LocalDate asOf, Sex sex, @Nullable String territory, Audience audience)
       throws SQLException {
+    return of(code, asOf, sex, territory, audience, audience == Audience.PUBLIC);
+  }
+
+  /**
+   * The table for a document everyone will read but a signed-in person prepares (the report's
+   * draft): figures as {@code audience} reads them, small counts withheld when {@code
+   * withholdSmall}.
+   */
+  public @Nullable Table of(
+      String code,
+      LocalDate asOf,
+      Sex sex,
+      @Nullable String territory,
+      Audience audience,
+      boolean withholdSmall)
+      throws SQLException {
     IndicatorDoc doc = indicators.get(code);
     if (doc.kind() != IndicatorKind.RATE
         || doc.rateBase() == null
@@ -144,7 +160,7 @@ public class SmallAreas {
         .filter(r -> r.events() != null)
         .forEach(r -> events.put(r.territory(), r.events()));
     Set<String> small = publication.withheldParts(events);
-    boolean hide = audience == Audience.PUBLIC;
+    boolean hide = withholdSmall;
     List<Row> shown = smoothed(rows, small, doc.rateBase(), hide);
     for (int i = 0; i < shown.size(); i++) {
       Row r = shown.get(i);
