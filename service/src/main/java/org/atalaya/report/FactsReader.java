@@ -25,6 +25,7 @@ import org.atalaya.publication.Figure;
 import org.atalaya.publication.Mark;
 import org.atalaya.publication.Publication;
 import org.atalaya.publication.SmallAreas;
+import org.atalaya.risk.RiskMap;
 import org.atalaya.shared.ApiException;
 import org.atalaya.survey.IndicatorCells;
 import org.atalaya.territory.BoundaryService;
@@ -53,6 +54,7 @@ class FactsReader {
   private final Execution execution;
   private final SmallAreas smallAreas;
   private final BoundaryService boundaries;
+  private final RiskMap risk;
 
   FactsReader(
       PlanService plans,
@@ -64,7 +66,9 @@ class FactsReader {
       @Value("${atalaya.public-url:http://localhost:8080}") String publicUrl,
       Execution execution,
       SmallAreas smallAreas,
-      BoundaryService boundaries) {
+      BoundaryService boundaries,
+      RiskMap risk) {
+    this.risk = risk;
     this.smallAreas = smallAreas;
     this.boundaries = boundaries;
     this.execution = execution;
@@ -143,7 +147,8 @@ class FactsReader {
         hasData,
         reportsUrl,
         execution.all(plan.code(), true),
-        boundaries.childrenOf(district.code()));
+        boundaries.childrenOf(district.code()),
+        risk.hasReports() ? risk.counts(district.code(), period.start(), asOf) : null);
   }
 
   private ReportFacts.IndicatorFacts indicator(

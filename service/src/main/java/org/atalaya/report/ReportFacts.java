@@ -11,6 +11,7 @@ import org.atalaya.publication.Figure;
 import org.atalaya.publication.Mark;
 import org.atalaya.publication.Publication;
 import org.atalaya.publication.SmallAreas;
+import org.atalaya.risk.RiskMap;
 import org.atalaya.survey.IndicatorCells;
 import org.atalaya.territory.BoundaryShape;
 
@@ -20,7 +21,8 @@ import org.atalaya.territory.BoundaryShape;
  * withheld here (by the publication layer), so no later step can print them. {@code reportsUrl} is
  * the site's public reports page, which the brochure's back page gives with its QR code; {@code
  * execution} the physical and financial progress of every action card and project (the annex);
- * {@code shapes} the district's corregimientos' outlines for the maps (none without boundaries).
+ * {@code shapes} the district's corregimientos' outlines for the maps (none without boundaries);
+ * {@code risk} the places women reported unsafe in the period, counted (null without reports).
  */
 record ReportFacts(
     Plan plan,
@@ -32,7 +34,8 @@ record ReportFacts(
     boolean hasData,
     String reportsUrl,
     List<Execution.Part> execution,
-    List<BoundaryShape> shapes) {
+    List<BoundaryShape> shapes,
+    @io.micronaut.core.annotation.Nullable RiskMap.Aggregate risk) {
 
   ReportFacts {
     Objects.requireNonNull(plan, "plan");

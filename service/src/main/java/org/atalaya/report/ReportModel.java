@@ -20,7 +20,21 @@ public record ReportModel(
     List<Definition> definitions,
     List<String> methodology,
     List<Term> glossary,
-    List<ExecutionRow> execution) {
+    List<ExecutionRow> execution,
+    RiskSection risk) {
+
+  /**
+   * Places women reported unsafe in the period, counted by corregimiento and by kind of place
+   * (small counts withheld), with its map; null without reports.
+   */
+  public record RiskSection(
+      String intro,
+      String total,
+      String how,
+      boolean illustrative,
+      Chart map,
+      List<List<String>> places,
+      List<List<String>> kinds) {}
 
   /**
    * One action card's or project's execution: activities done of those planned (cancelled ones left

@@ -116,5 +116,27 @@ class ReportMapsTest {
       boolean hatched = svg.contains("area-" + place + "\" class=\"map-area map-withheld");
       assertThat(hatched).as(place).isEqualTo("WITHHELD".equals(figure.get("mark")));
     }
+
+    // The risk map section: the public risk API's counts for the report's year, word for word.
+    Element risk = report.selectFirst("section#riesgo");
+    assertThat(risk).as("the risk map section").isNotNull();
+    assertThat(risk.select("figure svg .map-area")).hasSize(18);
+    Map<String, Object> counts =
+        api.get("/api/public/risk/counts?from=2025-01-01&to=" + AS_OF, Map.class).value();
+    List<String> expected =
+        ((List<Map<String, Object>>) counts.get("corregimientos"))
+            .stream()
+                .map(
+                    c ->
+                        c.get("name")
+                            + " "
+                            + ("WITHHELD".equals(c.get("mark"))
+                                ? "suprimido"
+                                : String.valueOf(((Number) c.get("count")).longValue())))
+                .toList();
+    assertThat(expected).anyMatch(line -> line.endsWith("suprimido"));
+    Element byPlace =
+        risk.children().stream().filter(e -> e.tagName().equals("table")).findFirst().orElseThrow();
+    assertThat(byPlace.select("tbody tr").eachText()).isEqualTo(expected);
   }
 }
