@@ -38,7 +38,9 @@ final class ChoroplethDrawing {
 
   static MapClasses classes(ChoroplethMap spec) {
     List<Double> values =
-        spec.areas().stream().filter(a -> a.fill() == Fill.VALUE).map(Area::value).toList();
+        spec.classesFrom() != null
+            ? spec.classesFrom()
+            : spec.areas().stream().filter(a -> a.fill() == Fill.VALUE).map(Area::value).toList();
     return MapClasses.quantiles(values, spec.classes());
   }
 

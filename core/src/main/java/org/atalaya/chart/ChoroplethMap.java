@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param illustrative the outlines are not official boundaries: the map says so under its title
  * @param highlight the code of a territory to outline boldly (its own page), or null
  * @param note an extra line of small print under the title (e.g. "tasa suavizada"), or null
+ * @param classesFrom the values the classes are cut from when maps set side by side share one scale
+ *     (a crude and a smoothed rate), or null for this map's own values
  */
 public record ChoroplethMap(
     ChartMeta meta,
@@ -26,9 +28,21 @@ public record ChoroplethMap(
     int classes,
     boolean illustrative,
     String highlight,
-    String note)
+    String note,
+    List<Double> classesFrom)
     implements ChartSpec {
+  public ChoroplethMap(
+      ChartMeta meta,
+      List<Area> areas,
+      int classes,
+      boolean illustrative,
+      String highlight,
+      String note) {
+    this(meta, areas, classes, illustrative, highlight, note, null);
+  }
+
   public ChoroplethMap {
+    classesFrom = classesFrom == null ? null : List.copyOf(classesFrom);
     Objects.requireNonNull(meta, "meta");
     areas = List.copyOf(areas);
     if (areas.isEmpty()) {

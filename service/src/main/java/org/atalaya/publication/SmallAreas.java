@@ -6,7 +6,10 @@ import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.atalaya.indicator.IndicatorDoc;
 import org.atalaya.indicator.IndicatorKind;
 import org.atalaya.indicator.Sex;
@@ -49,7 +52,11 @@ public class SmallAreas {
     this.level = level;
   }
 
-  /** One place's rate; numbers only when its mark carries one and its events are known. */
+  /**
+   * One place's rate; numbers only when its mark carries one and its events are known. {@code
+   * smallCount}: its events are a small count (or the complement of one) under the publication's
+   * small-count rule — the public reads it withheld; a signed-in reader reads the numbers, told so.
+   */
   @io.micronaut.serde.annotation.Serdeable
   public record Row(
       String territory,
@@ -61,7 +68,44 @@ public class SmallAreas {
       @Nullable Double lower,
       @Nullable Double upper,
       @Nullable Double smoothed,
-      boolean smallNumbers) {}
+      boolean smallNumbers,
+      boolean smallCount) {
+    Row withSmoothed(@Nullable Double value) {
+      return new Row(
+          territory,
+          name,
+          mark,
+          events,
+          population,
+          crude,
+          lower,
+          upper,
+          value,
+          smallNumbers,
+          smallCount);
+    }
+
+    Row flagged() {
+      return new Row(
+          territory,
+          name,
+          mark,
+          events,
+          population,
+          crude,
+          lower,
+          upper,
+          smoothed,
+          smallNumbers,
+          true);
+    }
+
+    /** What the public reads of a small count: the place and its population, nothing else. */
+    Row withheld() {
+      return new Row(
+          territory, name, Mark.WITHHELD, null, population, null, null, null, null, false, true);
+    }
+  }
 
   /** The places of one period; {@code level} the interval's confidence (0.95). */
   @io.micronaut.serde.annotation.Serdeable
@@ -78,6 +122,22 @@ public class SmallAreas {
   public @Nullable Table of(
       String code, LocalDate asOf, Sex sex, @Nullable String territory, Audience audience)
       throws SQLException {
+    return of(code, asOf, sex, territory, audience, audience == Audience.PUBLIC);
+  }
+
+  /**
+   * The table for a document everyone will read but a signed-in person prepares (the report's
+   * draft): figures as {@code audience} reads them, small counts withheld when {@code
+   * withholdSmall}.
+   */
+  public @Nullable Table of(
+      String code,
+      LocalDate asOf,
+      Sex sex,
+      @Nullable String territory,
+      Audience audience,
+      boolean withholdSmall)
+      throws SQLException {
     IndicatorDoc doc = indicators.get(code);
     if (doc.kind() != IndicatorKind.RATE
         || doc.rateBase() == null
@@ -90,32 +150,23 @@ public class SmallAreas {
     List<Territory> places =
         territories.all().stream().filter(t -> parent.id().equals(t.parentId())).toList();
     List<Row> rows = new ArrayList<>();
-    List<Marshall.Area> areas = new ArrayList<>();
-    List<Integer> smoothable = new ArrayList<>();
     for (Territory place : places) {
-      Row row = row(doc, place, period, asOf, sex, audience);
-      if (row.events() != null) {
-        smoothable.add(rows.size());
-        areas.add(new Marshall.Area(row.events(), row.population()));
-      }
-      rows.add(row);
+      rows.add(row(doc, place, period, asOf, sex, audience));
     }
-    List<Double> smooth = Marshall.smooth(areas);
-    for (int i = 0; i < smoothable.size(); i++) {
-      Row r = rows.get(smoothable.get(i));
-      rows.set(
-          smoothable.get(i),
-          new Row(
-              r.territory(),
-              r.name(),
-              r.mark(),
-              r.events(),
-              r.population(),
-              r.crude(),
-              r.lower(),
-              r.upper(),
-              smooth.get(i) * doc.rateBase(),
-              r.smallNumbers()));
+    // A rate's events are a count: the same small-count rule and complements as any count by
+    // corregimiento (a rate beside its population gives its events back).
+    Map<String, Long> events = new LinkedHashMap<>();
+    rows.stream()
+        .filter(r -> r.events() != null)
+        .forEach(r -> events.put(r.territory(), r.events()));
+    Set<String> small = publication.withheldParts(events);
+    boolean hide = withholdSmall;
+    List<Row> shown = smoothed(rows, small, doc.rateBase(), hide);
+    for (int i = 0; i < shown.size(); i++) {
+      Row r = shown.get(i);
+      if (small.contains(r.territory())) {
+        shown.set(i, hide ? r.withheld() : r.flagged());
+      }
     }
     return new Table(
         code,
@@ -124,7 +175,44 @@ public class SmallAreas {
         level,
         minEvents,
         maxCv,
-        rows);
+        shown);
+  }
+
+  /**
+   * Marshall's smoothed rates beside the crude ones. For the public, the withheld places enter as
+   * one pooled area (their events together are the district's less those shown, which anyone can
+   * compute) and get no smoothed rate: a smoothed rate beside its population and the shrinkage the
+   * shown places reveal would give the events back, and so would the spread of rates if each
+   * withheld place entered it alone.
+   */
+  private static List<Row> smoothed(List<Row> rows, Set<String> small, double base, boolean hide) {
+    List<Marshall.Area> areas = new ArrayList<>();
+    List<Integer> smoothable = new ArrayList<>();
+    long pooledEvents = 0;
+    double pooledPeople = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
+      if (r.events() == null) {
+        continue;
+      }
+      if (hide && small.contains(r.territory())) {
+        pooledEvents += r.events();
+        pooledPeople += r.population();
+      } else {
+        smoothable.add(i);
+        areas.add(new Marshall.Area(r.events(), r.population()));
+      }
+    }
+    if (pooledPeople > 0) {
+      areas.add(new Marshall.Area(pooledEvents, pooledPeople));
+    }
+    List<Double> smooth = Marshall.smooth(areas);
+    List<Row> out = new ArrayList<>(rows);
+    for (int i = 0; i < smoothable.size(); i++) {
+      int at = smoothable.get(i);
+      out.set(at, rows.get(at).withSmoothed(smooth.get(i) * base));
+    }
+    return out;
   }
 
   private Row row(
@@ -160,7 +248,8 @@ public class SmallAreas {
       // A rate stored without its events and population: shown as it is, with no interval.
       Double crude = point == null || point.value() == null ? null : point.value().doubleValue();
       Mark shown = mark.hasValue() && crude == null ? Mark.NO_DATA : mark;
-      return new Row(place.code(), place.name(), shown, null, null, crude, null, null, null, false);
+      return new Row(
+          place.code(), place.name(), shown, null, null, crude, null, null, null, false, false);
     }
     long events = Math.round(point.numerator().doubleValue());
     double people = point.denominator().doubleValue();
@@ -176,6 +265,7 @@ public class SmallAreas {
         limits.lower(),
         limits.upper(),
         null,
-        events < minEvents || PoissonLimits.cv(events) > maxCv);
+        events < minEvents || PoissonLimits.cv(events) > maxCv,
+        false);
   }
 }

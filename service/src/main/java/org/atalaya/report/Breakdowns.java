@@ -3,6 +3,10 @@ package org.atalaya.report;
 import java.util.ArrayList;
 import java.util.List;
 import org.atalaya.indicator.IndicatorDoc;
+import org.atalaya.indicator.IndicatorKind;
+import org.atalaya.publication.FigureText;
+import org.atalaya.publication.SmallAreaText;
+import org.atalaya.publication.SmallAreas;
 
 /** Each indicator of an axis split by sex and by corregimiento, withheld cells marked. */
 final class Breakdowns {
@@ -28,9 +32,19 @@ final class Breakdowns {
                 i.doc().unit(),
                 "sex",
                 cells(i, i.bySex(), true),
-                charts.bySex(i, source)));
+                charts.bySex(i, source),
+                List.of(),
+                null));
       }
       if (!i.byTerritory().isEmpty()) {
+        List<ReportModel.Chart> maps = new ArrayList<>();
+        ReportModel.RateTable rates = null;
+        if (i.smallAreas() != null && i.smallAreas().period() != null) {
+          maps.addAll(charts.rateMaps(i, facts.shapes(), source));
+          rates = rates(i.smallAreas(), i.doc().unit());
+        } else {
+          ModelBuilder.addIfAny(maps, charts.map(i, facts.shapes(), source));
+        }
         out.add(
             new ReportModel.Breakdown(
                 i.code(),
@@ -38,7 +52,9 @@ final class Breakdowns {
                 i.doc().unit(),
                 "territory",
                 cells(i, i.byTerritory(), false),
-                charts.byTerritory(i, facts.plan().placeNames(), source)));
+                charts.byTerritory(i, facts.plan().placeNames(), source),
+                maps,
+                rates));
       }
     }
     return out;
@@ -57,6 +73,19 @@ final class Breakdowns {
           new ReportModel.Cell(label, f.value(i.doc().kind(), p.value()), period, p.suppressed()));
     }
     return out;
+  }
+
+  /** The rates table in the words the indicator page uses (SmallAreaText). */
+  private ReportModel.RateTable rates(SmallAreas.Table t, String unit) {
+    return new ReportModel.RateTable(
+        f.t("web.rates.caption", t.periodLabel(), SmallAreaText.level(t, f.locale)),
+        SmallAreaText.header(t, unit, f.locale),
+        t.rows().stream().map(r -> SmallAreaText.cells(r, f.locale)).toList(),
+        f.t(
+            "report.rates.explain",
+            t.minEvents(),
+            FigureText.number(IndicatorKind.COUNT, t.maxCv() * 100, f.locale),
+            facts.smallCountThreshold() - 1));
   }
 
   /** The official source's name, which a reader recognises better than its code. */

@@ -24,8 +24,11 @@ import org.atalaya.publication.Audience;
 import org.atalaya.publication.Figure;
 import org.atalaya.publication.Mark;
 import org.atalaya.publication.Publication;
+import org.atalaya.publication.SmallAreas;
+import org.atalaya.risk.RiskMap;
 import org.atalaya.shared.ApiException;
 import org.atalaya.survey.IndicatorCells;
+import org.atalaya.territory.BoundaryService;
 import org.atalaya.territory.Territory;
 import org.atalaya.territory.TerritoryService;
 
@@ -49,6 +52,9 @@ class FactsReader {
   private final String surveyScheme;
   private final String reportsUrl;
   private final Execution execution;
+  private final SmallAreas smallAreas;
+  private final BoundaryService boundaries;
+  private final RiskMap risk;
 
   FactsReader(
       PlanService plans,
@@ -58,7 +64,13 @@ class FactsReader {
       IndicatorCells surveyCells,
       @Value("${atalaya.survey.reliability.scheme:INE_CHILE}") String surveyScheme,
       @Value("${atalaya.public-url:http://localhost:8080}") String publicUrl,
-      Execution execution) {
+      Execution execution,
+      SmallAreas smallAreas,
+      BoundaryService boundaries,
+      RiskMap risk) {
+    this.risk = risk;
+    this.smallAreas = smallAreas;
+    this.boundaries = boundaries;
     this.execution = execution;
     this.plans = plans;
     this.publication = publication;
@@ -134,7 +146,9 @@ class FactsReader {
         surveyScheme,
         hasData,
         reportsUrl,
-        execution.all(plan.code(), true));
+        execution.all(plan.code(), true),
+        boundaries.childrenOf(district.code()),
+        risk.hasReports() ? risk.counts(district.code(), period.start(), asOf) : null);
   }
 
   private ReportFacts.IndicatorFacts indicator(
@@ -164,8 +178,13 @@ class FactsReader {
         surveyCells.forIndicator(doc.code(), true).stream()
             .filter(c -> !c.periodStart().isAfter(asOf))
             .toList();
+    // A report is read by everyone: a rate's small counts by corregimiento are withheld in it.
+    SmallAreas.Table rates =
+        doc.disaggregations().territory()
+            ? smallAreas.of(doc.code(), asOf, Sex._T, null, DRAFT, true)
+            : null;
     return new ReportFacts.IndicatorFacts(
-        doc, axis, card, total, series, bySexSeries, bySex, byPlace, survey);
+        doc, axis, card, total, series, bySexSeries, bySex, byPlace, survey, rates);
   }
 
   /** A series up to the cut-off, as the publication layer gives it (small counts withheld). */

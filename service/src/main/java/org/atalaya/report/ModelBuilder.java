@@ -4,13 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.atalaya.chart.ChoroplethMap;
 import org.atalaya.indicator.IndicatorDoc;
 import org.atalaya.indicator.IndicatorKind;
 import org.atalaya.progress.CellProgress;
 import org.atalaya.progress.ProgressStatus;
 import org.atalaya.progress.RollUp;
 import org.atalaya.progress.RollUps;
+import org.atalaya.publication.FigureText;
+import org.atalaya.publication.Mark;
 import org.atalaya.publication.Publication;
+import org.atalaya.risk.RiskChart;
+import org.atalaya.risk.RiskMap;
 
 /** Lays a report's facts out in one language: summary, one section per axis, annexes. */
 final class ModelBuilder {
@@ -60,7 +65,35 @@ final class ModelBuilder {
         Annexes.definitions(facts, f),
         Annexes.methodology(facts, f),
         Annexes.glossary(f),
-        Annexes.execution(facts, f));
+        Annexes.execution(facts, f),
+        risk());
+  }
+
+  /** The risk map section: the risk page's map and counts for the report's period. */
+  private ReportModel.RiskSection risk() {
+    RiskMap.Aggregate a = facts.risk();
+    if (a == null || a.total() == 0) {
+      return null;
+    }
+    ChoroplethMap map = RiskChart.of(a, facts.shapes(), facts.asOf(), f.locale);
+    return new ReportModel.RiskSection(
+        f.t("web.risk.intro", a.districtName()),
+        f.t("web.risk.total", FigureText.number(IndicatorKind.COUNT, (double) a.total(), f.locale)),
+        f.t("web.risk.how", a.gridMetres(), a.withheldBelow() - 1),
+        a.illustrative(),
+        map == null ? null : charts.draw(map, ReportCharts.MAP_HEIGHT),
+        a.corregimientos().stream()
+            .map(p -> List.of(p.name(), count(p.count(), p.mark())))
+            .toList(),
+        a.kinds().stream()
+            .map(k -> List.of(f.t("risk.kind." + k.kind().name()), count(k.count(), k.mark())))
+            .toList());
+  }
+
+  private String count(Long n, Mark mark) {
+    return mark == Mark.WITHHELD
+        ? f.t("publication.withheld")
+        : FigureText.number(IndicatorKind.COUNT, n == null ? null : n.doubleValue(), f.locale);
   }
 
   private String periodLabel() {

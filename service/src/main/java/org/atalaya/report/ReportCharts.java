@@ -10,6 +10,7 @@ import org.atalaya.chart.ChartMeta;
 import org.atalaya.chart.ChartPoint;
 import org.atalaya.chart.ChartSpec;
 import org.atalaya.chart.Charts;
+import org.atalaya.chart.ChoroplethMap;
 import org.atalaya.chart.EstimateChart;
 import org.atalaya.chart.NumberStyle;
 import org.atalaya.chart.Series;
@@ -22,6 +23,8 @@ import org.atalaya.progress.CellProgress;
 import org.atalaya.progress.ProgressStatus;
 import org.atalaya.publication.FigureCharts;
 import org.atalaya.publication.FigureText;
+import org.atalaya.publication.SmallAreaMaps;
+import org.atalaya.territory.BoundaryShape;
 
 /**
  * The report's charts as SVG (vectors stay crisp in print), each with its alt text and data table.
@@ -47,6 +50,8 @@ final class ReportCharts {
         Charts.svg(spec, WIDTH, height, f.locale)
             .replace("id='atalaya-", "id='" + prefix + "atalaya-")
             .replace("#atalaya-", "#" + prefix + "atalaya-")
+            // A map names each territory's group by its code: unique within one document too.
+            .replace("id='area-", "id='" + prefix + "area-")
             .replaceFirst("width='" + WIDTH + "\\.0'", "width='" + WIDTH + "'")
             .replaceFirst("height='" + height + "\\.0'", "height='" + height + "'");
     ChartDescription d = Charts.describe(spec, f.locale);
@@ -203,5 +208,63 @@ final class ReportCharts {
     long groups = estimates.stream().map(EstimateChart.Estimate::group).distinct().count();
     return draw(
         new EstimateChart(meta, estimates, 0.95), (int) Math.min(1400, 90 + 26 * groups * 2));
+  }
+
+  /** 640 × 520: room for the map beside its legend, its notes and the source line. */
+  static final int MAP_HEIGHT = 520;
+
+  /**
+   * A count (or a rate without its events) by corregimiento as a map, from the same parts as the
+   * bar chart: withheld places hatched, places without data grey; null without outlines.
+   */
+  ReportModel.Chart map(ReportFacts.IndicatorFacts i, List<BoundaryShape> shapes, String source) {
+    if (shapes.isEmpty()) {
+      return null;
+    }
+    List<ChoroplethMap.Area> areas = new ArrayList<>();
+    String period = null;
+    for (BoundaryShape shape : shapes) {
+      ReportFacts.Part part =
+          i.byTerritory().stream()
+              .filter(p -> p.territory().equals(shape.code()))
+              .findFirst()
+              .orElse(null);
+      if (part != null && part.start() != null && period == null) {
+        period = i.doc().frequency().label(part.start());
+      }
+      if (part != null && part.suppressed()) {
+        areas.add(ChoroplethMap.Area.withheld(shape.code(), shape.name(), shape.rings()));
+      } else if (part != null && part.value() != null) {
+        areas.add(ChoroplethMap.Area.of(shape.code(), shape.name(), shape.rings(), part.value()));
+      } else {
+        areas.add(ChoroplethMap.Area.noData(shape.code(), shape.name(), shape.rings()));
+      }
+    }
+    if (areas.stream().noneMatch(a -> a.fill() == ChoroplethMap.Fill.VALUE)) {
+      return null;
+    }
+    var meta =
+        meta(
+            f.t("report.chart.map", i.doc().name(), period == null ? "" : period),
+            i.doc().unit(),
+            source,
+            style(i.doc().kind()));
+    boolean illustrative = shapes.stream().anyMatch(BoundaryShape::illustrative);
+    return draw(new ChoroplethMap(meta, areas, 5, illustrative, null, null), MAP_HEIGHT);
+  }
+
+  /** A rate's observed and smoothed maps on one scale, from its small-areas table. */
+  List<ReportModel.Chart> rateMaps(
+      ReportFacts.IndicatorFacts i, List<BoundaryShape> shapes, String source) {
+    List<ReportModel.Chart> out = new ArrayList<>();
+    var meta = meta(i.doc().name(), i.doc().unit(), source, style(i.doc().kind()));
+    for (SmallAreaMaps.Which which : SmallAreaMaps.Which.values()) {
+      ChoroplethMap map =
+          SmallAreaMaps.of(which, i.smallAreas(), shapes, i.doc().name(), meta, null, f.locale);
+      if (map != null) {
+        out.add(draw(map, MAP_HEIGHT));
+      }
+    }
+    return out;
   }
 }

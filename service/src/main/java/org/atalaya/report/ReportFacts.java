@@ -10,14 +10,19 @@ import org.atalaya.indicator.Sex;
 import org.atalaya.publication.Figure;
 import org.atalaya.publication.Mark;
 import org.atalaya.publication.Publication;
+import org.atalaya.publication.SmallAreas;
+import org.atalaya.risk.RiskMap;
 import org.atalaya.survey.IndicatorCells;
+import org.atalaya.territory.BoundaryShape;
 
 /**
  * Every figure a report shows, read once and in no language: the Spanish and English renderings and
  * the open data are all made from the same facts, so they cannot disagree. Small counts are already
  * withheld here (by the publication layer), so no later step can print them. {@code reportsUrl} is
  * the site's public reports page, which the brochure's back page gives with its QR code; {@code
- * execution} the physical and financial progress of every action card and project (the annex).
+ * execution} the physical and financial progress of every action card and project (the annex);
+ * {@code shapes} the district's corregimientos' outlines for the maps (none without boundaries);
+ * {@code risk} the places women reported unsafe in the period, counted (null without reports).
  */
 record ReportFacts(
     Plan plan,
@@ -28,7 +33,9 @@ record ReportFacts(
     String surveyScheme,
     boolean hasData,
     String reportsUrl,
-    List<Execution.Part> execution) {
+    List<Execution.Part> execution,
+    List<BoundaryShape> shapes,
+    @io.micronaut.core.annotation.Nullable RiskMap.Aggregate risk) {
 
   ReportFacts {
     Objects.requireNonNull(plan, "plan");
@@ -36,6 +43,7 @@ record ReportFacts(
     Objects.requireNonNull(progress, "progress");
     indicators = List.copyOf(indicators);
     execution = List.copyOf(execution);
+    shapes = List.copyOf(shapes);
   }
 
   LocalDate asOf() {
@@ -61,6 +69,7 @@ record ReportFacts(
    * @param bySex women's and men's latest values
    * @param byTerritory each corregimiento's latest value, in code order
    * @param survey the published survey cells of waves up to the cut-off, oldest first
+   * @param smallAreas a rate's table by corregimiento (small counts withheld), or null
    */
   record IndicatorFacts(
       IndicatorDoc doc,
@@ -71,7 +80,8 @@ record ReportFacts(
       Map<Sex, List<Obs>> seriesBySex,
       List<Part> bySex,
       List<Part> byTerritory,
-      List<IndicatorCells.CellInterval> survey) {
+      List<IndicatorCells.CellInterval> survey,
+      @io.micronaut.core.annotation.Nullable SmallAreas.Table smallAreas) {
     IndicatorFacts {
       series = List.copyOf(series);
       seriesBySex = Map.copyOf(seriesBySex);

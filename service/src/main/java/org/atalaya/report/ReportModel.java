@@ -20,7 +20,21 @@ public record ReportModel(
     List<Definition> definitions,
     List<String> methodology,
     List<Term> glossary,
-    List<ExecutionRow> execution) {
+    List<ExecutionRow> execution,
+    RiskSection risk) {
+
+  /**
+   * Places women reported unsafe in the period, counted by corregimiento and by kind of place
+   * (small counts withheld), with its map; null without reports.
+   */
+  public record RiskSection(
+      String intro,
+      String total,
+      String how,
+      boolean illustrative,
+      Chart map,
+      List<List<String>> places,
+      List<List<String>> kinds) {}
 
   /**
    * One action card's or project's execution: activities done of those planned (cancelled ones left
@@ -82,15 +96,39 @@ public record ReportModel(
       List<StatusCount> actions,
       List<Card> cards,
       List<Chart> charts,
-      List<Breakdown> breakdowns) {}
+      List<Breakdown> breakdowns) {
+
+    /** The brochure's maps: those of the first indicator broken down by corregimiento. */
+    public List<Chart> brochureMaps() {
+      return breakdowns.stream()
+          .map(Breakdown::maps)
+          .filter(m -> !m.isEmpty())
+          .findFirst()
+          .orElse(List.of());
+    }
+  }
 
   /** A drawn chart with the words beside it: its alt text and its data as a table. */
   public record Chart(
       String title, String svg, String alt, List<String> header, List<List<String>> rows) {}
 
-  /** One indicator split by sex or by corregimiento, withheld cells marked. */
+  /**
+   * One indicator split by sex or by corregimiento, withheld cells marked; by corregimiento, its
+   * maps (a count's, or a rate's observed and smoothed) and, for a rate, its small-areas table.
+   */
   public record Breakdown(
-      String code, String name, String unit, String dimension, List<Cell> cells, Chart chart) {}
+      String code,
+      String name,
+      String unit,
+      String dimension,
+      List<Cell> cells,
+      Chart chart,
+      List<Chart> maps,
+      RateTable rates) {}
+
+  /** A rate by corregimiento: events, population, rates, exact interval, smoothed rate, note. */
+  public record RateTable(
+      String caption, List<String> header, List<List<String>> rows, String explain) {}
 
   public record Cell(String label, String value, String period, boolean suppressed) {}
 

@@ -24,6 +24,8 @@ import org.atalaya.publication.FigureCharts;
 import org.atalaya.publication.FigureText;
 import org.atalaya.publication.Mark;
 import org.atalaya.publication.Publication;
+import org.atalaya.publication.SmallAreaMaps;
+import org.atalaya.publication.SmallAreas;
 import org.atalaya.shared.Messages;
 import org.atalaya.territory.BoundaryService;
 import org.atalaya.territory.BoundaryShape;
@@ -42,15 +44,24 @@ public class IndicatorSpecs {
     TRAJECTORY,
     SEX,
     TERRITORIES,
-    MAP
+    MAP,
+    /** A rate's observed rate by corregimiento, beside its smoothed one (the rates section). */
+    RATE_CRUDE,
+    /** A rate's Marshall-smoothed rate by corregimiento, on the crude map's scale. */
+    RATE_SMOOTHED
   }
 
   private final Publication publication;
   private final TerritoryService territories;
   private final BoundaryService boundaries;
+  private final SmallAreas smallAreas;
 
   IndicatorSpecs(
-      Publication publication, TerritoryService territories, BoundaryService boundaries) {
+      Publication publication,
+      TerritoryService territories,
+      BoundaryService boundaries,
+      SmallAreas smallAreas) {
+    this.smallAreas = smallAreas;
     this.publication = publication;
     this.territories = territories;
     this.boundaries = boundaries;
@@ -65,7 +76,31 @@ public class IndicatorSpecs {
       case TERRITORIES ->
           doc.disaggregations().territory() ? byPlace(doc, f, audience, locale) : null;
       case MAP -> doc.disaggregations().territory() ? map(doc, f, audience, locale) : null;
+      case RATE_CRUDE -> rateMap(SmallAreaMaps.Which.CRUDE, doc, f, audience, locale);
+      case RATE_SMOOTHED -> rateMap(SmallAreaMaps.Which.SMOOTHED, doc, f, audience, locale);
     };
+  }
+
+  /**
+   * A rate by corregimiento from the small-areas table (its events under the small-count rule, so a
+   * withheld place is hatched, never a colour); null for anything that is not such a rate.
+   */
+  private ChartSpec rateMap(
+      SmallAreaMaps.Which which, IndicatorDoc doc, Filters f, Audience audience, Locale locale)
+      throws SQLException {
+    SmallAreas.Table table = smallAreas.of(doc.code(), f.asOf(), f.sex(), null, audience);
+    if (table == null) {
+      return null;
+    }
+    var district = publication.cell(doc.code(), f.asOf(), f.sex(), null, audience);
+    return SmallAreaMaps.of(
+        which,
+        table,
+        boundaries.childrenOf(district.territory()),
+        doc.name(),
+        meta(doc, f, locale, "web.chart.map"),
+        f.territory(),
+        locale);
   }
 
   private ChartSpec trajectory(IndicatorDoc doc, Filters f, Audience audience, Locale locale)
@@ -147,6 +182,10 @@ public class IndicatorSpecs {
    */
   private ChartSpec map(IndicatorDoc doc, Filters f, Audience audience, Locale locale)
       throws SQLException {
+    ChartSpec rates = rateMap(SmallAreaMaps.Which.CRUDE, doc, f, audience, locale);
+    if (rates != null) {
+      return rates;
+    }
     var district = publication.cell(doc.code(), f.asOf(), f.sex(), f.territory(), audience);
     List<BoundaryShape> shapes = boundaries.childrenOf(district.territory());
     List<ChoroplethMap.Area> areas = new ArrayList<>();

@@ -113,10 +113,22 @@ class IndicatorPages {
             ? null
             : records.of(doc, period, f, points, locale);
     List<ChartBlock> charts = new ArrayList<>();
-    for (IndicatorSpecs.Kind kind : kinds()) {
+    List<ChartBlock> rateMaps = new ArrayList<>();
+    for (IndicatorSpecs.Kind kind :
+        List.of(IndicatorSpecs.Kind.RATE_CRUDE, IndicatorSpecs.Kind.RATE_SMOOTHED)) {
       ChartSpec spec = specs.spec(doc, kind, f, audience, locale);
       if (spec != null) {
-        String base = "/indicadores/" + code + "/graficos/" + kind.name().toLowerCase(Locale.ROOT);
+        rateMaps.add(ChartBlock.of(spec, chartBase(code, kind), f.query(), locale));
+      }
+    }
+    for (IndicatorSpecs.Kind kind : kinds()) {
+      if (kind == IndicatorSpecs.Kind.MAP && !rateMaps.isEmpty()) {
+        // A rate's map stands with its smoothed twin and its table, in the rates section.
+        continue;
+      }
+      ChartSpec spec = specs.spec(doc, kind, f, audience, locale);
+      if (spec != null) {
+        String base = chartBase(code, kind);
         ChartBlock block = ChartBlock.of(spec, base, f.query(), locale);
         if (kind == IndicatorSpecs.Kind.MAP) {
           // On a phone the legend goes under the map, in letters a phone can read.
@@ -142,7 +154,20 @@ class IndicatorPages {
     if (Pages.currentUser(request) != null) {
       view = view.withGap(gap(code, locale));
     }
+    if (view.rates() != null && !rateMaps.isEmpty()) {
+      view = view.withRates(view.rates().withMaps(rateMaps));
+    }
     return pages.view(PageKind.INDICADOR, request, view);
+  }
+
+  private static String chartBase(String code, IndicatorSpecs.Kind kind) {
+    String name =
+        switch (kind) {
+          case RATE_CRUDE -> "tasa-observada";
+          case RATE_SMOOTHED -> "tasa-suavizada";
+          default -> kind.name().toLowerCase(Locale.ROOT);
+        };
+    return "/indicadores/" + code + "/graficos/" + name;
   }
 
   /** Why the latest district total is missing or incomplete, for staff; null when complete. */
@@ -239,6 +264,8 @@ class IndicatorPages {
       case "sex" -> IndicatorSpecs.Kind.SEX;
       case "territories" -> IndicatorSpecs.Kind.TERRITORIES;
       case "map" -> IndicatorSpecs.Kind.MAP;
+      case "tasa-observada" -> IndicatorSpecs.Kind.RATE_CRUDE;
+      case "tasa-suavizada" -> IndicatorSpecs.Kind.RATE_SMOOTHED;
       default -> throw ApiException.notFound("chart", name);
     };
   }

@@ -76,6 +76,34 @@ public record IndicatorView(
         hotSpots);
   }
 
+  /** The same page with its rates section (now with its maps). */
+  public IndicatorView withRates(@Nullable RatesSection section) {
+    return new IndicatorView(
+        code,
+        name,
+        description,
+        unit,
+        plan,
+        card,
+        sources,
+        filters,
+        status,
+        statusNote,
+        baseline,
+        latest,
+        target,
+        achievement,
+        charts,
+        places,
+        placeQuery,
+        section,
+        record,
+        targets,
+        notice,
+        gap,
+        hotSpots);
+  }
+
   /** One target as people read it: the cell, its baseline, milestones and final value. */
   public record TargetLine(String cell, String baseline, String milestones, String target) {}
 

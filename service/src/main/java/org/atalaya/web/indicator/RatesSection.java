@@ -3,19 +3,30 @@ package org.atalaya.web.indicator;
 import io.micronaut.core.annotation.Nullable;
 import java.util.List;
 import java.util.Locale;
-import org.atalaya.indicator.IndicatorKind;
-import org.atalaya.publication.FigureText;
+import org.atalaya.publication.SmallAreaText;
 import org.atalaya.publication.SmallAreas;
 import org.atalaya.shared.Messages;
 import org.atalaya.web.NumberText;
+import org.atalaya.web.chart.ChartBlock;
 
 /**
  * A rate by corregimiento as a table a person reads: observed rate, exact interval, smoothed rate
- * and the small-numbers note, every figure from {@link SmallAreas}; {@code highlight} the place the
- * page is about, if any.
+ * and the small-numbers note, every figure from {@link SmallAreas} in the words of {@link
+ * SmallAreaText} (the report's too); {@code highlight} the place the page is about, if any; {@code
+ * maps} the observed and smoothed rate maps set beside the table.
  */
 public record RatesSection(
-    String title, String caption, String explain, List<String> header, List<Row> rows) {
+    String title,
+    String caption,
+    String explain,
+    List<String> header,
+    List<Row> rows,
+    List<ChartBlock> maps) {
+
+  /** The section with its maps: observed and smoothed rate, side by side. */
+  public RatesSection withMaps(List<ChartBlock> pair) {
+    return new RatesSection(title, caption, explain, header, rows, List.copyOf(pair));
+  }
 
   /** One place; {@code highlight} when the page is about it. */
   public record Row(
@@ -35,56 +46,31 @@ public record RatesSection(
     if (t == null || t.period() == null || t.rows().isEmpty()) {
       return null;
     }
-    String level = NumberText.number(t.level() * 100, 0, locale);
-    List<String> header =
-        List.of(
-            Messages.format(locale, "web.rates.place"),
-            Messages.format(locale, "web.rates.events"),
-            Messages.format(locale, "web.rates.population"),
-            Messages.format(locale, "web.rates.crude", unit),
-            Messages.format(locale, "web.rates.interval", level),
-            Messages.format(locale, "web.rates.smoothed"),
-            Messages.format(locale, "web.rates.note"));
+    String level = SmallAreaText.level(t, locale);
     List<Row> rows =
         t.rows().stream()
             .map(
-                r ->
-                    new Row(
-                        r.territory(),
-                        r.name(),
-                        r.events() == null
-                            ? "—"
-                            : NumberText.number((double) r.events(), 0, locale),
-                        NumberText.number(r.population(), 0, locale),
-                        crude(r, locale),
-                        r.lower() == null
-                            ? "—"
-                            : FigureText.number(IndicatorKind.RATE, r.lower(), locale)
-                                + " – "
-                                + FigureText.number(IndicatorKind.RATE, r.upper(), locale),
-                        FigureText.number(IndicatorKind.RATE, r.smoothed(), locale),
-                        r.smallNumbers() ? Messages.format(locale, "web.rates.smallNumbers") : "",
-                        r.territory().equals(highlight)))
+                r -> {
+                  List<String> c = SmallAreaText.cells(r, locale);
+                  return new Row(
+                      r.territory(),
+                      c.get(0),
+                      c.get(1),
+                      c.get(2),
+                      c.get(3),
+                      c.get(4),
+                      c.get(5),
+                      c.get(6),
+                      r.territory().equals(highlight));
+                })
             .toList();
     return new RatesSection(
         Messages.format(locale, "web.rates.title", t.periodLabel()),
         Messages.format(locale, "web.rates.caption", t.periodLabel(), level),
         Messages.format(
-            locale,
-            "web.rates.explain",
-            t.minEvents(),
-            NumberText.number(t.maxCv() * 100, 0, locale)),
-        header,
-        rows);
-  }
-
-  /** The observed rate without its unit (the column names it), marked as anywhere else. */
-  private static String crude(SmallAreas.Row r, Locale locale) {
-    String number = FigureText.number(IndicatorKind.RATE, r.crude(), locale);
-    return switch (r.mark()) {
-      case SHOWN -> number;
-      case PROVISIONAL -> Messages.format(locale, "publication.provisional", number);
-      default -> FigureText.withUnit(r.mark(), null, IndicatorKind.RATE, "", locale);
-    };
+            locale, "web.rates.explain", t.minEvents(), NumberText.number(t.maxCv() * 100, 0, locale)),
+        SmallAreaText.header(t, unit, locale),
+        rows,
+        List.of());
   }
 }

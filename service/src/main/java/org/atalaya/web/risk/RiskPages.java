@@ -26,6 +26,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.atalaya.chart.ChoroplethMap;
+import org.atalaya.risk.RiskChart;
 import org.atalaya.risk.RiskMap;
 import org.atalaya.security.Role;
 import org.atalaya.shared.ApiException;

@@ -1,4 +1,4 @@
-package org.atalaya.web.risk;
+package org.atalaya.risk;
 
 import io.micronaut.core.annotation.Nullable;
 import java.time.LocalDate;
@@ -11,19 +11,19 @@ import org.atalaya.chart.ChartMeta;
 import org.atalaya.chart.ChoroplethMap;
 import org.atalaya.chart.NumberStyle;
 import org.atalaya.publication.Mark;
-import org.atalaya.risk.RiskMap;
 import org.atalaya.shared.Messages;
 import org.atalaya.territory.BoundaryShape;
 
 /**
  * The public risk map: reports by corregimiento on the corregimientos' outlines, through the
- * charts' choropleth; a withheld count is hatched, never a colour, and no point is drawn.
+ * charts' choropleth; a withheld count is hatched, never a colour, and no point is drawn. The risk
+ * page and the report draw the same map from the same aggregate.
  */
-final class RiskChart {
+public final class RiskChart {
   private RiskChart() {}
 
   /** Null when no corregimiento of the district has an outline. */
-  static @Nullable ChoroplethMap of(
+  public static @Nullable ChoroplethMap of(
       RiskMap.Aggregate a, List<BoundaryShape> shapes, LocalDate asOf, Locale locale) {
     if (shapes.isEmpty()) {
       return null;
