@@ -68,7 +68,10 @@ public record RatesSection(
         Messages.format(locale, "web.rates.title", t.periodLabel()),
         Messages.format(locale, "web.rates.caption", t.periodLabel(), level),
         Messages.format(
-            locale, "web.rates.explain", t.minEvents(), NumberText.number(t.maxCv() * 100, 0, locale)),
+            locale,
+            "web.rates.explain",
+            t.minEvents(),
+            NumberText.number(t.maxCv() * 100, 0, locale)),
         SmallAreaText.header(t, unit, locale),
         rows,
         List.of());
