@@ -116,7 +116,7 @@ public class IatiActivities {
             p.budget() == null ? null : p.budget().currency());
     xml.add(a, "iati-identifier").setTextContent(identifier(doc, p));
     Element reporting = xml.add(a, "reporting-org", "ref", organisationRef, "type", "11");
-    xml.narrative(reporting, organisationName.isEmpty() ? doc.plan().name() : organisationName);
+    xml.narrative(reporting, organisationName.isEmpty() ? municipality(doc) : organisationName);
     xml.narrated(a, "title", p.name());
     xml.narrated(a, "description", p.problem(), "type", "1");
     xml.narrated(a, "description", p.generalObjective(), "type", "2");
@@ -139,6 +139,15 @@ public class IatiActivities {
     for (IndicatorDoc i : docs) {
       indicator(xml, result, doc.plan().territory(), i, asOf, audience);
     }
+  }
+
+  /** Without a configured name: the plan's municipal institution, else the plan itself. */
+  private static String municipality(PlanDocument doc) {
+    return doc.institutions().stream()
+        .filter(i -> i.kind() == org.atalaya.institution.InstitutionKind.MUNICIPAL)
+        .map(PlanDocument.InstitutionDoc::name)
+        .findFirst()
+        .orElse(doc.plan().name());
   }
 
   private Optional<IndicatorDoc> indicator(String plan, String code) {
