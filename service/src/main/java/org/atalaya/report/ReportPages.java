@@ -59,7 +59,8 @@ class ReportPages {
       List<Option> plans,
       String plan,
       String period,
-      ReportFormErrors errors) {}
+      ReportFormErrors errors,
+      List<Option> published) {}
 
   public record DetailPage(
       String plan,
@@ -177,7 +178,13 @@ class ReportPages {
             ? plans.list(true).stream().map(p -> new Option(p.code(), p.name())).toList()
             : List.of();
     var body =
-        new ListPage(views.groups(request, reports.list(staff)), options, plan, period, errors);
+        new ListPage(
+            views.groups(request, reports.list(staff)),
+            options,
+            plan,
+            period,
+            errors,
+            plans.list(false).stream().map(p -> new Option(p.code(), p.name())).toList());
     return pages.render(status, "reports/list", request, body);
   }
 

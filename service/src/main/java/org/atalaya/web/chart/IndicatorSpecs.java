@@ -182,9 +182,23 @@ public class IndicatorSpecs {
    */
   private ChartSpec map(IndicatorDoc doc, Filters f, Audience audience, Locale locale)
       throws SQLException {
-    ChartSpec rates = rateMap(SmallAreaMaps.Which.CRUDE, doc, f, audience, locale);
-    if (rates != null) {
-      return rates;
+    if (rateMap(SmallAreaMaps.Which.CRUDE, doc, f, audience, locale) instanceof ChoroplethMap m) {
+      // A rate alone (the plan's and a corregimiento's pages): the observed rate under the small-
+      // count rule, titled as the indicator's map, its period named, with no word of a smoothed twin.
+      SmallAreas.Table table = smallAreas.of(doc.code(), f.asOf(), f.sex(), null, audience);
+      String period = MapPeriods.label(doc.frequency(), table.period(), locale);
+      List<ChoroplethMap.Area> areas =
+          m.areas().stream()
+              .map(a -> a.fill() == ChoroplethMap.Fill.NO_DATA ? a : a.withPeriod(period))
+              .toList();
+      return new ChoroplethMap(
+          meta(doc, f, locale, "web.chart.map"),
+          areas,
+          m.classes(),
+          m.illustrative(),
+          m.highlight(),
+          null,
+          null);
     }
     var district = publication.cell(doc.code(), f.asOf(), f.sex(), f.territory(), audience);
     List<BoundaryShape> shapes = boundaries.childrenOf(district.territory());

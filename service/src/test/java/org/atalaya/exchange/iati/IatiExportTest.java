@@ -99,6 +99,14 @@ class IatiExportTest {
             .replaceFirst("<iati-identifier>[^<]*</iati-identifier>", "");
     assertThat(invalid(broken.getBytes(StandardCharsets.UTF_8))).isNotEmpty();
 
+    // A citizen or a donor finds it on the reports and open data page, without a published report.
+    var page =
+        new Api(client)
+            .call(HttpRequest.GET("/informes").header("Accept-Language", "es-PA"), String.class);
+    assertThat(page.value())
+        .contains("href=\"/api/public/plans/" + PLAN + "/iati.xml\"")
+        .contains("Resultados de los proyectos prioritarios para donantes (IATI, XML)");
+
     Document doc = parse(xml);
     assertThat(text(doc, "/iati-activities/@version")).isEqualTo("2.03");
     assertThat(nodes(doc, "//iati-activity").getLength()).isEqualTo(3);
