@@ -184,7 +184,8 @@ public class IndicatorSpecs {
       throws SQLException {
     if (rateMap(SmallAreaMaps.Which.CRUDE, doc, f, audience, locale) instanceof ChoroplethMap m) {
       // A rate alone (the plan's and a corregimiento's pages): the observed rate under the small-
-      // count rule, titled as the indicator's map, its period named, with no word of a smoothed twin.
+      // count rule, titled as the indicator's map, its period named, with no word of a smoothed
+      // twin.
       SmallAreas.Table table = smallAreas.of(doc.code(), f.asOf(), f.sex(), null, audience);
       String period = MapPeriods.label(doc.frequency(), table.period(), locale);
       List<ChoroplethMap.Area> areas =

@@ -159,7 +159,9 @@ class PlanPages {
     var view =
         views.plan(doc, level, f, locale, null, null, notice(level, f, locale), Audience.PUBLIC);
     return new ModelAndView<>(
-        "plan", new Page<>(pages.layout(request).asPublic(), view.asPreview()));
+        PageKind.PLAN.template(),
+        new Page<>(
+            pages.layout(request).asPublic(), view.asPreview(), pages.dashboard(PageKind.PLAN)));
   }
 
   @Get("/ejes/{axis}")
