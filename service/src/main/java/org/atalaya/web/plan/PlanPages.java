@@ -94,16 +94,28 @@ class PlanPages {
     Locale locale = pages.locale(request);
     PlanViews.PlanView view =
         views.plan(doc, level, f, locale, null, null, notice(level, f, locale), audience(request));
-    ChoroplethMap map = maps.spec(level, doc.plan().territory(), f, audience(request), locale);
-    if (map != null) {
-      String base = "/planes/" + plan + "/graficos/mapa";
-      view =
-          view.withMap(
-              ChartBlock.of(map, base, f.query(), locale)
-                  .withNarrow(
-                      base + ".svg" + f.query() + "&ancho=estrecho", NARROW_WIDTH, NARROW_HEIGHT));
-    }
+    view = withMap(view, level, doc, f, audience(request), locale);
     return pages.view(PageKind.PLAN, request, view);
+  }
+
+  /** The page with its headline indicator's map by corregimiento, when it has one. */
+  private PlanViews.PlanView withMap(
+      PlanViews.PlanView view,
+      Publication.Level level,
+      PlanDocument doc,
+      Filters f,
+      Audience audience,
+      Locale locale)
+      throws SQLException {
+    ChoroplethMap map = maps.spec(level, doc.plan().territory(), f, audience, locale);
+    if (map == null) {
+      return view;
+    }
+    String base = "/planes/" + doc.plan().code() + "/graficos/mapa";
+    return view.withMap(
+        ChartBlock.of(map, base, f.query(), locale)
+            .withNarrow(
+                base + ".svg" + f.query() + "&ancho=estrecho", NARROW_WIDTH, NARROW_HEIGHT));
   }
 
   /** The headline indicator's map as an image; {@code ancho=estrecho} lays it out for a phone. */
@@ -157,7 +169,14 @@ class PlanPages {
     var level = publication.plan(plan, f.asOf(), f.sex(), f.territory(), Audience.PUBLIC);
     Locale locale = pages.locale(request);
     var view =
-        views.plan(doc, level, f, locale, null, null, notice(level, f, locale), Audience.PUBLIC);
+        withMap(
+            views.plan(
+                doc, level, f, locale, null, null, notice(level, f, locale), Audience.PUBLIC),
+            level,
+            doc,
+            f,
+            Audience.PUBLIC,
+            locale);
     return new ModelAndView<>(
         PageKind.PLAN.template(),
         new Page<>(
