@@ -115,6 +115,29 @@ class SmallAreaDisclosureTest {
       }
     }
 
+    // The bar chart by corregimiento on the same page reads the same rule: no rate for them.
+    var page =
+        Jsoup.parse(
+            client
+                .toBlocking()
+                .retrieve(
+                    HttpRequest.GET("/indicadores/HOM-TASA?corte=2025-12-31&sexo=M")
+                        .header("Accept-Language", "es-PA")));
+    Element bars =
+        page.select("table").stream()
+            .filter(t -> t.select("caption").text().endsWith("por corregimiento"))
+            .filter(t -> !t.hasClass("rates"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no table of the bar chart by corregimiento"));
+    for (int i = 0; i < open.size(); i++) {
+      if (small.contains((String) open.get(i).get("territory"))) {
+        String name = (String) open.get(i).get("name");
+        assertThat(bars.select("tbody tr").stream().map(r -> r.select("th, td").eachText()))
+            .as("the bar of %s", name)
+            .contains(List.of(name, "suprimido"));
+      }
+    }
+
     String svg =
         client
             .toBlocking()

@@ -157,11 +157,24 @@ public class IndicatorSpecs {
       throws SQLException {
     var district = publication.cell(doc.code(), f.asOf(), f.sex(), f.territory(), audience);
     Territory parent = territories.require(district.territory());
+    // A rate's places follow the small-count rule on their events, as its table and maps do: a
+    // rate and a population give a withheld count back.
+    SmallAreas.Table rates = smallAreas.of(doc.code(), f.asOf(), f.sex(), null, audience);
+    java.util.Set<String> withheld =
+        rates == null
+            ? java.util.Set.of()
+            : rates.rows().stream()
+                .filter(r -> r.mark() == Mark.WITHHELD)
+                .map(SmallAreas.Row::territory)
+                .collect(java.util.stream.Collectors.toSet());
     List<TerritoryBarChart.Bar> bars = new ArrayList<>();
     for (Territory child : territories.all()) {
       if (parent.id().equals(child.parentId())) {
         var cell = publication.cell(doc.code(), f.asOf(), f.sex(), child.code(), audience);
-        TerritoryBarChart.Bar bar = FigureCharts.bar(child.name(), cell);
+        TerritoryBarChart.Bar bar =
+            withheld.contains(child.code()) && cell.mark().hasValue()
+                ? TerritoryBarChart.Bar.suppressed(child.name())
+                : FigureCharts.bar(child.name(), cell);
         if (bar != null) {
           bars.add(bar);
         }
