@@ -3,13 +3,11 @@ package org.atalaya.approval;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.atalaya.database.NamedStatement;
 
 /**
  * The SQL of validation: who holds the figures of an indicator's period (optionally one source or
@@ -25,8 +23,9 @@ public class ApprovalStore {
       JOIN indicator i ON i.id = m.indicator_id
       JOIN indicator_source s ON s.id = m.source_id
       JOIN territory t ON t.id = m.territory_id
-      WHERE m.indicator_id = ? AND m.period_start = ?
-        AND (CAST(? AS text) IS NULL OR s.code = ?) AND (CAST(? AS text) IS NULL OR t.code = ?)""";
+      WHERE m.indicator_id = :indicator AND m.period_start = :period
+        AND (CAST(:source AS text) IS NULL OR s.code = :source)
+        AND (CAST(:territory AS text) IS NULL OR t.code = :territory)""";
 
   private final DataSource dataSource;
 
@@ -45,25 +44,26 @@ public class ApprovalStore {
   /** Validations and uploads of one indicator wait for each other (the uploads' own lock). */
   void lock(long indicatorId) throws SQLException {
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-      s.setLong(1, indicatorId);
-      s.executeQuery().close();
+        var s = NamedStatement.prepare(c, "SELECT pg_advisory_xact_lock(:indicator)")) {
+      s.setLong("indicator", indicatorId).executeQuery().close();
     }
   }
 
   /** Whose institution a person works for (validators may not judge their own figures). */
   public Person person(String username) throws SQLException {
     String sql =
-        "SELECT u.institution_id, i.code FROM app_user u"
-            + " LEFT JOIN institution i ON i.id = u.institution_id WHERE u.username = ?";
+        """
+        SELECT u.institution_id, i.code AS institution FROM app_user u
+        LEFT JOIN institution i ON i.id = u.institution_id WHERE u.username = :username
+        """;
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement(sql)) {
-      s.setString(1, username);
+        var s = NamedStatement.prepare(c, sql)) {
+      s.setString("username", username);
       try (var r = s.executeQuery()) {
-        if (!r.next() || r.getObject(1) == null) {
+        if (!r.next() || r.getObject("institution_id") == null) {
           return new Person(null, null);
         }
-        return new Person(r.getLong(1), r.getString(2));
+        return new Person(r.getLong("institution_id"), r.getString("institution"));
       }
     }
   }
@@ -73,23 +73,26 @@ public class ApprovalStore {
       throws SQLException {
     String sql =
         """
-        SELECT count(*), count(*) FILTER (WHERE m.status = ?),
-               count(*) FILTER (WHERE m.status = ? AND m.recorded_by = ?),
-               count(*) FILTER (WHERE m.status = ?
-                 AND coalesce(s.institution_id, i.institution_id, -1) IN (-1, ?))
+        SELECT count(*) AS cells, count(*) FILTER (WHERE m.status = :status) AS in_status,
+               count(*) FILTER (WHERE m.status = :status AND m.recorded_by = :user) AS own,
+               count(*) FILTER (WHERE m.status = :status
+                 AND coalesce(s.institution_id, i.institution_id, -1) IN (-1, :institution))
+                 AS own_institution
         """
             + CELLS;
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement(sql)) {
-      s.setString(1, status);
-      s.setString(2, status);
-      s.setString(3, user);
-      s.setString(4, status);
-      s.setLong(5, institution == null ? -1 : institution);
-      bind(s, 6, scope);
+        var s = NamedStatement.prepare(c, sql)) {
+      s.setString("status", status)
+          .setString("user", user)
+          .setLong("institution", institution == null ? -1 : institution);
+      bind(s, scope);
       try (var r = s.executeQuery()) {
         r.next();
-        return new Counts(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4));
+        return new Counts(
+            r.getLong("cells"),
+            r.getLong("in_status"),
+            r.getLong("own"),
+            r.getLong("own_institution"));
       }
     }
   }
@@ -97,27 +100,25 @@ public class ApprovalStore {
   /** The reports (plan/period/version) that published the period, oldest first. */
   List<String> publishedIn(long indicatorId, LocalDate period) throws SQLException {
     String sql =
-        "SELECT r.plan_code || '/' || r.period || '/' || r.version FROM published_period p"
-            + " JOIN report r ON r.id = p.report_id"
-            + " WHERE p.indicator_id = ? AND p.period_start = ? ORDER BY p.published_at, r.id";
+        """
+        SELECT r.plan_code || '/' || r.period || '/' || r.version AS report
+        FROM published_period p JOIN report r ON r.id = p.report_id
+        WHERE p.indicator_id = :indicator AND p.period_start = :period
+        ORDER BY p.published_at, r.id
+        """;
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement(sql)) {
-      s.setLong(1, indicatorId);
-      s.setDate(2, Date.valueOf(period));
-      List<String> out = new ArrayList<>();
-      try (var r = s.executeQuery()) {
-        while (r.next()) {
-          out.add(r.getString(1));
-        }
-      }
-      return out;
+        var s = NamedStatement.prepare(c, sql)) {
+      return s.setLong("indicator", indicatorId)
+          .setDate("period", period)
+          .list(r -> r.getString("report"));
     }
   }
 
   void approve(long indicatorId, LocalDate period, String by) throws SQLException {
     update(
         """
-        INSERT INTO period_approval (indicator_id, period_start, approved_by) VALUES (?, ?, ?)
+        INSERT INTO period_approval (indicator_id, period_start, approved_by)
+        VALUES (:indicator, :period, :by)
         ON CONFLICT (indicator_id, period_start)
         DO UPDATE SET approved_by = excluded.approved_by, approved_at = now()
         """,
@@ -128,27 +129,28 @@ public class ApprovalStore {
 
   void withdrawApproval(long indicatorId, LocalDate period) throws SQLException {
     update(
-        "DELETE FROM period_approval WHERE indicator_id = ? AND period_start = ?",
+        "DELETE FROM period_approval WHERE indicator_id = :indicator AND period_start = :period",
         indicatorId,
         period);
   }
 
-  private void update(String sql, Object... args) throws SQLException {
+  /** An approval row's write: indicator and period, and who approved when given. */
+  private void update(String sql, long indicatorId, LocalDate period, String... by)
+      throws SQLException {
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        s.setObject(i + 1, args[i] instanceof LocalDate d ? Date.valueOf(d) : args[i]);
+        var s = NamedStatement.prepare(c, sql)) {
+      s.setLong("indicator", indicatorId).setDate("period", period);
+      if (by.length > 0) {
+        s.setString("by", by[0]);
       }
       s.executeUpdate();
     }
   }
 
-  private static void bind(PreparedStatement s, int at, Scope scope) throws SQLException {
-    s.setLong(at, scope.indicatorId());
-    s.setDate(at + 1, Date.valueOf(scope.period()));
-    s.setString(at + 2, scope.source());
-    s.setString(at + 3, scope.source());
-    s.setString(at + 4, scope.territory());
-    s.setString(at + 5, scope.territory());
+  private static void bind(NamedStatement s, Scope scope) throws SQLException {
+    s.setLong("indicator", scope.indicatorId())
+        .setDate("period", scope.period())
+        .setString("source", scope.source())
+        .setString("territory", scope.territory());
   }
 }

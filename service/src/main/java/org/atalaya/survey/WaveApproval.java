@@ -9,11 +9,13 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.atalaya.approval.ApprovalStore;
 import org.atalaya.approval.PeriodValidation;
 import org.atalaya.approval.Validators;
 import org.atalaya.audit.AuditLog;
+import org.atalaya.database.NamedStatement;
 import org.atalaya.shared.ApiException;
 
 /**
@@ -64,28 +66,30 @@ public class WaveApproval {
    */
   public void changed(long waveId) throws SQLException {
     String user = security.username().orElse("system");
-    Row row = row("w.id = ?", waveId);
+    Row row = row("w.id = :id", Map.of("id", waveId));
     if (row.published()) {
       throw ApiException.conflict("wave", "approval.wavePublished", row.status().wave());
     }
     update(
-        "UPDATE survey_wave SET validated_by = NULL, validated_at = NULL, changed_by = ?"
-            + " WHERE id = ?",
-        user,
-        waveId);
+        """
+        UPDATE survey_wave SET validated_by = NULL, validated_at = NULL, changed_by = :user
+        WHERE id = :id
+        """,
+        Map.of("user", user, "id", waveId));
     if (row.status().validatedBy() != null) {
-      audit.updated(ENTITY, key(row), row.status(), row("w.id = ?", waveId).status());
+      audit.updated(
+          ENTITY, key(row), row.status(), row("w.id = :id", Map.of("id", waveId)).status());
     }
   }
 
   /** PROVISIONAL, VALIDATED or PUBLISHED: what the estimates answer says of its figures. */
   public String state(long waveId) throws SQLException {
-    return row("w.id = ?", waveId).status().status();
+    return row("w.id = :id", Map.of("id", waveId)).status().status();
   }
 
   /** Call before publishing a wave: its estimates must have been validated. */
   public void requireValidated(long waveId) throws SQLException {
-    Row row = row("w.id = ?", waveId);
+    Row row = row("w.id = :id", Map.of("id", waveId));
     if (row.status().validatedBy() == null) {
       throw ApiException.conflict("wave", "approval.waveNotValidated", row.status().wave());
     }
@@ -106,9 +110,8 @@ public class WaveApproval {
     }
     if (row.status().validatedBy() == null) {
       update(
-          "UPDATE survey_wave SET validated_by = ?, validated_at = now() WHERE id = ?",
-          auth.getName(),
-          row.id());
+          "UPDATE survey_wave SET validated_by = :user, validated_at = now() WHERE id = :id",
+          Map.of("user", auth.getName(), "id", row.id()));
     }
     WaveStatus after = find(survey, wave).status();
     audit.updated(ENTITY, key(row), row.status(), after, blank(reason));
@@ -127,7 +130,8 @@ public class WaveApproval {
       throw ApiException.conflict("wave", "approval.waveNotValidated", wave);
     }
     update(
-        "UPDATE survey_wave SET validated_by = NULL, validated_at = NULL WHERE id = ?", row.id());
+        "UPDATE survey_wave SET validated_by = NULL, validated_at = NULL WHERE id = :id",
+        Map.of("id", row.id()));
     WaveStatus after = find(survey, wave).status();
     audit.updated(ENTITY, key(row), row.status(), after, blank(reason));
     return after;
@@ -156,59 +160,63 @@ public class WaveApproval {
   }
 
   private Row find(String survey, String wave) throws SQLException {
-    Row row = row("s.code = ? AND w.code = ?", survey, wave);
+    Row row = row("s.code = :survey AND w.code = :wave", Map.of("survey", survey, "wave", wave));
     if (row == null) {
       throw ApiException.notFound("surveyWave", survey + "/" + wave);
     }
     return row;
   }
 
-  private Row row(String where, Object... args) throws SQLException {
+  private Row row(String where, Map<String, Object> parameters) throws SQLException {
     String sql =
-        "SELECT w.id, w.published, w.respondents > 0 OR EXISTS (SELECT 1 FROM survey_aggregate a"
-            + " WHERE a.wave_id = w.id), s.code, w.code, w.validated_by, w.validated_at,"
-            + " w.changed_by FROM survey_wave w JOIN survey s ON s.id = w.survey_id WHERE "
+        """
+        SELECT w.id, w.published,
+               w.respondents > 0
+                 OR EXISTS (SELECT 1 FROM survey_aggregate a WHERE a.wave_id = w.id) AS has_figures,
+               s.code AS survey, w.code AS wave, w.validated_by, w.validated_at, w.changed_by
+        FROM survey_wave w JOIN survey s ON s.id = w.survey_id WHERE \
+        """
             + where;
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        s.setObject(i + 1, args[i]);
+        var s = NamedStatement.prepare(c, sql)) {
+      for (var p : parameters.entrySet()) {
+        s.setObject(p.getKey(), p.getValue());
       }
       try (var r = s.executeQuery()) {
         if (!r.next()) {
           return null;
         }
-        boolean published = r.getBoolean(2);
-        String validatedBy = r.getString(6);
+        boolean published = r.getBoolean("published");
+        String validatedBy = r.getString("validated_by");
         String state =
             published
                 ? "PUBLISHED"
                 : validatedBy == null ? PeriodValidation.PROVISIONAL : PeriodValidation.VALIDATED;
-        var at = r.getTimestamp(7);
+        var at = r.getTimestamp("validated_at");
         return new Row(
-            r.getLong(1),
+            r.getLong("id"),
             published,
-            r.getBoolean(3),
+            r.getBoolean("has_figures"),
             new WaveStatus(
-                r.getString(4),
-                r.getString(5),
+                r.getString("survey"),
+                r.getString("wave"),
                 state,
                 validatedBy,
                 at == null ? null : at.toInstant(),
-                r.getString(8)));
+                r.getString("changed_by")));
       }
     }
   }
 
   private void lock(long waveId) throws SQLException {
-    update("SELECT 1 FROM survey_wave WHERE id = ? FOR UPDATE", waveId);
+    update("SELECT 1 FROM survey_wave WHERE id = :id FOR UPDATE", Map.of("id", waveId));
   }
 
-  private void update(String sql, Object... args) throws SQLException {
+  private void update(String sql, Map<String, Object> parameters) throws SQLException {
     try (Connection c = dataSource.getConnection();
-        var s = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        s.setObject(i + 1, args[i]);
+        var s = NamedStatement.prepare(c, sql)) {
+      for (var p : parameters.entrySet()) {
+        s.setObject(p.getKey(), p.getValue());
       }
       s.execute();
     }
