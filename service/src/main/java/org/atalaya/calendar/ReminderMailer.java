@@ -97,7 +97,7 @@ class ReminderMailer {
                   e.sourceName(),
                   e.periodLabel(),
                   e.due(),
-                  Gaps.why(e, SPANISH)))
+                  MissingFigures.why(e, SPANISH)))
           .append('\n');
     }
     b.append('\n').append(Messages.format(SPANISH, "calendar.mail.closing", site)).append('\n');

@@ -16,7 +16,7 @@ import org.atalaya.calendar.CalendarService;
 import org.atalaya.calendar.DataCalendar;
 import org.atalaya.calendar.DataCalendar.Completeness;
 import org.atalaya.calendar.DataCalendar.Entry;
-import org.atalaya.calendar.Gaps;
+import org.atalaya.calendar.MissingFigures;
 import org.atalaya.shared.Dates;
 import org.atalaya.shared.Messages;
 import org.atalaya.web.calendar.CalendarPage.Cell;
@@ -138,6 +138,6 @@ class CalendarPages {
         e.state().name(),
         Messages.format(locale, "calendar.state." + e.state().name()),
         Messages.format(locale, "calendar.parts", e.received(), e.expected()),
-        complete ? null : Gaps.why(e, locale));
+        complete ? null : MissingFigures.why(e, locale));
   }
 }

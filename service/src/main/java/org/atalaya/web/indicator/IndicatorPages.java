@@ -182,7 +182,7 @@ class IndicatorPages {
                     "calendar.gap.indicator",
                     e.periodLabel(),
                     e.sourceName(),
-                    org.atalaya.calendar.Gaps.why(e, locale)))
+                    org.atalaya.calendar.MissingFigures.why(e, locale)))
         .orElse(null);
   }
 

@@ -11,11 +11,11 @@ import org.atalaya.shared.Messages;
  * Says in words why a period is incomplete, for the calendar, the indicator page and the e-mail
  * alike: "faltan 3 de 36 partes: Barrio Balboa (hombres); Guadalupe".
  */
-public final class Gaps {
+public final class MissingFigures {
   /** How many places a sentence names before "and N more". */
   static final int NAMED = 8;
 
-  private Gaps() {}
+  private MissingFigures() {}
 
   public static String why(Entry e, Locale locale) {
     if (e.received() == 0) {
