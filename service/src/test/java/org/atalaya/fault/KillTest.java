@@ -151,12 +151,12 @@ class KillTest {
     load.shutdown();
     assertThat(load.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
 
-    assertThat(statuses.keySet()).as("statuses under load: %s", statuses).containsOnly(200, 503);
-    assertThat(statuses.get(503)).as("requests while it was down: %s", statuses).isNotNull();
-    assertThat(retryAfter)
-        .as("an embedded restart takes seconds")
-        .isNotEmpty()
-        .allMatch("5"::equals);
+    // Never a 500 nor a hang: a request either waits for the restarted database (within the pool's
+    // 3-s connection timeout, so a quick restart may refuse nobody) or is refused with a retry.
+    assertThat(statuses.keySet()).as("statuses under load: %s", statuses).isSubsetOf(200, 503);
+    assertThat(statuses.get(200)).as("requests answered: %s", statuses).isNotNull();
+    assertThat(retryAfter).as("an embedded restart takes seconds").allMatch("5"::equals);
+    assertThat(retryAfter).hasSize(statuses.containsKey(503) ? statuses.get(503).get() : 0);
     assertThat(service.tail())
         .contains("The embedded PostgreSQL died under the service: restarting it")
         .contains("Embedded PostgreSQL restarted on port");
