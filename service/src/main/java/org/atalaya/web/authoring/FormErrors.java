@@ -18,7 +18,7 @@ import org.atalaya.shared.ProblemResponses;
  * beside its field, the rest (a conflict, a rule about the whole) above the form.
  */
 @Singleton
-class FormErrors {
+public class FormErrors {
   private final ProblemResponses problems;
   private final ConstraintViolationHandler violations;
 
@@ -28,7 +28,7 @@ class FormErrors {
   }
 
   /** Problems by form field; those of no field of the form under "". */
-  record Sorted(Map<String, String> byField, List<String> general) {}
+  public record Sorted(Map<String, String> byField, List<String> general) {}
 
   Sorted sort(HttpRequest<?> request, RuntimeException e, Set<String> fields) {
     return sort(
@@ -41,7 +41,7 @@ class FormErrors {
   }
 
   /** Problems by the form field {@code fieldOf} names for a path; null names none. */
-  Sorted sort(
+  public Sorted sort(
       HttpRequest<?> request,
       RuntimeException e,
       java.util.function.Function<String, String> fieldOf) {

@@ -3,18 +3,12 @@ package org.atalaya.web.surveyforms;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
-import jakarta.validation.ConstraintViolationException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.atalaya.shared.ApiException;
-import org.atalaya.shared.ConstraintViolationHandler;
-import org.atalaya.shared.Problem;
-import org.atalaya.shared.ProblemResponses;
+import org.atalaya.web.authoring.FormErrors;
 
 /**
  * A refusal by the survey service, in the API's own words, sorted by form field: each problem
@@ -24,42 +18,18 @@ import org.atalaya.shared.ProblemResponses;
 class SurveyErrors {
   private static final Pattern ITEM = Pattern.compile("items\\[(\\d+)]\\.?([A-Za-z]*).*");
 
-  private final ProblemResponses problems;
-  private final ConstraintViolationHandler violations;
+  private final FormErrors forms;
 
-  SurveyErrors(ProblemResponses problems, ConstraintViolationHandler violations) {
-    this.problems = problems;
-    this.violations = violations;
+  SurveyErrors(FormErrors forms) {
+    this.forms = forms;
   }
 
   record Sorted(Map<String, String> byField, List<String> general) {}
 
+  /** The authoring forms' own sorting, by the form field {@code fieldOf} names for a path. */
   Sorted sort(HttpRequest<?> request, RuntimeException e, Function<String, String> fieldOf) {
-    List<Problem.Violation> list;
-    String detail = null;
-    if (e instanceof ConstraintViolationException c) {
-      list = violations.violations(request, c);
-    } else if (e instanceof ApiException a) {
-      Problem p = problems.of(request, a).body();
-      list = p.errors();
-      detail = p.detail();
-    } else {
-      throw e;
-    }
-    Map<String, String> byField = new LinkedHashMap<>();
-    List<String> general = new ArrayList<>();
-    for (Problem.Violation v : list) {
-      String field = v.field() == null ? null : fieldOf.apply(v.field());
-      if (field != null) {
-        byField.merge(field, v.message(), (a, b) -> a + "; " + b);
-      } else {
-        general.add(v.message());
-      }
-    }
-    if (list.isEmpty() && detail != null) {
-      general.add(detail);
-    }
-    return new Sorted(byField, general);
+    FormErrors.Sorted sorted = forms.sort(request, e, fieldOf);
+    return new Sorted(sorted.byField(), sorted.general());
   }
 
   /** A survey's path ("items[2].values[0].label", "design.sex.codes.1") as its form field. */
