@@ -13,6 +13,17 @@ import java.util.Random;
  */
 final class DemoMeasurements {
   private final Random random = new Random(2025);
+
+  /**
+   * How many times the district's homicide rate each corregimiento has, in code order (LCH-01…):
+   * concentrated in the urban centre (LCH-02, LCH-06, LCH-08), low in the rural places. With one
+   * rate for every place, the demo's rates would vary no more than chance makes them, and every
+   * smoothed rate would be the district's (Marshall's between-area variance is then zero).
+   */
+  private static final double[] HOMICIDE_RISK = {
+    0.6, 3.0, 0.3, 0.3, 0.3, 3.0, 0.3, 3.0, 0.6, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.6, 1.2, 0.3
+  };
+
   private final StringBuilder csv =
       new StringBuilder("indicador,periodo,sexo,territorio,valor,numerador,denominador,estado\n");
 
@@ -21,11 +32,13 @@ final class DemoMeasurements {
     List<String> places =
         population.keySet().stream().filter(c -> !c.equals(DemoData.DISTRICT)).sorted().toList();
     for (int year = 2023; year < until.getYear(); year++) {
-      for (String place : places) {
+      for (int at = 0; at < places.size(); at++) {
+        String place = places.get(at);
+        double risk = at < HOMICIDE_RISK.length ? HOMICIDE_RISK[at] : 1;
         for (String sex : List.of("F", "M")) {
           long people =
               population.get(place).get(Math.min(year, lastCensusYear(population))).get(sex);
-          double yearly = (sex.equals("M") ? 17.0 : 2.6) * Math.pow(0.9, year - 2023);
+          double yearly = (sex.equals("M") ? 17.0 : 2.6) * Math.pow(0.9, year - 2023) * risk;
           long deaths = poisson(people * yearly / 100_000);
           double rate = deaths * 100_000.0 / people;
           row(

@@ -11,7 +11,10 @@ import javax.sql.DataSource;
 import org.atalaya.database.NamedStatement;
 import org.atalaya.territory.Territory;
 
-/** The stored cells of one series at a district and its corregimientos (all ages), as stored. */
+/**
+ * The stored cells of one series at a district and its corregimientos (all ages), as stored: each
+ * cell's value, or its numerator when asked for the events of a rate.
+ */
 @Singleton
 public class CellGrid {
   private final DataSource dataSource;
@@ -32,17 +35,20 @@ public class CellGrid {
     }
   }
 
+  /** {@code %1$s}: the column read, {@code value} or {@code numerator}. */
   private static final String CELLS =
       """
-      SELECT m.period_start, m.sex, t.code, m.value, m.status = 'VALIDATED' AS validated
+      SELECT m.period_start, m.sex, t.code, m.%1$s AS value,
+        m.status = 'VALIDATED' AS validated
       FROM measurement m JOIN territory t ON t.id = m.territory_id
       WHERE m.indicator_id = :indicator AND m.source_id = :source AND m.age_group = '_T'
-        AND m.period_start <= :to AND m.value IS NOT NULL
+        AND m.period_start <= :to AND m.%1$s IS NOT NULL
         AND (t.id = :district OR t.parent_id = :district)
       """;
 
   @Connectable
-  Grid read(long indicatorId, long sourceId, Territory district, LocalDate to) throws SQLException {
+  Grid read(long indicatorId, long sourceId, Territory district, LocalDate to, boolean events)
+      throws SQLException {
     List<Stored> cells = new ArrayList<>();
     List<String> places = new ArrayList<>();
     try (Connection c = dataSource.getConnection()) {
@@ -51,7 +57,7 @@ public class CellGrid {
               c, "SELECT code FROM territory WHERE parent_id = :district ORDER BY code")) {
         places.addAll(s.setLong("district", district.id()).list(rs -> rs.getString("code")));
       }
-      try (var s = NamedStatement.prepare(c, CELLS)) {
+      try (var s = NamedStatement.prepare(c, CELLS.formatted(events ? "numerator" : "value"))) {
         s.setLong("indicator", indicatorId).setLong("source", sourceId).setDate("to", to);
         cells.addAll(
             s.setLong("district", district.id())

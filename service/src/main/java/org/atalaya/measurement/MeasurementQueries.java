@@ -179,12 +179,14 @@ public class MeasurementQueries {
   /**
    * Every stored cell of an indicator's official source for its district and the district's
    * corregimientos, by period, sex and place, up to {@code to}: what the publication rule needs to
-   * see a breakdown whole (its total and all its parts) before it withholds any of them.
+   * see a breakdown whole (its total and all its parts) before it withholds any of them. A rate's
+   * cells are its events (numerator), the count a rate beside its population gives back.
    */
   public CellGrid.Grid grid(String code, LocalDate to) throws SQLException {
     Indicator indicator = indicators.require(code);
     Territory district = territoryOrDistrict(indicator, null);
-    return grid.read(indicator.id(), source(indicator, null).id(), district, to);
+    boolean events = indicator.kind() == IndicatorKind.RATE;
+    return grid.read(indicator.id(), source(indicator, null).id(), district, to, events);
   }
 
   private Territory territoryOrDistrict(Indicator indicator, String code) {

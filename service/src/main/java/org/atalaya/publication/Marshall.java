@@ -25,10 +25,26 @@ public final class Marshall {
     }
   }
 
+  /**
+   * The smoothed rates (per person, in the areas' order), the pooled rate m and the between-area
+   * variance A; {@link #pooledOnly()} when A = 0: the rates vary no more than chance would make
+   * them, and every area gets m.
+   */
+  public record Estimate(List<Double> rates, double pooled, double between) {
+    public boolean pooledOnly() {
+      return between == 0;
+    }
+  }
+
   /** The smoothed rates (per person, in the areas' order); none for no areas. */
   public static List<Double> smooth(List<Area> areas) {
+    return estimate(areas).rates();
+  }
+
+  /** The whole estimate; for no areas, no rates and a between-area variance of zero. */
+  public static Estimate estimate(List<Area> areas) {
     if (areas.isEmpty()) {
-      return List.of();
+      return new Estimate(List.of(), 0, 0);
     }
     double events = 0;
     double people = 0;
@@ -50,6 +66,6 @@ public final class Marshall {
       double shrink = prior == 0 ? 0 : prior / (prior + m / a.population());
       smoothed.add(m + shrink * (r - m));
     }
-    return smoothed;
+    return new Estimate(List.copyOf(smoothed), m, prior);
   }
 }

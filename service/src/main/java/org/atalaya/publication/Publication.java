@@ -31,8 +31,9 @@ import org.atalaya.shared.DataVersion;
  * here. Given a cell (indicator × sex × territory), a cut-off date and an audience, it answers the
  * values by the indicator's accumulation and the progress, each with its {@link Mark}: the public
  * sees validated figures only (unless {@code atalaya.publication.show-provisional}), small counts
- * below the district total are withheld with their complements ({@link Disclosure}), and a rate
- * from too few events in a subgroup carries a small-numbers flag instead of a confident status.
+ * below the district total are withheld with their complements ({@link Disclosure}) — a count's
+ * value, a rate's events — and a rate from too few events in a subgroup carries the small-numbers
+ * flag ({@link SmallNumbers}) instead of a confident status.
  */
 @Singleton
 public class Publication {
@@ -42,7 +43,7 @@ public class Publication {
   private final DataVersion versions;
   private final SmallCounts smallCounts;
   private final boolean showProvisional;
-  private final int smallNumbersEvents;
+  private final SmallNumbers smallNumbers;
 
   private record PlanKey(
       String plan, LocalDate asOf, Sex sex, @Nullable String territory, Audience audience) {}
@@ -57,15 +58,15 @@ public class Publication {
       IndicatorService indicators,
       DataVersion versions,
       SmallCounts smallCounts,
-      @Value("${atalaya.publication.show-provisional:false}") boolean showProvisional,
-      @Value("${atalaya.publication.small-numbers-events:10}") int smallNumbersEvents) {
+      SmallNumbers smallNumbers,
+      @Value("${atalaya.publication.show-provisional:false}") boolean showProvisional) {
     this.progress = progress;
     this.measurements = measurements;
     this.indicators = indicators;
     this.versions = versions;
     this.smallCounts = smallCounts;
     this.showProvisional = showProvisional;
-    this.smallNumbersEvents = smallNumbersEvents;
+    this.smallNumbers = smallNumbers;
   }
 
   /**
@@ -140,9 +141,9 @@ public class Publication {
     return smallCounts.threshold();
   }
 
-  /** A subgroup's rate from fewer events than this is "pocos casos", not a status. */
-  public int smallNumbersEvents() {
-    return smallNumbersEvents;
+  /** The one rule of "pocos casos": a rate from too few events, or too variable, to be judged. */
+  public SmallNumbers smallNumbers() {
+    return smallNumbers;
   }
 
   /**
@@ -264,7 +265,7 @@ public class Publication {
     Mark mark;
     if (p.latest() == null) {
       mark = Mark.NO_DATA;
-    } else if (kind == IndicatorKind.COUNT
+    } else if (SmallCounts.counted(kind)
         && subgroup
         && smallCounts
             .withheld(c.code(), asOf, provisional(audience))
@@ -279,7 +280,7 @@ public class Publication {
             && mark.hasValue()
             && kind == IndicatorKind.RATE
             && c.latestNumerator() != null
-            && c.latestNumerator() < smallNumbersEvents;
+            && this.smallNumbers.few(c.latestNumerator());
     return new Cell(
         c.code(),
         c.name(),

@@ -26,6 +26,25 @@ public final class SmallAreaText {
         Messages.format(locale, "web.rates.note"));
   }
 
+  /**
+   * The table's explanation: {@code key} a message whose {0} and {1} are the "pocos casos" rule's
+   * events and coefficient of variation (percent) and {2} the largest withheld count; followed,
+   * when the smoothed rates all equal the pooled one, by the sentence that says why.
+   */
+  public static String explain(SmallAreas.Table t, String key, int withheldUpTo, Locale locale) {
+    String text =
+        Messages.format(
+            locale,
+            key,
+            t.minEvents(),
+            FigureText.number(IndicatorKind.COUNT, t.maxCv() * 100, locale),
+            withheldUpTo);
+    boolean anySmoothed = t.rows().stream().anyMatch(r -> r.smoothed() != null);
+    return t.pooled() && anySmoothed
+        ? text + " " + Messages.format(locale, "publication.rates.pooled")
+        : text;
+  }
+
   /** The interval's confidence in percent, as written ("95"). */
   public static String level(SmallAreas.Table t, Locale locale) {
     return FigureText.number(IndicatorKind.COUNT, t.level() * 100, locale);

@@ -6,10 +6,9 @@ import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.atalaya.indicator.IndicatorDoc;
 import org.atalaya.indicator.IndicatorKind;
 import org.atalaya.indicator.Sex;
@@ -20,10 +19,10 @@ import org.atalaya.territory.TerritoryService;
 /**
  * A rate by corregimiento as it may be shown (docs/publication.md, "Small areas"): for one period —
  * the district's latest up to the cut-off — each place's crude rate with its exact Poisson interval
- * ({@link PoissonLimits}), a small-numbers flag (fewer than {@code small-area-events} events, or a
- * coefficient of variation above {@code small-area-max-cv}) and Marshall's smoothed rate ({@link
- * Marshall}) beside it. Marks come from {@link Publication#series}, so a place reads here what its
- * own page reads.
+ * ({@link PoissonLimits}), the small-numbers flag ({@link SmallNumbers}, the same "pocos casos" as
+ * a subgroup's status) and Marshall's smoothed rate ({@link Marshall}) beside it. Marks come from
+ * {@link Publication#series}, whose small-count rule judges a rate by its events, so a place reads
+ * here what its own page, the API, the open data and the report read.
  */
 @Singleton
 public class SmallAreas {
@@ -31,8 +30,7 @@ public class SmallAreas {
   private final MeasurementQueries measurements;
   private final TerritoryService territories;
   private final org.atalaya.indicator.IndicatorService indicators;
-  private final int minEvents;
-  private final double maxCv;
+  private final SmallNumbers smallNumbers;
   private final double level;
 
   SmallAreas(
@@ -40,15 +38,13 @@ public class SmallAreas {
       MeasurementQueries measurements,
       TerritoryService territories,
       org.atalaya.indicator.IndicatorService indicators,
-      @Value("${atalaya.publication.small-area-events:20}") int minEvents,
-      @Value("${atalaya.publication.small-area-max-cv:0.3}") double maxCv,
+      SmallNumbers smallNumbers,
       @Value("${atalaya.publication.interval-level:0.95}") double level) {
     this.publication = publication;
     this.measurements = measurements;
     this.territories = territories;
     this.indicators = indicators;
-    this.minEvents = minEvents;
-    this.maxCv = maxCv;
+    this.smallNumbers = smallNumbers;
     this.level = level;
   }
 
@@ -107,7 +103,12 @@ public class SmallAreas {
     }
   }
 
-  /** The places of one period; {@code level} the interval's confidence (0.95). */
+  /**
+   * The places of one period; {@code level} the interval's confidence (0.95); {@code minEvents} and
+   * {@code maxCv} the "pocos casos" rule; {@code pooled} when the rates vary no more than chance
+   * would make them (Marshall's between-area variance is zero), so that every smoothed rate is the
+   * rate of all the places together.
+   */
   @io.micronaut.serde.annotation.Serdeable
   public record Table(
       String indicator,
@@ -116,6 +117,7 @@ public class SmallAreas {
       double level,
       int minEvents,
       double maxCv,
+      boolean pooled,
       List<Row> rows) {}
 
   /** Null unless the indicator is a rate per population broken down by territory. */
@@ -150,18 +152,15 @@ public class SmallAreas {
     List<Territory> places =
         territories.all().stream().filter(t -> parent.id().equals(t.parentId())).toList();
     List<Row> rows = new ArrayList<>();
+    // The places the publication rule withholds (a small count of events, or its complement):
+    // the same set as each place's own page, the API and the open data read.
+    Set<String> small = new TreeSet<>();
     for (Territory place : places) {
-      rows.add(row(doc, place, period, asOf, sex, audience));
+      rows.add(row(doc, place, period, asOf, sex, audience, small));
     }
-    // A rate's events are a count: the same small-count rule and complements as any count by
-    // corregimiento (a rate beside its population gives its events back).
-    Map<String, Long> events = new LinkedHashMap<>();
-    rows.stream()
-        .filter(r -> r.events() != null)
-        .forEach(r -> events.put(r.territory(), r.events()));
-    Set<String> small = publication.withheldParts(events);
     boolean hide = withholdSmall;
-    List<Row> shown = smoothed(rows, small, doc.rateBase(), hide);
+    Smoothed smooth = smoothed(rows, small, doc.rateBase(), hide);
+    List<Row> shown = smooth.rows();
     for (int i = 0; i < shown.size(); i++) {
       Row r = shown.get(i);
       if (small.contains(r.territory())) {
@@ -173,10 +172,13 @@ public class SmallAreas {
         period,
         period == null ? null : doc.frequency().label(period),
         level,
-        minEvents,
-        maxCv,
+        smallNumbers.minEvents(),
+        smallNumbers.maxCv(),
+        smooth.pooled(),
         shown);
   }
+
+  private record Smoothed(List<Row> rows, boolean pooled) {}
 
   /**
    * Marshall's smoothed rates beside the crude ones. For the public, the withheld places enter as
@@ -185,7 +187,7 @@ public class SmallAreas {
    * shown places reveal would give the events back, and so would the spread of rates if each
    * withheld place entered it alone.
    */
-  private static List<Row> smoothed(List<Row> rows, Set<String> small, double base, boolean hide) {
+  private static Smoothed smoothed(List<Row> rows, Set<String> small, double base, boolean hide) {
     List<Marshall.Area> areas = new ArrayList<>();
     List<Integer> smoothable = new ArrayList<>();
     long pooledEvents = 0;
@@ -206,13 +208,14 @@ public class SmallAreas {
     if (pooledPeople > 0) {
       areas.add(new Marshall.Area(pooledEvents, pooledPeople));
     }
-    List<Double> smooth = Marshall.smooth(areas);
+    Marshall.Estimate estimate = Marshall.estimate(areas);
+    List<Double> smooth = estimate.rates();
     List<Row> out = new ArrayList<>(rows);
     for (int i = 0; i < smoothable.size(); i++) {
       int at = smoothable.get(i);
       out.set(at, rows.get(at).withSmoothed(smooth.get(i) * base));
     }
-    return out;
+    return new Smoothed(out, areas.size() > 1 && estimate.pooledOnly());
   }
 
   private Row row(
@@ -221,7 +224,8 @@ public class SmallAreas {
       @Nullable LocalDate period,
       LocalDate asOf,
       Sex sex,
-      Audience audience)
+      Audience audience,
+      Set<String> small)
       throws SQLException {
     Mark mark =
         period == null
@@ -231,8 +235,9 @@ public class SmallAreas {
                 .map(Figure::mark)
                 .findFirst()
                 .orElse(Mark.NO_DATA);
+    boolean withheld = mark == Mark.WITHHELD;
     MeasurementQueries.Point point =
-        mark.hasValue()
+        mark.hasValue() || withheld
             ? measurements
                 .series(doc.code(), sex, place.code(), null, period, period)
                 .points()
@@ -241,6 +246,12 @@ public class SmallAreas {
                 .findFirst()
                 .orElse(null)
             : null;
+    if (withheld) {
+      // Withheld by the small-count rule: the numbers underneath, for a signed-in reader told so;
+      // the public reads none of them (Row#withheld).
+      small.add(place.code());
+      mark = point != null && !point.validated() ? Mark.PROVISIONAL : Mark.SHOWN;
+    }
     if (point == null
         || point.numerator() == null
         || point.denominator() == null
@@ -265,7 +276,7 @@ public class SmallAreas {
         limits.lower(),
         limits.upper(),
         null,
-        events < minEvents || PoissonLimits.cv(events) > maxCv,
+        smallNumbers.few(events),
         false);
   }
 }

@@ -20,9 +20,10 @@ import org.atalaya.territory.TerritoryLevel;
 import org.atalaya.territory.TerritoryService;
 
 /**
- * The rule for counts: below the district total, a count smaller than the threshold could point at
- * a person, so it is withheld together with the complements that would give it away ({@link
- * Disclosure}). The withheld cells of an indicator's grid are kept until the data changes.
+ * The rule for counts: below the district total, a count smaller than the threshold — a count
+ * indicator's value, or a rate's events — could point at a person, so it is withheld together with
+ * the complements that would give it away ({@link Disclosure}). The withheld cells of an
+ * indicator's grid are kept until the data changes.
  */
 @Singleton
 class SmallCounts {
@@ -70,9 +71,17 @@ class SmallCounts {
     return out;
   }
 
-  /** Small counts are a risk below the district total only, and only for counts. */
+  /**
+   * Small counts are a risk below the district total only, for counts and for rates, whose events
+   * (numerator) are a count that the rate beside its population gives back.
+   */
   boolean guarded(IndicatorKind kind, Sex sex, String territory) {
-    return kind == IndicatorKind.COUNT && (sex != Sex._T || !isDistrict(territory));
+    return counted(kind) && (sex != Sex._T || !isDistrict(territory));
+  }
+
+  /** The kinds whose cells carry a count of people: a count's value, a rate's events. */
+  static boolean counted(IndicatorKind kind) {
+    return kind == IndicatorKind.COUNT || kind == IndicatorKind.RATE;
   }
 
   private boolean isDistrict(String territory) {
@@ -83,7 +92,10 @@ class SmallCounts {
         .orElse(true);
   }
 
-  /** The cells of the indicator's grid withheld at the cut-off, complements included. */
+  /**
+   * The cells of the indicator's grid withheld at the cut-off, complements included; for a rate,
+   * judged on its events (a rate stored without them has nothing to judge).
+   */
   Set<Disclosure.Key> withheld(String code, LocalDate asOf, boolean provisional)
       throws SQLException {
     String version = versions.current();

@@ -3,8 +3,6 @@ package org.atalaya.report;
 import java.util.ArrayList;
 import java.util.List;
 import org.atalaya.indicator.IndicatorDoc;
-import org.atalaya.indicator.IndicatorKind;
-import org.atalaya.publication.FigureText;
 import org.atalaya.publication.SmallAreaText;
 import org.atalaya.publication.SmallAreas;
 
@@ -81,11 +79,8 @@ final class Breakdowns {
         f.t("web.rates.caption", t.periodLabel(), SmallAreaText.level(t, f.locale)),
         SmallAreaText.header(t, unit, f.locale),
         t.rows().stream().map(r -> SmallAreaText.cells(r, f.locale)).toList(),
-        f.t(
-            "report.rates.explain",
-            t.minEvents(),
-            FigureText.number(IndicatorKind.COUNT, t.maxCv() * 100, f.locale),
-            facts.smallCountThreshold() - 1));
+        SmallAreaText.explain(
+            t, "report.rates.explain", facts.smallCountThreshold() - 1, f.locale));
   }
 
   /** The official source's name, which a reader recognises better than its code. */

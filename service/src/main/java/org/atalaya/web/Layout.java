@@ -22,10 +22,15 @@ public record Layout(
 
   /**
    * The thresholds the legend states: margins of the statuses in percentage points, the largest
-   * withheld count and the fewest events a subgroup's rate is judged from.
+   * withheld count, and the "pocos casos" rule: the fewest events a rate is judged from and the
+   * largest coefficient of variation (percent).
    */
   public record Rules(
-      String onTrackPoints, String atRiskPoints, int withheldUpTo, int smallNumbersEvents) {}
+      String onTrackPoints,
+      String atRiskPoints,
+      int withheldUpTo,
+      int smallNumbersEvents,
+      String smallNumbersCv) {}
 
   /** The same page as the public gets it: nobody signed in (for a preview). */
   public Layout asPublic() {

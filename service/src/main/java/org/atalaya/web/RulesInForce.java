@@ -20,7 +20,8 @@ public class RulesInForce {
             points(t.onTrackMargin()),
             points(t.atRiskMargin()),
             publication.smallCountThreshold() - 1,
-            publication.smallNumbersEvents());
+            publication.smallNumbers().minEvents(),
+            publication.smallNumbers().maxCvPercent());
   }
 
   public Layout.Rules rules() {

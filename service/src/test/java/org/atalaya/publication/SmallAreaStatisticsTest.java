@@ -78,6 +78,76 @@ class SmallAreaStatisticsTest {
   }
 
   @Test
+  void marshallIsThePosteriorMeanOfAGammaPriorWithItsMoments() {
+    // An independent formulation: Marshall's m and A are the mean and variance of a gamma prior
+    // Γ(shape ν = m²/A, rate α = m/A) on each area's rate; with x ~ Poisson(n·θ) the posterior
+    // mean of θ is (x + ν)/(n + α) (the conjugate gamma–Poisson pair, e.g. Clayton & Kaldor 1987).
+    // The moments are computed here from the areas, not read from our estimator.
+    long[] x = {3, 0, 12, 60, 9};
+    double[] n = {2_000, 2_500, 30_000, 40_000, 6_000};
+    double sx = 0;
+    double sn = 0;
+    for (int i = 0; i < x.length; i++) {
+      sx += x[i];
+      sn += n[i];
+    }
+    double m = sx / sn;
+    double s2 = 0;
+    for (int i = 0; i < x.length; i++) {
+      s2 += n[i] * Math.pow(x[i] / n[i] - m, 2) / sn;
+    }
+    double a = s2 - m / (sn / x.length);
+    assertThat(a).as("these places vary more than chance").isPositive();
+    double shape = m * m / a;
+    double rate = m / a;
+    List<Marshall.Area> areas = new java.util.ArrayList<>();
+    for (int i = 0; i < x.length; i++) {
+      areas.add(new Marshall.Area(x[i], n[i]));
+    }
+    Marshall.Estimate estimate = Marshall.estimate(areas);
+    assertThat(estimate.pooledOnly()).isFalse();
+    assertThat(estimate.between()).isCloseTo(a, within(1e-15));
+    for (int i = 0; i < x.length; i++) {
+      assertThat(estimate.rates().get(i))
+          .as("area %d", i)
+          .isCloseTo((x[i] + shape) / (n[i] + rate), within(1e-12));
+    }
+  }
+
+  @Test
+  void aTableWhoseRatesVaryNoMoreThanChanceSaysSoInWords() {
+    // The zero-variance case: every smoothed rate is the pooled one, and the page says why.
+    Marshall.Estimate flat =
+        Marshall.estimate(
+            List.of(
+                new Marshall.Area(2, 4_000),
+                new Marshall.Area(0, 2_500),
+                new Marshall.Area(15, 30_000),
+                new Marshall.Area(40, 60_000)));
+    assertThat(flat.pooledOnly()).isTrue();
+    assertThat(flat.pooled() * 100_000).isCloseTo(59.067357513, within(1e-8));
+    SmallAreas.Row row =
+        new SmallAreas.Row(
+            "X-01", "Uno", Mark.SHOWN, 2L, 4_000.0, 50.0, 6.1, 180.6, 59.07, true, false);
+    var table =
+        new SmallAreas.Table(
+            "X", java.time.LocalDate.of(2025, 1, 1), "2025", 0.95, 20, 0.3, true, List.of(row));
+    var es = java.util.Locale.forLanguageTag("es-PA");
+    assertThat(SmallAreaText.explain(table, "web.rates.explain", 4, es))
+        .contains(
+            "«Pocos casos»: una tasa calculada con menos de 20 casos o con un coeficiente"
+                + " de variación mayor que 30 %")
+        .endsWith(
+            "Sin variación entre corregimientos mayor que la del azar: todas las tasas suavizadas"
+                + " son iguales a la del conjunto de corregimientos.");
+    var varied =
+        new SmallAreas.Table(
+            "X", java.time.LocalDate.of(2025, 1, 1), "2025", 0.95, 20, 0.3, false, List.of(row));
+    assertThat(SmallAreaText.explain(varied, "web.rates.explain", 4, es))
+        .doesNotContain("Sin variación");
+  }
+
+  @Test
   void impossibleInputIsRefusedInWords() {
     assertThatThrownBy(() -> PoissonLimits.of(-1, 0.95)).hasMessageContaining("negative");
     assertThatThrownBy(() -> new Marshall.Area(1, 0)).hasMessageContaining("population > 0");

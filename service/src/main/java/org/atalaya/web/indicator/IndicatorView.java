@@ -182,6 +182,7 @@ public record IndicatorView(
               smallAreas.of(doc.code(), f.asOf(), f.sex(), null, audience),
               doc.unit(),
               f.territory(),
+              publication.smallCountThreshold() - 1,
               locale),
           record,
           targetLines(doc, locale),

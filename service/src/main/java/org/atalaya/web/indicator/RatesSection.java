@@ -6,7 +6,6 @@ import java.util.Locale;
 import org.atalaya.publication.SmallAreaText;
 import org.atalaya.publication.SmallAreas;
 import org.atalaya.shared.Messages;
-import org.atalaya.web.NumberText;
 import org.atalaya.web.chart.ChartBlock;
 
 /**
@@ -42,7 +41,11 @@ public record RatesSection(
 
   /** The section, or null when there is no table to give. */
   public static @Nullable RatesSection of(
-      @Nullable SmallAreas.Table t, String unit, @Nullable String highlight, Locale locale) {
+      @Nullable SmallAreas.Table t,
+      String unit,
+      @Nullable String highlight,
+      int withheldUpTo,
+      Locale locale) {
     if (t == null || t.period() == null || t.rows().isEmpty()) {
       return null;
     }
@@ -67,11 +70,7 @@ public record RatesSection(
     return new RatesSection(
         Messages.format(locale, "web.rates.title", t.periodLabel()),
         Messages.format(locale, "web.rates.caption", t.periodLabel(), level),
-        Messages.format(
-            locale,
-            "web.rates.explain",
-            t.minEvents(),
-            NumberText.number(t.maxCv() * 100, 0, locale)),
+        SmallAreaText.explain(t, "web.rates.explain", withheldUpTo, locale),
         SmallAreaText.header(t, unit, locale),
         rows,
         List.of());

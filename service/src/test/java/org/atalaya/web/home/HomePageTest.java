@@ -109,7 +109,12 @@ class HomePageTest {
     int withheld = publication.smallCountThreshold() - 1;
     assertThat(page)
         .contains("un recuento de 1 a " + withheld + " casos no se publica")
-        .contains("menos de " + publication.smallNumbersEvents() + " casos")
+        .contains(
+            "menos de "
+                + publication.smallNumbers().minEvents()
+                + " casos o con un coeficiente de variación mayor que "
+                + publication.smallNumbers().maxCvPercent()
+                + " %")
         .containsPattern("coeficiente de variación de hasta 15[.,]0\\h?%")
         .contains("Supresión complementaria")
         .contains("Tasa de homicidios por 100 000 habitantes")
