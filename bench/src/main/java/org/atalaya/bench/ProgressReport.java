@@ -6,8 +6,10 @@ import java.util.List;
 
 /** The progress benchmark's table, ratios and verdict. */
 final class ProgressReport {
-  private static final double GOAL_MS = 100;
-  private static final double GOAL_SCALE_RATIO = 3;
+  /** Issue 20's goals: whole-plan progress ≤ 50 ms p50 at ×1, and ×50 ≤ 1.5× of ×1. */
+  private static final double GOAL_MS = 50;
+
+  private static final double GOAL_SCALE_RATIO = 1.5;
 
   private ProgressReport() {}
 
@@ -47,6 +49,7 @@ final class ProgressReport {
   static void printScale(ProgressBench.Result r) {
     head();
     row(r);
+    OUT.printf("(machine load average, 1 min: %.2f)%n", ProcFs.loadAverage());
     OUT.println();
   }
 
@@ -73,8 +76,8 @@ final class ProgressReport {
     OUT.println();
     if (base.scale() == 1) {
       OUT.printf(
-          "Goal 1, whole-plan progress under %.0f ms at municipal scale: %.1f ms, %s%n",
-          GOAL_MS, baseService, baseService < GOAL_MS ? "met" : "NOT met");
+          "Goal 1, whole-plan progress at most %.0f ms p50 at municipal scale: %.1f ms, %s%n",
+          GOAL_MS, baseService, baseService <= GOAL_MS ? "met" : "NOT met");
     }
     results.stream()
         .filter(r -> r.scale() == 50)
@@ -83,11 +86,17 @@ final class ProgressReport {
             r -> {
               double ratio = r.timing().median(r.timing().serviceMs()) / baseService;
               OUT.printf(
-                  "Goal 2, ×50 no more than %.0f× slower than ×%d: %.2f×, %s%n",
+                  "Goal 2, ×50 no more than %.1f× slower than ×%d: %.2f×, %s%n",
                   GOAL_SCALE_RATIO,
                   base.scale(),
                   ratio,
                   ratio <= GOAL_SCALE_RATIO ? "met" : "NOT met");
             });
+    if (results.stream().noneMatch(r -> r.scale() == 50)) {
+      OUT.println("Goal 2 not measured: the ×50 leg did not run (--scales without 50).");
+    }
+    OUT.printf(
+        "Machine load average at the end (1 min): %.2f; on a loaded machine read the ratios.%n",
+        ProcFs.loadAverage());
   }
 }

@@ -18,11 +18,20 @@ import org.atalaya.database.NamedStatement;
  */
 @Singleton
 public class LastUpdate {
-  private static final String SQL =
+  /**
+   * The newest row of each indicator and status, one index entry each ({@code
+   * measurement_recorded_idx}): as many index lookups as indicators, whatever the history's size.
+   */
+  static final String SQL =
       """
-      SELECT max(m.recorded_at) AS recorded_at
-        FROM measurement m JOIN indicator i ON i.id = m.indicator_id
-       WHERE i.code = ANY (:codes) AND (:provisional OR m.status = 'VALIDATED')
+      SELECT max(newest.recorded_at) AS recorded_at
+        FROM indicator i
+       CROSS JOIN (VALUES ('VALIDATED'), ('PROVISIONAL')) s(status)
+       CROSS JOIN LATERAL (
+             SELECT m.recorded_at FROM measurement m
+              WHERE m.indicator_id = i.id AND m.status = s.status
+              ORDER BY m.recorded_at DESC LIMIT 1) newest
+       WHERE i.code = ANY (:codes) AND (:provisional OR s.status = 'VALIDATED')
       """;
 
   private final DataSource dataSource;

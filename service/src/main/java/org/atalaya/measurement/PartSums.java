@@ -42,19 +42,27 @@ class PartSums {
           AS r(indicator_id, source_id, rate_base))
       """;
 
-  /** Levels 0 and 1: the cell's own rows, a rate's missing fraction taken from the census. */
-  private static final String OWN =
+  /**
+   * Levels 0 and 1: the cell's own rows, a rate's missing fraction taken from the census of the
+   * cell's territory, read once per query and joined by year and sex.
+   */
+  static final String OWN =
       REQUEST
           + """
+          , pop AS (
+            SELECT p.year, x.sex, sum(p.population)::numeric AS people
+            FROM territory_population p CROSS JOIN LATERAL (VALUES (p.sex), ('_T')) x(sex)
+            WHERE p.territory_id = :territory GROUP BY p.year, x.sex)
           , own AS (
             SELECT m.indicator_id, m.source_id, m.period_start, m.sex, m.territory_id, m.value,
                    m.status, CASE WHEN m.sex = :sex THEN 0 ELSE 1 END AS level,
-                   COALESCE(m.numerator, m.value * atalaya_people(m.territory_id, m.period_start,
-                                                                  m.sex) / r.rate_base) AS numerator,
-                   COALESCE(m.denominator, CASE WHEN r.rate_base IS NOT NULL
-                     THEN atalaya_people(m.territory_id, m.period_start, m.sex) END) AS denominator
+                   COALESCE(m.numerator, m.value * pop.people / r.rate_base) AS numerator,
+                   COALESCE(m.denominator, CASE WHEN r.rate_base IS NOT NULL THEN pop.people END)
+                     AS denominator
             FROM req r JOIN measurement m ON m.indicator_id = r.indicator_id
                                          AND m.source_id = r.source_id
+            LEFT JOIN pop ON pop.year = extract(year FROM m.period_start)::integer
+                         AND pop.sex = m.sex
             WHERE m.territory_id = :territory AND m.age_group = '_T'
               AND m.period_start BETWEEN :from AND :to
               AND (m.sex = :sex OR (:sex = '_T' AND m.sex IN ('F', 'M', '_U'))))

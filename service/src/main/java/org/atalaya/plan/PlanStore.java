@@ -32,9 +32,11 @@ class PlanStore {
   private final InstitutionRepository institutions;
   private final TerritoryRepository territories;
   private final BeanProvider<PlanPart> parts;
+  private final PartnerQueries partners;
 
   PlanStore(
       BeanProvider<PlanPart> parts,
+      PartnerQueries partners,
       AxisRepository axes,
       ActionCardRepository cards,
       ProjectRepository projects,
@@ -46,6 +48,7 @@ class PlanStore {
     this.institutions = institutions;
     this.territories = territories;
     this.parts = parts;
+    this.partners = partners;
   }
 
   /** The participants' parts of a plan ({@link PlanPart}): its indicators and their targets. */
@@ -91,13 +94,18 @@ class PlanStore {
     Map<Long, String> axisCodes = new HashMap<>();
     axisRows.forEach(a -> axisCodes.put(a.id(), a.code()));
     List<ActionCard> cardRows = cards.findByPlanIdOrderByPosition(plan.id());
+    Map<Long, List<Long>> partnerIds = partners.ofPlan(plan.id());
     List<AxisDoc> axisDocs = new ArrayList<>();
     Set<String> used = new LinkedHashSet<>();
     for (Axis a : axisRows) {
       List<ActionCardDoc> docs = new ArrayList<>();
       for (ActionCard c : cardRows) {
         if (c.axisId().equals(a.id())) {
-          ActionCardDoc doc = card(c, institutionCodes);
+          List<String> partnerCodes =
+              partnerIds.getOrDefault(c.id(), List.of()).stream()
+                  .map(institutionCodes::get)
+                  .toList();
+          ActionCardDoc doc = card(c, institutionCodes, partnerCodes);
           docs.add(doc);
           addIfPresent(used, doc.leadInstitution());
           used.addAll(doc.partners());
@@ -121,6 +129,11 @@ class PlanStore {
   }
 
   ActionCardDoc card(ActionCard c, Map<Long, String> institutionCodes) {
+    return card(c, institutionCodes, cards.partnerCodes(c.id()));
+  }
+
+  private static ActionCardDoc card(
+      ActionCard c, Map<Long, String> institutionCodes, List<String> partnerCodes) {
     Schedule schedule =
         c.scheduleStart() == null && c.scheduleEnd() == null && c.scheduleNotes() == null
             ? null
@@ -134,7 +147,7 @@ class PlanStore {
         c.targets(),
         c.indicators(),
         institutionCodes.get(c.leadInstitutionId()),
-        cards.partnerCodes(c.id()),
+        partnerCodes,
         c.otherPartners(),
         schedule,
         money(c.budgetAmount(), c.budgetCurrency()),

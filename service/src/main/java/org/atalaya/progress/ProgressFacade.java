@@ -22,15 +22,24 @@ public class ProgressFacade {
   /** Whole-plan answers kept at most; beyond, the cache starts afresh. */
   public static final int MAX_PLANS = 500;
 
+  /** Indicator cells kept at most (a map asks one per corregimiento); beyond, afresh. */
+  public static final int MAX_CELLS = 5_000;
+
   private record PlanKey(
       String plan, LocalDate asOf, Sex sex, @Nullable String territory, boolean provisional) {}
 
   private record Kept(String version, Level level) {}
 
+  private record CellKey(
+      String code, LocalDate asOf, Sex sex, @Nullable String territory, boolean provisional) {}
+
+  private record KeptCell(String version, IndicatorCell cell) {}
+
   private final ProgressService progress;
   private final DataVersion versions;
   private final TransactionOperations<Connection> transactions;
   private final Map<PlanKey, Kept> plans = new ConcurrentHashMap<>();
+  private final Map<CellKey, KeptCell> cells = new ConcurrentHashMap<>();
 
   ProgressFacade(
       ProgressService progress,
@@ -108,7 +117,31 @@ public class ProgressFacade {
     return transactions.findTransactionStatus().isPresent();
   }
 
+  /**
+   * One indicator cell, kept like a plan until the data changes: a plan's map asks for every
+   * corregimiento's cell on each signed-in view.
+   */
   public IndicatorCell indicator(
+      String code, LocalDate asOf, Sex sex, @Nullable String territory, boolean provisional)
+      throws SQLException {
+    if (transactions.findTransactionStatus().isPresent()) {
+      return fresh(code, asOf, sex, territory, provisional);
+    }
+    String version = versions.current();
+    CellKey key = new CellKey(code, asOf, sex, territory, provisional);
+    KeptCell kept = cells.get(key);
+    if (kept != null && kept.version().equals(version)) {
+      return kept.cell();
+    }
+    IndicatorCell cell = fresh(code, asOf, sex, territory, provisional);
+    if (cells.size() >= MAX_CELLS) {
+      cells.clear();
+    }
+    cells.put(key, new KeptCell(version, cell));
+    return cell;
+  }
+
+  private IndicatorCell fresh(
       String code, LocalDate asOf, Sex sex, @Nullable String territory, boolean provisional)
       throws SQLException {
     return cell(
