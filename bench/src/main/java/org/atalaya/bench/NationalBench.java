@@ -22,8 +22,8 @@ import java.util.concurrent.Future;
  *
  * <pre>
  * bench/run.sh national [--fraction 0.25] [--districts 80] [--corregimientos 700]
- *                       [--indicators 60] [--rounds 10] [--warmup 2] [--uploads 2]
- *                       [--jar PATH] [--xmx 1g] [--jvm-arg ARG]
+ *                       [--indicators 60] [--rounds 5] [--warmup 1] [--uploads 2]
+ *                       [--jar PATH] [--xmx 1g] [--timeout 300] [--jvm-arg ARG]
  * </pre>
  */
 public final class NationalBench {
@@ -41,10 +41,10 @@ public final class NationalBench {
     int districts = 80;
     int corregimientos = 700;
     int indicators = 60;
-    int rounds = 10;
-    int warmUp = 2;
+    int rounds = 5;
+    int warmUp = 1;
     int uploads = 2;
-    List<String> serviceArgs = new ArrayList<>(List.of("--xmx", "1g"));
+    List<String> serviceArgs = new ArrayList<>(List.of("--xmx", "1g", "--timeout", "300"));
     Args a = new Args(args);
     while (a.next()) {
       switch (a.name()) {

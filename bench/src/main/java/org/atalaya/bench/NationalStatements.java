@@ -19,13 +19,14 @@ import javax.sql.DataSource;
 /**
  * Which of the service's statements took longer on the national database than on the demo-sized
  * one, from pg_stat_statements over the timed rounds (the same normalised text in both databases),
- * with the generic plan of the worst one: a path that grows with the whole database instead of the
- * district's own data shows here.
+ * with the generic plans of the worst three: a path that grows with the whole database instead of
+ * the district's own data shows here.
  */
 final class NationalStatements {
   private static final double MIN_MEAN_MS = 0.5;
   private static final double GROWTH = 1.5;
   private static final int SHOWN = 12;
+  private static final int PLANS = 3;
 
   private final DataSource postgres;
 
@@ -115,17 +116,20 @@ final class NationalStatements {
           "%10d %9.2f ms %9.2f ms %7.1f×  %s%n",
           r.largeCalls(), r.smallMs(), r.largeMs(), r.ratio(), oneLine(r.query(), 220));
     }
-    Row worst = grown.get(0);
-    OUT.println();
-    OUT.println("Generic plan of the first one on the national database (EXPLAIN (GENERIC_PLAN)):");
-    try (Connection c = largeDb.getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("EXPLAIN (GENERIC_PLAN) " + worst.query())) {
-      while (rs.next()) {
-        OUT.println("  " + rs.getString(1));
+    for (Row r : grown.subList(0, Math.min(PLANS, grown.size()))) {
+      OUT.println();
+      OUT.println(
+          "Generic plan on the national database (EXPLAIN (GENERIC_PLAN)) of: "
+              + oneLine(r.query(), 120));
+      try (Connection c = largeDb.getConnection();
+          Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("EXPLAIN (GENERIC_PLAN) " + r.query())) {
+        while (rs.next()) {
+          OUT.println("  " + rs.getString(1));
+        }
+      } catch (SQLException e) {
+        OUT.println("  (no plan: " + e.getMessage() + ")");
       }
-    } catch (SQLException e) {
-      OUT.println("  (no plan: " + e.getMessage() + ")");
     }
   }
 

@@ -101,10 +101,9 @@ final class NationalTimer {
               + ": "
               + Figures.shorten(r.body()));
     }
-    double after = get(overviewUri(), null);
     if (record) {
       samples.upload().add(ms);
-      samples.overviewAfterChange().add(after);
+      samples.overviewAfterChange().add(get(overviewUri(), null));
     }
     deleteUploaded();
   }
