@@ -13,6 +13,8 @@
 #   bench/run.sh backup              backup, restore and open export: demo and 1,000,000 measurements
 #   bench/run.sh report              the demo accountability report as PDF and HTML: time and size (in-process)
 #   bench/run.sh pages               page load: the plan overview and others at 50 concurrent clients
+#   bench/run.sh national            national scale, simulated: a fraction of 80 districts, one district timed
+#   bench/run.sh national --fraction 1   the whole country (7,560,000 rows; longer than 10 min here)
 #   SKIP_BUILD=1 bench/run.sh        reuse the jars already in */target
 #   MVN_ARGS=-o bench/run.sh         extra Maven arguments (here: offline)
 # A benchmark always exits 0, whatever its runs did; only a failed build stops this script
@@ -28,6 +30,7 @@ fi
 case "$bench" in
   startup) main=org.atalaya.bench.StartupBench ;;
   ingest) main=org.atalaya.bench.IngestBench ;;
+  national) main=org.atalaya.bench.NationalBench ;;
   progress) main=org.atalaya.bench.ProgressBench ;;
   survey) main=org.atalaya.bench.SurveyBench inprocess=1 ;;
   charts) main=org.atalaya.bench.ChartBench inprocess=1 ;;
@@ -37,7 +40,7 @@ case "$bench" in
   # The service's own classpath only: the bench jar's PostgreSQL binaries would clash with its own.
   report) main=org.atalaya.bench.ReportBench inprocess=1 benchjar=bench/target/original-atalaya-bench.jar ;;
   *)
-    echo "Unknown benchmark '$bench'. Known: startup, ingest, progress, survey, charts, maps, report, pages, backup" >&2
+    echo "Unknown benchmark '$bench'. Known: startup, ingest, national, progress, survey, charts, maps, report, pages, backup" >&2
     exit 2
     ;;
 esac
