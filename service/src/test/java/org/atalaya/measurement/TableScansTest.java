@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * transaction, and {@code pg_stat_xact_user_tables} counts the scans of each table made so far in
  * it. The census is read once per query, not once per measurement; the last update comes from an
  * index, not from every measurement of the plan; a plan's action partners in one query, not one per
- * card.
+ * card; the committee's inbox count from the provisional figures alone.
  */
 @MicronautTest(environments = "test")
 class TableScansTest {
@@ -32,6 +32,7 @@ class TableScansTest {
   @Inject SeriesQuery raw;
   @Inject LastUpdate lastUpdate;
   @Inject PlanService plans;
+  @Inject org.atalaya.approval.InboxQueries inbox;
 
   @Test
   void aCorregimientosWholePlanProgressReadsTheCensusOnceNotOncePerMeasurement()
@@ -86,6 +87,19 @@ class TableScansTest {
     assertThat(scans("institution") - before)
         .as("scans of institution: its list, and its list by code; none per card")
         .isLessThanOrEqualTo(2);
+  }
+
+  @Test
+  void theInboxCountInEverySignedInMenuReadsOnlyTheProvisionalFigures() throws SQLException {
+    long before = seqScans("measurement");
+    long waiting = inbox.count();
+    assertThat(seqScans("measurement") - before).as("sequential scans of measurement").isZero();
+    assertThat(waiting)
+        .isEqualTo(
+            longOf(
+                "SELECT count(*) FROM (SELECT indicator_id, period_start FROM measurement"
+                    + " WHERE status = ? GROUP BY 1, 2) p",
+                "PROVISIONAL"));
   }
 
   private java.time.Instant newest(List<String> codes, boolean provisional) throws SQLException {
