@@ -58,38 +58,61 @@ class RiskPages {
     this.problems = problems;
   }
 
+  /** The map's view: "cuadricula" for the public grid, anything else by corregimiento. */
+  private static boolean grid(@Nullable String vista) {
+    return "cuadricula".equals(vista);
+  }
+
   @Get
   @Produces(MediaType.TEXT_HTML)
   @Secured(SecurityRule.IS_ANONYMOUS)
   ModelAndView<Page<RiskViews.Counts>> counts(
-      HttpRequest<?> request, @Nullable @QueryValue Integer anio) throws SQLException {
-    LocalDate from = anio == null ? null : LocalDate.of(anio, 1, 1);
-    LocalDate to = anio == null ? null : LocalDate.of(anio, 12, 31);
-    Locale locale = pages.locale(request);
-    RiskMap.Aggregate a = risk.counts(null, from, to);
-    ChoroplethMap map =
-        RiskChart.of(a, boundaries.childrenOf(a.district()), LocalDate.now(), locale);
-    String query = anio == null ? "" : "?anio=" + anio;
-    ChartBlock block =
-        map == null ? null : ChartBlock.of(map, "/mapa-de-riesgo/mapa", query, locale);
-    return pages.view("risk/counts", request, RiskViews.counts(a, anio, block, locale));
-  }
-
-  @Get("/mapa.{format}")
-  @Produces({"image/svg+xml", "image/png"})
-  @Secured(SecurityRule.IS_ANONYMOUS)
-  HttpResponse<?> map(HttpRequest<?> request, String format, @Nullable @QueryValue Integer anio)
+      HttpRequest<?> request,
+      @Nullable @QueryValue Integer anio,
+      @Nullable @QueryValue String vista)
       throws SQLException {
     LocalDate from = anio == null ? null : LocalDate.of(anio, 1, 1);
     LocalDate to = anio == null ? null : LocalDate.of(anio, 12, 31);
     Locale locale = pages.locale(request);
     RiskMap.Aggregate a = risk.counts(null, from, to);
-    ChoroplethMap map =
-        RiskChart.of(a, boundaries.childrenOf(a.district()), LocalDate.now(), locale);
+    boolean grid = grid(vista);
+    ChoroplethMap map = map(grid, a, from, to, locale);
+    String query =
+        (anio == null ? "" : "?anio=" + anio)
+            + (grid ? (anio == null ? "?" : "&") + "vista=cuadricula" : "");
+    ChartBlock block =
+        map == null ? null : ChartBlock.of(map, "/mapa-de-riesgo/mapa", query, locale);
+    return pages.view("risk/counts", request, RiskViews.counts(a, anio, grid, block, locale));
+  }
+
+  @Get("/mapa.{format}")
+  @Produces({"image/svg+xml", "image/png"})
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  HttpResponse<?> map(
+      HttpRequest<?> request,
+      String format,
+      @Nullable @QueryValue Integer anio,
+      @Nullable @QueryValue String vista)
+      throws SQLException {
+    LocalDate from = anio == null ? null : LocalDate.of(anio, 1, 1);
+    LocalDate to = anio == null ? null : LocalDate.of(anio, 12, 31);
+    Locale locale = pages.locale(request);
+    RiskMap.Aggregate a = risk.counts(null, from, to);
+    ChoroplethMap map = map(grid(vista), a, from, to, locale);
     if (map == null) {
       throw ApiException.notFound("chart", "mapa");
     }
     return ChartResponses.image(request, map, format, locale, true);
+  }
+
+  /** The public map: by corregimiento, or on the coarse grid; never a point. */
+  private @Nullable ChoroplethMap map(
+      boolean grid, RiskMap.Aggregate a, LocalDate from, LocalDate to, Locale locale)
+      throws SQLException {
+    var shapes = boundaries.childrenOf(a.district());
+    return grid
+        ? RiskChart.grid(risk.grid(a.district(), from, to), shapes, LocalDate.now(), locale)
+        : RiskChart.of(a, shapes, LocalDate.now(), locale);
   }
 
   @Get("/puntos")
