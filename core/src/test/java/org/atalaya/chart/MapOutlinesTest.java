@@ -115,11 +115,11 @@ class MapOutlinesTest {
 
   @Test
   void aMapOf700WobblyTerritoriesIsWellUnderAMegabyteAndWritesOneDecimal() {
-    ChoroplethMap map = map(wobblyGrid(700, 35, 60));
+    ChoroplethMap map = map(wobblyGrid(700, 35, 20));
 
     String small = BundleCharts.svg(map, 880, 440, ChoroplethMapTest.SPANISH);
 
-    // Unsimplified, its 168 000 positions took 12.9 MB (bench/run.sh maps prints both).
+    // Unsimplified, 240 positions a ring took 13 MB (bench/run.sh maps prints both sizes).
     int bytes = small.getBytes(StandardCharsets.UTF_8).length;
     assertThat(bytes).isLessThan(1_000_000);
     assertThat(small).contains("id='area-U0'").contains("id='area-U699'");

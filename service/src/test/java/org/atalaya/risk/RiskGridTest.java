@@ -140,6 +140,13 @@ class RiskGridTest {
     assertThat(svg.body()).contains("Periodo: " + period + ".");
     // The data table beside the map names each corregimiento's period too.
     assertThat(page.body()).contains("<td>" + period + "</td>");
+    assertThat(svg.body()).contains("Cuantiles").doesNotContain("Jenks");
+
+    // The reader may ask for natural breaks instead: the map says so.
+    var page2 = browser.get("/mapa-de-riesgo?anio=" + year + "&clases=naturales");
+    var natural = browser.get("/mapa-de-riesgo/mapa.svg?anio=" + year + "&clases=naturales");
+    assertThat(page2.body()).contains("mapa.svg?anio=" + year + "&amp;clases=naturales");
+    assertThat(natural.body()).contains("Cortes naturales (Jenks)").contains("Periodo: " + period);
   }
 
   /** A point's cell, "row:column", as floor(degrees / 0.0045) in exact decimals. */

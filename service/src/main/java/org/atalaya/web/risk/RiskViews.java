@@ -30,7 +30,8 @@ final class RiskViews {
       @Nullable org.atalaya.web.chart.ChartBlock map,
       @Nullable String period,
       boolean grid,
-      int gridCellMetres) {}
+      int gridCellMetres,
+      boolean natural) {}
 
   /** A dot on the analysts' map: SVG coordinates in a 0–1000 box, and what it is. */
   record Dot(String x, String y, String title) {}
@@ -75,6 +76,7 @@ final class RiskViews {
       RiskMap.Aggregate a,
       @Nullable Integer year,
       boolean grid,
+      org.atalaya.chart.ChoroplethMap.Breaks breaks,
       @Nullable org.atalaya.web.chart.ChartBlock map,
       Locale locale) {
     List<Line> places =
@@ -104,7 +106,8 @@ final class RiskViews {
         map,
         org.atalaya.risk.RiskChart.period(a.from(), a.to(), locale),
         grid,
-        RiskMap.GRID_CELL_METRES);
+        RiskMap.GRID_CELL_METRES,
+        breaks == org.atalaya.chart.ChoroplethMap.Breaks.NATURAL);
   }
 
   private static Line line(
