@@ -76,10 +76,15 @@ class ArchitectureTest {
     JavaClasses coreClasses = new ClassFileImporter().importUrl(core);
     Set<String> names = coreClasses.stream().map(JavaClass::getName).collect(Collectors.toSet());
     Set<String> libraries =
-        Set.of("java.", "javax.imageio", "org.jfree.", "org.apache.commons.math3");
+        Set.of(
+            "java.",
+            "javax.imageio",
+            "org.jfree.",
+            "org.apache.commons.math3",
+            "org.locationtech.jts.");
     DescribedPredicate<JavaClass> allowed =
         DescribedPredicate.describe(
-            "are in the core module, the JDK, JFreeChart or Commons Math",
+            "are in the core module, the JDK, JFreeChart, Commons Math or JTS (maps' outlines)",
             c -> {
               JavaClass base = c.getBaseComponentType();
               return base.isPrimitive()

@@ -15,11 +15,13 @@ import org.atalaya.chart.NumberStyle;
 
 /**
  * Choropleth map rendering in this JVM: a district of 18 corregimientos (La Chorrera's count) and a
- * country of 700 (the 2023 census has 699), as synthetic polygons: a grid of cells whose edges
- * wobble through {@code --points} positions each, some with a hole, one unit in ten withheld and
- * one in twenty without data. Each map is drawn as SVG and PNG through the product's chart package,
- * cases interleaved after a warm-up; the median and 90th percentile in ms are printed side by side.
- * Always exits 0.
+ * country of 700 (the 2023 census has 699), as synthetic polygons: a grid of cells whose borders
+ * wobble through {@code --points} positions each (two neighbours share a border's very positions,
+ * as real boundaries do), some with a hole, one unit in ten withheld and one in twenty without
+ * data. Each map is drawn as SVG and PNG through the product's chart package, as maps are drawn now
+ * (outlines simplified to the pixel) and as before (every position: "full"), cases interleaved
+ * after a warm-up; the median and 90th percentile in ms and the output's size are printed side by
+ * side. Always exits 0.
  *
  * <pre>bench/run.sh maps [--rounds 40] [--warmup 20] [--points 60] [--width 880] [--height 440]
  * </pre>
@@ -53,10 +55,14 @@ public final class MapBench {
     ChoroplethMap small = map(18, 6, points);
     ChoroplethMap large = map(700, 35, points);
     Map<String, IntSupplier> cases = new LinkedHashMap<>();
-    cases.put("svg 18", () -> ChartBenchCharts.svg(small, w, h).length());
-    cases.put("png 18", () -> ChartBenchCharts.png(small, w, h).length);
-    cases.put("svg 700", () -> ChartBenchCharts.svg(large, w, h).length());
-    cases.put("png 700", () -> ChartBenchCharts.png(large, w, h).length);
+    for (String how : List.of("", " full")) {
+      ChoroplethMap s18 = how.isEmpty() ? small : small.withFullDetail();
+      ChoroplethMap s700 = how.isEmpty() ? large : large.withFullDetail();
+      cases.put("svg 18" + how, () -> utf8(ChartBenchCharts.svg(s18, w, h)));
+      cases.put("png 18" + how, () -> ChartBenchCharts.png(s18, w, h).length);
+      cases.put("svg 700" + how, () -> utf8(ChartBenchCharts.svg(s700, w, h)));
+      cases.put("png 700" + how, () -> ChartBenchCharts.png(s700, w, h).length);
+    }
 
     OUT.printf(
         "Maps: 18 and 700 synthetic units, %d positions per ring, %dx%d px, es-PA; %d warm-up"
@@ -89,36 +95,70 @@ public final class MapBench {
       }
     }
     OUT.printf(
-        "%-8s %14s %14s %14s %14s%n", "units", "SVG median", "SVG p90", "PNG median", "PNG p90");
+        "%-14s %12s %12s %12s %12s %12s %12s%n",
+        "units", "SVG median", "SVG p90", "SVG bytes", "PNG median", "PNG p90", "PNG bytes");
     for (String units : List.of("18", "700")) {
-      ChartBench.Summary svg = ChartBench.Summary.of(millis.get("svg " + units));
-      ChartBench.Summary png = ChartBench.Summary.of(millis.get("png " + units));
-      OUT.printf(
-          "%-8s %11.1f ms %11.1f ms %11.1f ms %11.1f ms%n",
-          units, svg.median(), svg.p90(), png.median(), png.p90());
+      for (String how : List.of(" full", "")) {
+        ChartBench.Summary svg = ChartBench.Summary.of(millis.get("svg " + units + how));
+        ChartBench.Summary png = ChartBench.Summary.of(millis.get("png " + units + how));
+        OUT.printf(
+            "%-14s %9.1f ms %9.1f ms %12d %9.1f ms %9.1f ms %12d%n",
+            units + (how.isEmpty() ? " simplified" : " full (old)"),
+            svg.median(),
+            svg.p90(),
+            sizes.get("svg " + units + how),
+            png.median(),
+            png.p90(),
+            sizes.get("png " + units + how));
+      }
     }
     OUT.printf(
-        "%nOutput size: SVG 18 = %d kB, SVG 700 = %d kB, PNG 18 = %d kB, PNG 700 = %d kB"
+        "%n\"full (old)\": every position drawn, as maps were drawn before; \"simplified\": outlines"
+            + " simplified to one pixel as one coverage, positions written with one decimal"
             + " (checksum %d)%n",
-        sizes.get("svg 18") / 1024,
-        sizes.get("svg 700") / 1024,
-        sizes.get("png 18") / 1024,
-        sizes.get("png 700") / 1024,
         sink % 1000);
   }
 
-  /** {@code units} cells in rows of {@code columns}, each edge wobbling through its positions. */
+  private static int utf8(String svg) {
+    return svg.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+  }
+
+  /** {@code units} cells in rows of {@code columns}, each border wobbling through its positions. */
   static ChoroplethMap map(int units, int columns, int points) {
     Random random = new Random(units);
-    double cell = 0.02;
+    int rows = (units + columns - 1) / columns;
+    List<List<List<double[]>>> horizontal = new ArrayList<>();
+    for (int r = 0; r <= rows; r++) {
+      List<List<double[]>> row = new ArrayList<>();
+      for (int c = 0; c < columns; c++) {
+        row.add(border(random, points, x(c), y(r), x(c + 1), y(r)));
+      }
+      horizontal.add(row);
+    }
+    List<List<List<double[]>>> vertical = new ArrayList<>();
+    for (int r = 0; r < rows; r++) {
+      List<List<double[]>> row = new ArrayList<>();
+      for (int c = 0; c <= columns; c++) {
+        row.add(border(random, points, x(c), y(r), x(c), y(r + 1)));
+      }
+      vertical.add(row);
+    }
     List<ChoroplethMap.Area> areas = new ArrayList<>();
     for (int u = 0; u < units; u++) {
-      double x0 = -80.0 + (u % columns) * cell;
-      double y0 = 8.5 + (u / columns) * cell;
+      int r = u / columns;
+      int col = u % columns;
+      List<double[]> outer = new ArrayList<>();
+      outer.addAll(horizontal.get(r).get(col).subList(0, points));
+      outer.addAll(vertical.get(r).get(col + 1).subList(0, points));
+      outer.addAll(reversed(horizontal.get(r + 1).get(col)).subList(0, points));
+      outer.addAll(reversed(vertical.get(r).get(col)).subList(0, points));
+      outer.add(outer.get(0));
       List<List<double[]>> rings = new ArrayList<>();
-      rings.add(ring(x0, y0, cell, points, random));
+      rings.add(outer);
       if (u % 7 == 3) {
-        double c = cell / 4;
+        double c = CELL / 4;
+        double x0 = x(col);
+        double y0 = y(r);
         rings.add(
             List.of(
                 new double[] {x0 + c, y0 + c},
@@ -150,26 +190,40 @@ public final class MapBench {
         null);
   }
 
-  /** A square's outline, each side in {@code points} steps pushed a little in or out. */
-  private static List<double[]> ring(double x0, double y0, double size, int points, Random r) {
-    List<double[]> ring = new ArrayList<>();
-    double[][] corners = {{x0, y0}, {x0 + size, y0}, {x0 + size, y0 + size}, {x0, y0 + size}};
-    for (int side = 0; side < 4; side++) {
-      double[] from = corners[side];
-      double[] to = corners[(side + 1) % 4];
-      for (int i = 0; i < points; i++) {
-        double t = (double) i / points;
-        double wobble = i == 0 ? 0 : (r.nextDouble() - 0.5) * size * 0.04;
-        double nx = -(to[1] - from[1]) / size;
-        double ny = (to[0] - from[0]) / size;
-        ring.add(
-            new double[] {
-              from[0] + (to[0] - from[0]) * t + nx * wobble,
-              from[1] + (to[1] - from[1]) * t + ny * wobble
-            });
-      }
+  private static final double CELL = 0.02;
+
+  private static double x(int column) {
+    return -80.0 + column * CELL;
+  }
+
+  private static double y(int row) {
+    return 8.5 + row * CELL;
+  }
+
+  /**
+   * A border from one corner to the next, its inner positions pushed a little sideways, less so
+   * near the corners (borders meeting at a corner never cross).
+   */
+  private static List<double[]> border(
+      Random random, int points, double x0, double y0, double x1, double y1) {
+    List<double[]> out = new ArrayList<>();
+    out.add(new double[] {x0, y0});
+    for (int i = 1; i < points; i++) {
+      double t = (double) i / points;
+      double w = (random.nextDouble() - 0.5) * CELL * 0.04 * Math.sin(Math.PI * t);
+      boolean across = y0 == y1;
+      out.add(
+          new double[] {
+            x0 + (x1 - x0) * t + (across ? 0 : w), y0 + (y1 - y0) * t + (across ? w : 0)
+          });
     }
-    ring.add(ring.get(0));
-    return ring;
+    out.add(new double[] {x1, y1});
+    return out;
+  }
+
+  private static List<double[]> reversed(List<double[]> border) {
+    List<double[]> out = new ArrayList<>(border);
+    java.util.Collections.reverse(out);
+    return out;
   }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleFunction;
 import org.atalaya.chart.ChoroplethMap.Area;
 import org.atalaya.chart.ChoroplethMap.Fill;
 import org.jfree.chart.block.RectangleConstraint;
@@ -41,13 +42,18 @@ final class ChoroplethDrawing {
         spec.classesFrom() != null
             ? spec.classesFrom()
             : spec.areas().stream().filter(a -> a.fill() == Fill.VALUE).map(Area::value).toList();
-    return MapClasses.quantiles(values, spec.classes());
+    return MapClasses.of(values, spec.classes(), spec.breaks());
   }
 
   static List<String> notes(ChoroplethMap spec, MapClasses classes, Formats f) {
     List<String> notes = new ArrayList<>();
     if (classes.count() > 0) {
-      notes.add(f.text("chart.map.quantiles", classes.count()));
+      notes.add(
+          f.text(
+              spec.breaks() == ChoroplethMap.Breaks.NATURAL
+                  ? "chart.map.natural"
+                  : "chart.map.quantiles",
+              classes.count()));
     }
     List<String> periods = periods(spec);
     if (periods.size() == 1) {
@@ -103,7 +109,7 @@ final class ChoroplethDrawing {
 
     Map<String, Color> legend = legend(spec, classes, f);
     boolean wide = width >= 560;
-    double legendHeight = ROW * (legend.size() + 1) + 6;
+    double legendHeight = ROW * (legend.size() + 2) + 6;
     Rectangle2D mapArea =
         wide
             ? new Rectangle2D.Double(x, top + 6, width - LEGEND_WIDE - 12, bottom - top - 12)
@@ -111,15 +117,24 @@ final class ChoroplethDrawing {
     territories(spec, classes, f, g2, mapArea);
     double legendX = wide ? mapArea.getMaxX() + 12 : x;
     double legendY = wide ? top + 10 : mapArea.getMaxY() + 8;
-    legend(g2, spec.meta().unit(), legend, legendX, legendY, wide ? LEGEND_WIDE : width);
+    legend(g2, spec.meta().unit(), method(spec, f), legend, legendX, legendY);
   }
 
   private static void territories(
       ChoroplethMap spec, MapClasses classes, Formats f, Graphics2D g2, Rectangle2D box) {
-    Projection projection = Projection.fit(spec.areas(), box);
+    List<Area> everything = new ArrayList<>(spec.areas());
+    everything.addAll(spec.backdrop());
+    Projection projection = Projection.fit(everything, box);
+    List<Path2D> outlines = outlines(spec, spec.areas(), projection);
+    DoubleFunction<String> numbers = null;
+    if (g2 instanceof SVGGraphics2D svg && !spec.fullDetail()) {
+      numbers = svg.getGeomDoubleConverter();
+      svg.setGeomDoubleConverter(MapOutlines::oneDecimal);
+    }
     Path2D highlighted = null;
-    for (Area a : spec.areas()) {
-      Path2D shape = projection.path(a.rings());
+    for (int i = 0; i < spec.areas().size(); i++) {
+      Area a = spec.areas().get(i);
+      Path2D shape = outlines.get(i);
       Map<String, String> group = new LinkedHashMap<>();
       group.put("id", "area-" + a.code());
       group.put("class", "map-area map-" + fillName(a, classes));
@@ -153,11 +168,29 @@ final class ChoroplethDrawing {
         highlighted = shape;
       }
     }
+    // The outlines underneath (corregimientos under a grid), over the cells so they read.
+    if (!spec.backdrop().isEmpty()) {
+      g2.setPaint(Palette.MUTED_TEXT);
+      g2.setStroke(EDGE);
+      for (Path2D outline : outlines(spec, spec.backdrop(), projection)) {
+        g2.draw(outline);
+      }
+    }
     if (highlighted != null) {
       g2.setPaint(Palette.TEXT);
       g2.setStroke(HIGHLIGHT);
       g2.draw(highlighted);
     }
+    if (numbers != null) {
+      ((SVGGraphics2D) g2).setGeomDoubleConverter(numbers);
+    }
+  }
+
+  private static List<Path2D> outlines(
+      ChoroplethMap spec, List<Area> areas, Projection projection) {
+    List<List<List<double[]>>> pixels =
+        areas.stream().map(a -> projection.pixels(a.rings())).toList();
+    return spec.fullDetail() ? MapOutlines.full(pixels) : MapOutlines.simplified(pixels);
   }
 
   private static String fillName(Area a, MapClasses classes) {
@@ -202,13 +235,23 @@ final class ChoroplethDrawing {
     return entries;
   }
 
+  /** The class method in a word or two, for the legend: "Cuantiles", "Cortes naturales (Jenks)". */
+  static String method(ChoroplethMap spec, Formats f) {
+    return f.text(
+        spec.breaks() == ChoroplethMap.Breaks.NATURAL
+            ? "chart.map.method.natural"
+            : "chart.map.method.quantiles");
+  }
+
   private static void legend(
-      Graphics2D g2, String unit, Map<String, Color> entries, double x, double y, double width) {
+      Graphics2D g2, String unit, String method, Map<String, Color> entries, double x, double y) {
     g2.setFont(Theme.PANEL_TITLE);
     g2.setPaint(Palette.TEXT);
     g2.drawString(unit, (float) x, (float) (y + 12));
     g2.setFont(Theme.SMALL);
-    double rowY = y + ROW + 2;
+    g2.setPaint(Palette.MUTED_TEXT);
+    g2.drawString(method, (float) x, (float) (y + ROW + 12));
+    double rowY = y + 2 * ROW + 2;
     for (Map.Entry<String, Color> e : entries.entrySet()) {
       Rectangle2D swatch = new Rectangle2D.Double(x, rowY, 22, 13);
       if (e.getValue() == null) {
@@ -279,23 +322,14 @@ final class ChoroplethDrawing {
       return new Projection(kx, scale, originX, originY);
     }
 
-    Path2D path(List<List<double[]>> rings) {
-      Path2D.Double path = new Path2D.Double(Path2D.WIND_EVEN_ODD);
-      for (List<double[]> ring : rings) {
-        boolean first = true;
-        for (double[] p : ring) {
-          double px = originX + p[0] * kx * scale;
-          double py = originY - p[1] * scale;
-          if (first) {
-            path.moveTo(px, py);
-            first = false;
-          } else {
-            path.lineTo(px, py);
-          }
-        }
-        path.closePath();
-      }
-      return path;
+    List<List<double[]>> pixels(List<List<double[]>> rings) {
+      return rings.stream()
+          .map(
+              ring ->
+                  ring.stream()
+                      .map(p -> new double[] {originX + p[0] * kx * scale, originY - p[1] * scale})
+                      .toList())
+          .toList();
     }
   }
 }

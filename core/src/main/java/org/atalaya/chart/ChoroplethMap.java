@@ -13,7 +13,9 @@ import java.util.Objects;
  * Area#withheld}: hatched, never a colour). {@link ChartMeta} gives the title, unit, source and
  * cut-off date. Draw it with {@link Charts#svg} or {@link Charts#png} like every chart, and put
  * {@link Charts#describe}'s alt text and table beside it. Classes are quantiles of the values shown
- * (equal counts of territories per class), stated in the legend.
+ * (equal counts of territories per class) or natural breaks ({@link Breaks#NATURAL}: Fisher's exact
+ * Jenks classes), stated on the map. Outlines are simplified for the screen (see {@link
+ * MapOutlines}); {@link #withFullDetail()} draws every position given.
  *
  * @param classes how many classes at most (2 to 7); fewer when there are fewer distinct values
  * @param illustrative the outlines are not official boundaries: the map says so under its title
@@ -21,6 +23,10 @@ import java.util.Objects;
  * @param note an extra line of small print under the title (e.g. "tasa suavizada"), or null
  * @param classesFrom the values the classes are cut from when maps set side by side share one scale
  *     (a crude and a smoothed rate), or null for this map's own values
+ * @param breaks how the classes are cut: quantiles or natural breaks
+ * @param fullDetail draw every position given, unsimplified (a comparison; maps people read do not)
+ * @param backdrop outlines drawn underneath, unfilled and out of the legend and the table (the
+ *     corregimientos under a grid of cells), or empty
  */
 public record ChoroplethMap(
     ChartMeta meta,
@@ -29,8 +35,32 @@ public record ChoroplethMap(
     boolean illustrative,
     String highlight,
     String note,
-    List<Double> classesFrom)
+    List<Double> classesFrom,
+    Breaks breaks,
+    boolean fullDetail,
+    List<Area> backdrop)
     implements ChartSpec {
+  public ChoroplethMap(
+      ChartMeta meta,
+      List<Area> areas,
+      int classes,
+      boolean illustrative,
+      String highlight,
+      String note,
+      List<Double> classesFrom) {
+    this(
+        meta,
+        areas,
+        classes,
+        illustrative,
+        highlight,
+        note,
+        classesFrom,
+        Breaks.QUANTILES,
+        false,
+        List.of());
+  }
+
   public ChoroplethMap(
       ChartMeta meta,
       List<Area> areas,
@@ -42,6 +72,8 @@ public record ChoroplethMap(
   }
 
   public ChoroplethMap {
+    breaks = breaks == null ? Breaks.QUANTILES : breaks;
+    backdrop = backdrop == null ? List.of() : List.copyOf(backdrop);
     classesFrom = classesFrom == null ? null : List.copyOf(classesFrom);
     Objects.requireNonNull(meta, "meta");
     areas = List.copyOf(areas);
@@ -53,6 +85,60 @@ public record ChoroplethMap(
     }
     if (classes < 2 || classes > 7) {
       throw new IllegalArgumentException("classes must be between 2 and 7");
+    }
+  }
+
+  /** The same map, its classes cut this way. */
+  public ChoroplethMap withBreaks(Breaks how) {
+    return new ChoroplethMap(
+        meta,
+        areas,
+        classes,
+        illustrative,
+        highlight,
+        note,
+        classesFrom,
+        how,
+        fullDetail,
+        backdrop);
+  }
+
+  /** The same map over these outlines (drawn unfilled underneath, e.g. corregimientos). */
+  public ChoroplethMap withBackdrop(List<Area> outlines) {
+    return new ChoroplethMap(
+        meta,
+        areas,
+        classes,
+        illustrative,
+        highlight,
+        note,
+        classesFrom,
+        breaks,
+        fullDetail,
+        outlines);
+  }
+
+  /** The same map drawn with every position given, unsimplified (to compare sizes and times). */
+  public ChoroplethMap withFullDetail() {
+    return new ChoroplethMap(
+        meta, areas, classes, illustrative, highlight, note, classesFrom, breaks, true, backdrop);
+  }
+
+  /** How the classes are cut from the values. */
+  public enum Breaks {
+    /** Equal counts of territories per class. */
+    QUANTILES,
+    /** Jenks natural breaks, computed exactly (Fisher 1958): least spread within the classes. */
+    NATURAL;
+
+    /** The method named by a setting or a query ("natural", "jenks"), quantiles otherwise. */
+    public static Breaks parse(String name) {
+      return name != null
+              && (name.equalsIgnoreCase("natural")
+                  || name.equalsIgnoreCase("jenks")
+                  || name.equalsIgnoreCase("NATURAL"))
+          ? NATURAL
+          : QUANTILES;
     }
   }
 

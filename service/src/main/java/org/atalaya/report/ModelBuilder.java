@@ -78,7 +78,9 @@ final class ModelBuilder {
     ChoroplethMap map = RiskChart.of(a, facts.shapes(), facts.asOf(), f.locale);
     return new ReportModel.RiskSection(
         f.t("web.risk.intro", a.districtName()),
-        f.t("web.risk.total", FigureText.number(IndicatorKind.COUNT, (double) a.total(), f.locale)),
+        f.t("web.risk.total", FigureText.number(IndicatorKind.COUNT, (double) a.total(), f.locale))
+            + " · "
+            + f.t("web.risk.periodLine", RiskChart.period(a.from(), a.to(), f.locale)),
         f.t("web.risk.how", a.gridMetres(), a.withheldBelow() - 1),
         a.illustrative(),
         map == null ? null : charts.draw(map, ReportCharts.MAP_HEIGHT),

@@ -43,6 +43,17 @@ class RiskController {
     return risk.counts(district, from, to);
   }
 
+  /** Counts on the public grid of cells of about 500 m: cells with reports, small ones withheld. */
+  @Get("/api/public/risk/grid")
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  RiskMap.Grid grid(
+      @Nullable @QueryValue String district,
+      @Nullable @QueryValue LocalDate from,
+      @Nullable @QueryValue LocalDate to)
+      throws SQLException {
+    return risk.grid(district, from, to);
+  }
+
   @Get("/api/risk/places")
   @Secured({Role.ADMIN_NAME, Role.ANALYST_NAME})
   List<UnsafePlace> places(@Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to)

@@ -94,6 +94,43 @@ public class RiskMap {
       int gridMetres,
       boolean illustrative) {}
 
+  /** The public grid's cell: about 500 m a side (0.0045° of latitude is 501 m). */
+  public static final double GRID_CELL = 0.0045;
+
+  /** The public grid's cell size in metres, as pages state it. */
+  public static final int GRID_CELL_METRES = 500;
+
+  /**
+   * One cell of the public grid with at least one report: its edges in degrees, and its count as it
+   * may be shown (null and withheld below the small-count rule).
+   */
+  @Serdeable
+  public record GridCell(
+      String code,
+      double south,
+      double west,
+      double north,
+      double east,
+      @Nullable Long count,
+      Mark mark) {}
+
+  /**
+   * What anyone may read on the grid: cells of about {@link #GRID_CELL_METRES} m with at least one
+   * report, each count under the small-count rule (a cell under the threshold is withheld, never
+   * its count and never a point); cells without reports are not listed.
+   */
+  @Serdeable
+  public record Grid(
+      String district,
+      String districtName,
+      @Nullable LocalDate from,
+      @Nullable LocalDate to,
+      long total,
+      List<GridCell> cells,
+      int withheldBelow,
+      int cellMetres,
+      boolean illustrative) {}
+
   /** A dry run: the file read and checked, nothing stored. */
   @Transactional(readOnly = true)
   public ImportResult check(String file, Reader csv) throws IOException {
@@ -198,6 +235,9 @@ public class RiskMap {
       @Nullable String district, @Nullable LocalDate from, @Nullable LocalDate to)
       throws SQLException {
     Territory d = district(district);
+    LocalDate[] period = period(d, from, to);
+    from = period[0];
+    to = period[1];
     Map<String, Long> byPlace = store.countsByPlace(d.id(), from, to);
     Set<String> hidden = publication.withheldParts(byPlace);
     Map<String, String> names = new TreeMap<>();
@@ -234,6 +274,61 @@ public class RiskMap {
         publication.smallCountThreshold(),
         GridPoint.CELL_METRES,
         store.anyIllustrative());
+  }
+
+  /**
+   * Counts on the public grid of cells of about 500 m in a district (the first one, if none is
+   * named): only cells with reports, small counts withheld by the publication layer's rule.
+   */
+  @Transactional(readOnly = true)
+  public Grid grid(@Nullable String district, @Nullable LocalDate from, @Nullable LocalDate to)
+      throws SQLException {
+    Territory d = district(district);
+    LocalDate[] period = period(d, from, to);
+    Map<String, Long> byCell = store.countsByCell(d.id(), GRID_CELL, period[0], period[1]);
+    Set<String> hidden = publication.withheldParts(byCell);
+    List<GridCell> cells = new ArrayList<>();
+    byCell.forEach(
+        (key, n) -> {
+          String[] rc = key.split(":");
+          long row = Long.parseLong(rc[0]);
+          long col = Long.parseLong(rc[1]);
+          double south = row * GRID_CELL;
+          double west = col * GRID_CELL;
+          boolean withheld = hidden.contains(key);
+          cells.add(
+              new GridCell(
+                  "R" + key.replace(':', 'C').replace("-", "m"),
+                  south,
+                  west,
+                  south + GRID_CELL,
+                  west + GRID_CELL,
+                  withheld ? null : n,
+                  withheld ? Mark.WITHHELD : Mark.SHOWN));
+        });
+    long total = byCell.values().stream().mapToLong(Long::longValue).sum();
+    return new Grid(
+        d.code(),
+        d.name(),
+        period[0],
+        period[1],
+        total,
+        cells,
+        publication.smallCountThreshold(),
+        GRID_CELL_METRES,
+        store.anyIllustrative());
+  }
+
+  /**
+   * The period a map names: the dates asked for, or from the district's first report to today;
+   * never past today (no report is from the future).
+   */
+  private LocalDate[] period(Territory d, @Nullable LocalDate from, @Nullable LocalDate to)
+      throws SQLException {
+    LocalDate today = LocalDate.now(org.atalaya.shared.Dates.ZONE);
+    LocalDate start = from != null ? from : store.firstReported(d.id());
+    LocalDate end = to == null || to.isAfter(today) ? today : to;
+    return new LocalDate[] {start, end};
   }
 
   private Territory district(@Nullable String code) {

@@ -125,6 +125,53 @@ class RiskStore {
     }
   }
 
+  /** The date of the first report in a parent's places, or null when there is none. */
+  @Nullable
+  LocalDate firstReported(long parentId) throws SQLException {
+    String sql =
+        """
+        SELECT min(u.reported_on) AS first
+        FROM unsafe_place u JOIN territory t ON t.id = u.territory_id
+        WHERE t.parent_id = :parent""";
+    try (Connection c = dataSource.getConnection();
+        var s = NamedStatement.prepare(c, sql)) {
+      s.setLong("parent", parentId);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() && r.getDate("first") != null ? r.getDate("first").toLocalDate() : null;
+      }
+    }
+  }
+
+  /**
+   * How many reports fall in each square cell of {@code cell} degrees (keyed "row:column", the
+   * cell's south-west corner at row × cell, column × cell), only cells with a report, between two
+   * dates, in a parent's places.
+   */
+  Map<String, Long> countsByCell(
+      long parentId, double cell, @Nullable LocalDate from, @Nullable LocalDate to)
+      throws SQLException {
+    String sql =
+        """
+        SELECT floor(u.lat / :cell)::bigint AS cell_row, floor(u.lon / :cell)::bigint AS cell_col,
+          count(*) AS reports
+        FROM unsafe_place u JOIN territory t ON t.id = u.territory_id
+        WHERE t.parent_id = :parent"""
+            + WINDOW
+            + " GROUP BY cell_row, cell_col ORDER BY cell_row DESC, cell_col";
+    try (Connection c = dataSource.getConnection();
+        var s = NamedStatement.prepare(c, sql)) {
+      window(s.setLong("parent", parentId), from, to)
+          .setBigDecimal("cell", BigDecimal.valueOf(cell));
+      Map<String, Long> out = new LinkedHashMap<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.put(r.getLong("cell_row") + ":" + r.getLong("cell_col"), r.getLong("reports"));
+        }
+      }
+      return out;
+    }
+  }
+
   boolean any() throws SQLException {
     try (Connection c = dataSource.getConnection();
         var s = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM unsafe_place) AS answer");

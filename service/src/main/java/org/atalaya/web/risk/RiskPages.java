@@ -58,38 +58,93 @@ class RiskPages {
     this.problems = problems;
   }
 
+  /** The map's view: "cuadricula" for the public grid, anything else by corregimiento. */
+  private static boolean grid(@Nullable String vista) {
+    return "cuadricula".equals(vista);
+  }
+
+  /** The map's classes: "naturales" for natural breaks (Jenks), anything else quantiles. */
+  private static ChoroplethMap.Breaks breaks(@Nullable String clases) {
+    return "naturales".equals(clases)
+        ? ChoroplethMap.Breaks.NATURAL
+        : ChoroplethMap.Breaks.QUANTILES;
+  }
+
+  /** The page's choices again, for the map's image links ("" when none). */
+  private static String query(@Nullable Integer anio, boolean grid, ChoroplethMap.Breaks breaks) {
+    List<String> parts = new java.util.ArrayList<>();
+    if (anio != null) {
+      parts.add("anio=" + anio);
+    }
+    if (grid) {
+      parts.add("vista=cuadricula");
+    }
+    if (breaks == ChoroplethMap.Breaks.NATURAL) {
+      parts.add("clases=naturales");
+    }
+    return parts.isEmpty() ? "" : "?" + String.join("&", parts);
+  }
+
   @Get
   @Produces(MediaType.TEXT_HTML)
   @Secured(SecurityRule.IS_ANONYMOUS)
   ModelAndView<Page<RiskViews.Counts>> counts(
-      HttpRequest<?> request, @Nullable @QueryValue Integer anio) throws SQLException {
-    LocalDate from = anio == null ? null : LocalDate.of(anio, 1, 1);
-    LocalDate to = anio == null ? null : LocalDate.of(anio, 12, 31);
-    Locale locale = pages.locale(request);
-    RiskMap.Aggregate a = risk.counts(null, from, to);
-    ChoroplethMap map =
-        RiskChart.of(a, boundaries.childrenOf(a.district()), LocalDate.now(), locale);
-    String query = anio == null ? "" : "?anio=" + anio;
-    ChartBlock block =
-        map == null ? null : ChartBlock.of(map, "/mapa-de-riesgo/mapa", query, locale);
-    return pages.view("risk/counts", request, RiskViews.counts(a, anio, block, locale));
-  }
-
-  @Get("/mapa.{format}")
-  @Produces({"image/svg+xml", "image/png"})
-  @Secured(SecurityRule.IS_ANONYMOUS)
-  HttpResponse<?> map(HttpRequest<?> request, String format, @Nullable @QueryValue Integer anio)
+      HttpRequest<?> request,
+      @Nullable @QueryValue Integer anio,
+      @Nullable @QueryValue String vista,
+      @Nullable @QueryValue String clases)
       throws SQLException {
     LocalDate from = anio == null ? null : LocalDate.of(anio, 1, 1);
     LocalDate to = anio == null ? null : LocalDate.of(anio, 12, 31);
     Locale locale = pages.locale(request);
     RiskMap.Aggregate a = risk.counts(null, from, to);
-    ChoroplethMap map =
-        RiskChart.of(a, boundaries.childrenOf(a.district()), LocalDate.now(), locale);
+    boolean grid = grid(vista);
+    ChoroplethMap.Breaks breaks = breaks(clases);
+    ChoroplethMap map = map(grid, breaks, a, from, to, locale);
+    ChartBlock block =
+        map == null
+            ? null
+            : ChartBlock.of(map, "/mapa-de-riesgo/mapa", query(anio, grid, breaks), locale);
+    return pages.view(
+        "risk/counts", request, RiskViews.counts(a, anio, grid, breaks, block, locale));
+  }
+
+  @Get("/mapa.{format}")
+  @Produces({"image/svg+xml", "image/png"})
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  HttpResponse<?> map(
+      HttpRequest<?> request,
+      String format,
+      @Nullable @QueryValue Integer anio,
+      @Nullable @QueryValue String vista,
+      @Nullable @QueryValue String clases)
+      throws SQLException {
+    LocalDate from = anio == null ? null : LocalDate.of(anio, 1, 1);
+    LocalDate to = anio == null ? null : LocalDate.of(anio, 12, 31);
+    Locale locale = pages.locale(request);
+    RiskMap.Aggregate a = risk.counts(null, from, to);
+    ChoroplethMap map = map(grid(vista), breaks(clases), a, from, to, locale);
     if (map == null) {
       throw ApiException.notFound("chart", "mapa");
     }
     return ChartResponses.image(request, map, format, locale, true);
+  }
+
+  /** The public map: by corregimiento, or on the coarse grid; never a point. */
+  private @Nullable ChoroplethMap map(
+      boolean grid,
+      ChoroplethMap.Breaks breaks,
+      RiskMap.Aggregate a,
+      LocalDate from,
+      LocalDate to,
+      Locale locale)
+      throws SQLException {
+    var shapes = boundaries.childrenOf(a.district());
+    ChoroplethMap map =
+        grid
+            ? RiskChart.grid(risk.grid(a.district(), from, to), shapes, LocalDate.now(), locale)
+            : RiskChart.of(a, shapes, LocalDate.now(), locale);
+    return map == null ? null : map.withBreaks(breaks);
   }
 
   @Get("/puntos")

@@ -27,7 +27,11 @@ final class RiskViews {
       int withheldBelow,
       int gridMetres,
       boolean illustrative,
-      @Nullable org.atalaya.web.chart.ChartBlock map) {}
+      @Nullable org.atalaya.web.chart.ChartBlock map,
+      @Nullable String period,
+      boolean grid,
+      int gridCellMetres,
+      boolean natural) {}
 
   /** A dot on the analysts' map: SVG coordinates in a 0–1000 box, and what it is. */
   record Dot(String x, String y, String title) {}
@@ -71,6 +75,8 @@ final class RiskViews {
   static Counts counts(
       RiskMap.Aggregate a,
       @Nullable Integer year,
+      boolean grid,
+      org.atalaya.chart.ChoroplethMap.Breaks breaks,
       @Nullable org.atalaya.web.chart.ChartBlock map,
       Locale locale) {
     List<Line> places =
@@ -97,7 +103,11 @@ final class RiskViews {
         a.withheldBelow(),
         a.gridMetres(),
         a.illustrative(),
-        map);
+        map,
+        org.atalaya.risk.RiskChart.period(a.from(), a.to(), locale),
+        grid,
+        RiskMap.GRID_CELL_METRES,
+        breaks == org.atalaya.chart.ChoroplethMap.Breaks.NATURAL);
   }
 
   private static Line line(
