@@ -49,7 +49,7 @@ class PartSums {
   static final String OWN =
       REQUEST
           + """
-          , pop AS (
+          , pop AS MATERIALIZED (
             SELECT p.year, x.sex, sum(p.population)::numeric AS people
             FROM territory_population p CROSS JOIN LATERAL (VALUES (p.sex), ('_T')) x(sex)
             WHERE p.territory_id = :territory GROUP BY p.year, x.sex)

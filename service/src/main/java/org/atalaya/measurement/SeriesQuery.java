@@ -32,7 +32,7 @@ class SeriesQuery {
       """
       WITH places AS (
         SELECT id FROM territory WHERE id = :territory OR parent_id = :territory),
-      pop AS (
+      pop AS MATERIALIZED (
         SELECT p.territory_id, p.year, x.sex, sum(p.population)::numeric AS people
         FROM territory_population p CROSS JOIN LATERAL (VALUES (p.sex), ('_T')) x(sex)
         WHERE p.territory_id IN (SELECT id FROM places)
