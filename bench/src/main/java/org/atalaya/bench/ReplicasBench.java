@@ -20,7 +20,7 @@ import java.util.Map;
  *
  * <pre>
  * bench/run.sh replicas [--clients 50] [--seconds 20] [--warmup 5] [--rounds 2] [--jar PATH]
- *                       [--jvm-arg ARG] [--xmx 512m]
+ *                       [--jvm-arg ARG] [--xmx 512m] [--timeout 120 (s to healthy)]
  * </pre>
  */
 public final class ReplicasBench {
@@ -44,7 +44,7 @@ public final class ReplicasBench {
         case "--seconds" -> seconds = Integer.parseInt(a.requiredValue());
         case "--warmup" -> warmUp = Integer.parseInt(a.requiredValue());
         case "--rounds" -> rounds = Integer.parseInt(a.requiredValue());
-        case "--jar", "--xmx", "--jvm-arg" ->
+        case "--jar", "--xmx", "--jvm-arg", "--timeout" ->
             serviceArgs.addAll(List.of(a.name(), a.requiredValue()));
         default -> throw new IllegalArgumentException("Unknown option " + a.name());
       }
