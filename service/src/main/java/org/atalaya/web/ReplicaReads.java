@@ -1,5 +1,6 @@
 package org.atalaya.web;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.http.HttpMethod;
@@ -15,8 +16,10 @@ import org.atalaya.database.ReadReplica;
  * connection it takes, the data version's included, comes from the replica. The source is decided
  * once per request and kept on it, so the page cache keys the page under that source's version.
  * Signed-in people and every write keep to the primary, so they see their own changes at once.
+ * Without a replica configured this filter does not exist and nothing changes for any request.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@Requires(property = "atalaya.database.replica.url", pattern = ".+")
 class ReplicaReads implements Ordered {
   private final PageVersion versions;
 
