@@ -15,6 +15,7 @@
 #   bench/run.sh pages               page load: the plan overview and others at 50 concurrent clients
 #   bench/run.sh national            national scale, simulated: a fraction of 80 districts, one district timed
 #   bench/run.sh national --fraction 1   the whole country (7,560,000 rows; longer than 10 min here)
+#   bench/run.sh replicas            the public plan overview on one service vs two on one database (round-robin)
 #   SKIP_BUILD=1 bench/run.sh        reuse the jars already in */target
 #   MVN_ARGS=-o bench/run.sh         extra Maven arguments (here: offline)
 # A benchmark always exits 0, whatever its runs did; only a failed build stops this script
@@ -36,11 +37,12 @@ case "$bench" in
   charts) main=org.atalaya.bench.ChartBench inprocess=1 ;;
   maps) main=org.atalaya.bench.MapBench inprocess=1 ;;
   pages) main=org.atalaya.bench.PagesBench ;;
+  replicas) main=org.atalaya.bench.ReplicasBench ;;
   backup) main=org.atalaya.bench.BackupBench ;;
   # The service's own classpath only: the bench jar's PostgreSQL binaries would clash with its own.
   report) main=org.atalaya.bench.ReportBench inprocess=1 benchjar=bench/target/original-atalaya-bench.jar ;;
   *)
-    echo "Unknown benchmark '$bench'. Known: startup, ingest, national, progress, survey, charts, maps, report, pages, backup" >&2
+    echo "Unknown benchmark '$bench'. Known: startup, ingest, national, progress, survey, charts, maps, report, pages, replicas, backup" >&2
     exit 2
     ;;
 esac

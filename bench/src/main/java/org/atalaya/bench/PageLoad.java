@@ -49,11 +49,19 @@ final class PageLoad {
 
   private final HttpClient http;
   private final int clients;
-  private final Process service;
+  private final List<Process> services;
 
   PageLoad(int clients, Process service) {
+    this(clients, List.of(service));
+  }
+
+  /**
+   * Load spread over several services (their CPU summed): see {@link #run(String, List, String,
+   * Duration, Duration)}.
+   */
+  PageLoad(int clients, List<Process> services) {
     this.clients = clients;
-    this.service = service;
+    this.services = List.copyOf(services);
     this.http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -67,14 +75,26 @@ final class PageLoad {
    */
   Window run(String name, URI uri, String token, Duration warmUp, Duration measured)
       throws InterruptedException {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(uri)
-            .timeout(Duration.ofSeconds(30))
-            .header("Accept", "text/html,image/svg+xml,*/*");
-    if (token != null) {
-      builder.header("Authorization", "Bearer " + token);
+    return run(name, List.of(uri), token, warmUp, measured);
+  }
+
+  /**
+   * The same over several addresses of one page (one per service, as behind a load balancer): each
+   * client sends its requests to them in turn, round-robin.
+   */
+  Window run(String name, List<URI> uris, String token, Duration warmUp, Duration measured)
+      throws InterruptedException {
+    HttpRequest[] requests = new HttpRequest[uris.size()];
+    for (int i = 0; i < requests.length; i++) {
+      HttpRequest.Builder builder =
+          HttpRequest.newBuilder(uris.get(i))
+              .timeout(Duration.ofSeconds(30))
+              .header("Accept", "text/html,image/svg+xml,*/*");
+      if (token != null) {
+        builder.header("Authorization", "Bearer " + token);
+      }
+      requests[i] = builder.GET().build();
     }
-    HttpRequest request = builder.GET().build();
     long start = System.nanoTime();
     long from = start + warmUp.toNanos();
     long until = from + measured.toNanos();
@@ -95,7 +115,9 @@ final class PageLoad {
               () -> {
                 try {
                   long[] buffer = mine;
+                  long sent = me;
                   while (true) {
+                    HttpRequest request = requests[(int) (sent++ % requests.length)];
                     long t0 = System.nanoTime();
                     if (t0 >= until) {
                       break;
@@ -141,11 +163,11 @@ final class PageLoad {
     }
     Thread.sleep(Math.max(0, (from - System.nanoTime()) / 1_000_000));
     cpu[0] = ProcFs.cpuSeconds(ProcessHandle.current());
-    cpu[1] = ProcFs.cpuSeconds(service);
+    cpu[1] = serviceCpuSeconds();
     cpu[4] = ProcFs.machineBusySeconds();
     Thread.sleep(Math.max(0, (until - System.nanoTime()) / 1_000_000));
     cpu[2] = ProcFs.cpuSeconds(ProcessHandle.current());
-    cpu[3] = ProcFs.cpuSeconds(service);
+    cpu[3] = serviceCpuSeconds();
     cpu[5] = ProcFs.machineBusySeconds();
     done.await();
     int total = Arrays.stream(counts).sum();
@@ -166,6 +188,14 @@ final class PageLoad {
         cpu[2] - cpu[0],
         cpu[3] - cpu[1],
         cpu[5] - cpu[4]);
+  }
+
+  private double serviceCpuSeconds() {
+    double sum = 0;
+    for (Process p : services) {
+      sum += ProcFs.cpuSeconds(p);
+    }
+    return sum;
   }
 
   private static synchronized void note(String[] first, String error) {

@@ -13,18 +13,21 @@ import java.util.concurrent.ExecutorService;
 /**
  * Says whether the database answers, which server it is and whether TimescaleDB is on — without the
  * connection URL or the user, since /health is public. While it is away, why, since when, and when
- * to try again.
+ * to try again. With a read replica, whether the public's pages are read there now, and if not why.
  */
 @Singleton
 class DatabaseHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
   private final DatabaseInfo database;
   private final EmbeddedDatabase embedded;
   private final DatabaseWatch watch;
+  private final ReadReplica replica;
 
-  DatabaseHealthIndicator(DatabaseInfo database, EmbeddedDatabase embedded, DatabaseWatch watch) {
+  DatabaseHealthIndicator(
+      DatabaseInfo database, EmbeddedDatabase embedded, DatabaseWatch watch, ReadReplica replica) {
     this.database = database;
     this.embedded = embedded;
     this.watch = watch;
+    this.replica = replica;
   }
 
   @Inject
@@ -45,6 +48,10 @@ class DatabaseHealthIndicator extends AbstractHealthIndicator<Map<String, Object
       details.put("server", "PostgreSQL " + database.serverVersion());
       details.put("mode", embedded.isRunning() ? "embedded" : "external");
       details.put("timescaledb", database.timescaleVersion().orElse("off"));
+      // A replica that is down or behind leaves the service up: the primary answers the public.
+      if (replica.configured()) {
+        details.put("readReplica", replica.health());
+      }
       healthStatus = HealthStatus.UP;
     } catch (Exception e) {
       watch.unreachable();

@@ -52,14 +52,23 @@ public class DataVersion {
   /** The current version, as one number-pair text such as {@code "3:41"}. */
   public String current() throws SQLException {
     try (Connection c = dataSource.getConnection()) {
-      long[] version = read(c);
-      if (version[1] > COMPACT_ABOVE) {
-        compact(c);
-        version = read(c);
-      }
-      String text = version[0] + ":" + version[1];
-      return continuousAggregates(c) ? text + ":" + refreshes(c) : text;
+      return current(c);
     }
+  }
+
+  /**
+   * The version as the server behind this connection has it (a read replica's may be behind the
+   * primary's); compacted only where the connection may write.
+   */
+  public String current(Connection c) throws SQLException {
+    long[] version = read(c);
+    // A read replica cannot write: the primary compacts, and the replica follows.
+    if (version[1] > COMPACT_ABOVE && !c.isReadOnly()) {
+      compact(c);
+      version = read(c);
+    }
+    String text = version[0] + ":" + version[1];
+    return continuousAggregates(c) ? text + ":" + refreshes(c) : text;
   }
 
   private boolean continuousAggregates(Connection c) throws SQLException {

@@ -38,6 +38,14 @@ import java.util.concurrent.ConcurrentHashMap;
 class PublicPageCache implements Ordered {
   private static final String VERSION = "atalaya.cache.version";
   private static final String KEY = "atalaya.cache.key";
+
+  /**
+   * The data version a public page was computed at (its data are at least that new): the source
+   * ({@code r}eplica or {@code p}rimary, with its generation), the version read there, and this
+   * service's count of writes.
+   */
+  static final String DATA_VERSION = "Atalaya-Data-Version";
+
   static final int MAX_ENTRIES = 2_000;
   static final int MAX_BYTES = 2 * 1024 * 1024;
 
@@ -64,7 +72,7 @@ class PublicPageCache implements Ordered {
     if (!cacheable(request)) {
       return null;
     }
-    String version = versions.current();
+    String version = versions.current(request);
     if (version == null) {
       return null;
     }
@@ -75,7 +83,8 @@ class PublicPageCache implements Ordered {
       if (hit.etag() != null && hit.etag().equals(asked)) {
         return HttpResponse.notModified().header(HttpHeaders.ETAG, hit.etag());
       }
-      MutableHttpResponse<byte[]> answer = HttpResponse.ok(hit.body()).contentType(hit.type());
+      MutableHttpResponse<byte[]> answer =
+          HttpResponse.ok(hit.body()).contentType(hit.type()).header(DATA_VERSION, version);
       return hit.etag() == null ? answer : answer.header(HttpHeaders.ETAG, hit.etag());
     }
     request.setAttribute(VERSION, version);
@@ -99,7 +108,7 @@ class PublicPageCache implements Ordered {
       entries.clear();
     }
     entries.put(key, new Entry(version, type, body, response.getHeaders().get(HttpHeaders.ETAG)));
-    return response.body(body);
+    return response.body(body).header(DATA_VERSION, version);
   }
 
   /** How many pages are kept now. */
