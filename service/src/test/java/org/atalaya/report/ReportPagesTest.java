@@ -48,7 +48,7 @@ class ReportPagesTest extends ReportFixture {
         .contains("Folleto del eje «Prevención de la violencia» (español, PDF)")
         .contains("Datos abiertos (CSV)")
         .contains("href=\"/revision/" + indicator + "\"")
-        .contains("periodo 2025-T4")
+        .contains("4.º trimestre de 2025")
         .contains("Publica el informe un miembro del comité o un administrador.")
         .doesNotContain("id=\"publicar\"");
     var analystPublishes =

@@ -206,8 +206,7 @@ public record IndicatorView(
                 String baseline =
                     number(doc, t.baseline().value(), locale)
                         + " ("
-                        + org.atalaya.indicator.TargetPeriods.baselineLabel(
-                            frequency, t.baseline().period())
+                        + baselineText(frequency, t.baseline().period(), locale)
                         + ")";
                 String milestones =
                     t.milestones().isEmpty()
@@ -217,6 +216,14 @@ public record IndicatorView(
                 return new TargetLine(cell, baseline, milestones, due(doc, t.target(), locale));
               })
           .toList();
+    }
+
+    /** The baseline's period in words, or its day when it is no period's first day. */
+    private static String baselineText(
+        org.atalaya.indicator.Frequency frequency, java.time.LocalDate day, Locale locale) {
+      return frequency.isStart(day)
+          ? org.atalaya.shared.Periods.text(frequency.label(day), locale)
+          : org.atalaya.shared.Dates.day(day, locale);
     }
 
     private static String due(IndicatorDoc doc, IndicatorDoc.Point p, Locale locale) {

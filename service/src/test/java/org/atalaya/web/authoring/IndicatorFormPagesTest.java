@@ -160,7 +160,7 @@ class IndicatorFormPagesTest {
         .contains("Metas guardadas.")
         .contains("Mujeres · La Chorrera")
         .contains("Hombres · La Chorrera")
-        .contains("31.2 por 100 000 hab. (2024-T4)")
+        .contains("31.2 por 100 000 hab. (4.º trimestre de 2024)")
         .contains("22.0 por 100 000 hab. (31 dic. 2027)");
     // Read back into the form as the periods they end.
     assertThat(browser.get("/indicadores/" + code + "/metas").body())

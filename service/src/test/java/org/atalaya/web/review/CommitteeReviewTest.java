@@ -75,7 +75,10 @@ class CommitteeReviewTest {
     assertThat(shown)
         .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; ¿cifra baja?")
         .doesNotContain("<script>alert")
-        .contains("test-analyst");
+        .contains("test-analyst")
+        // The period in words in the heading and the table; its code only in addresses.
+        .contains("<h2 id=\"periodo-titulo\">Periodo mar. 2025</h2>")
+        .contains(">mar. 2025</a>");
   }
 
   @Test
