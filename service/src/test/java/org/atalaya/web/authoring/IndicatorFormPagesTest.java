@@ -69,6 +69,16 @@ class IndicatorFormPagesTest {
     code = "FORM-" + Long.toString(System.nanoTime(), 36).toUpperCase();
   }
 
+  @Test
+  void aNewIndicatorOfAPublishedPlanSaysBeforeSavingThatItBecomesAProposal() {
+    assertThat(browser.get("/indicadores/nuevo?plan=LCH-PISCC-2025&ficha=PREV-01").body())
+        .contains("id=\"controlado\"")
+        .contains("Este plan está publicado: lo que cambie aquí se propone como una nueva versión");
+    assertThat(browser.get("/indicadores/nuevo?plan=" + plan + "&ficha=CONT-01").body())
+        .as("a draft plan's indicator is saved at once")
+        .doesNotContain("id=\"controlado\"");
+  }
+
   private Map<String, String> indicator(String rateBase) {
     Map<String, String> f = new LinkedHashMap<>();
     f.put("_csrf", FormClient.csrf(browser.get("/indicadores/nuevo").body()));
