@@ -150,8 +150,10 @@ public record IndicatorView(
           doc.sources().stream()
               .map(
                   s ->
-                      // "Fuente oficial" (a new indicator's default) already says so.
-                      s.official() && !s.name().toLowerCase(Locale.ROOT).contains("oficial")
+                      // A name that says "oficial" already says so; "no source given" is none.
+                      s.official()
+                              && !s.name().toLowerCase(Locale.ROOT).contains("oficial")
+                              && !s.name().equals(org.atalaya.indicator.IndicatorService.NO_SOURCE)
                           ? Messages.format(locale, "web.indicator.official", s.name())
                           : s.name())
               .toList();

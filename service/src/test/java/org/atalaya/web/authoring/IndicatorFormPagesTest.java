@@ -142,6 +142,31 @@ class IndicatorFormPagesTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void anIndicatorSavedWithoutSourcesNamesItsInstitutionNotAPlaceholder() {
+    Map<String, String> f = indicator("100 000");
+    f.put("sources", "");
+    var saved = browser.post("/indicadores/nuevo", f);
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+
+    Map<String, Object> doc = read("/api/indicators/" + code, Map.class).value();
+    assertThat((List<Object>) doc.get("sources"))
+        .containsExactly(
+            Map.of(
+                "code",
+                "OFICIAL",
+                "name",
+                "Ministerio Público",
+                "institution",
+                "MP",
+                "official",
+                true));
+    assertThat(browser.get("/indicadores/" + code).body())
+        .contains("Ministerio Público (fuente oficial)")
+        .doesNotContain("Fuente oficial");
+  }
+
+  @Test
   void targetsBySexTypedAsPeriodsAreDueAtTheEndOfThemAndShownOnTheIndicatorPage() {
     create();
     String page = browser.get("/indicadores/" + code + "/metas").body();
