@@ -58,6 +58,18 @@ class CommitteeReviewTest {
   }
 
   @Test
+  void theDemoHasACommitteeMemberWhoMayValidateWhereTheAdministratorMayNot() {
+    String readOnly = "solo quien valida según la configuración del observatorio puede validarlo";
+    var admin = FormClient.signedIn(server.getURI(), "admin", Api.ADMIN_PASSWORD);
+    assertThat(admin.get("/revision").body()).contains(readOnly);
+
+    var member = FormClient.signedIn(server.getURI(), "comite", "test-committee-password-1");
+    var inbox = member.get("/revision");
+    assertThat(inbox.statusCode()).isEqualTo(200);
+    assertThat(inbox.body()).contains("Sesión de comite").doesNotContain(readOnly);
+  }
+
+  @Test
   void aCommentWithAScriptIsStoredAndShownAsText() {
     FormClient browser = as(server, "test-analyst");
     String page = browser.get("/revision/" + code).body();
