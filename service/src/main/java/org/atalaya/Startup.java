@@ -25,7 +25,19 @@ final class Startup extends Micronaut {
   @Override
   protected void handleStartupException(Environment environment, Throwable exception) {
     stopDatabase();
+    closeContext();
     super.handleStartupException(environment, exception);
+  }
+
+  /** The rest of what started (the connection pool, schedulers), where the JVM goes on. */
+  private void closeContext() {
+    try {
+      if (context != null) {
+        context.close();
+      }
+    } catch (RuntimeException | LinkageError e) {
+      LOG.warn("Closing the context after the failed start: {}", e.toString());
+    }
   }
 
   private void stopDatabase() {
