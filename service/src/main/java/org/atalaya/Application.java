@@ -1,6 +1,6 @@
 package org.atalaya;
 
-import io.micronaut.runtime.Micronaut;
+import io.micronaut.context.ApplicationContext;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -52,10 +52,18 @@ public class Application {
     if (System.getProperty(ALIVE_BYPASS) == null) {
       System.setProperty(ALIVE_BYPASS, "0");
     }
-    Micronaut.build(withoutOwnFlags(args))
+    start(withoutOwnFlags(args), startupProperties(args));
+  }
+
+  /** Starts the service; a start that fails stops the embedded PostgreSQL it had started. */
+  static ApplicationContext start(
+      String[] args, Map<String, Object> properties, String... environments) {
+    return new Startup()
+        .args(args)
+        .environments(environments)
         .mainClass(Application.class)
         .banner(false)
-        .properties(startupProperties(args))
+        .properties(properties)
         .start();
   }
 

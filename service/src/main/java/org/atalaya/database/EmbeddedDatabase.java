@@ -141,8 +141,9 @@ public class EmbeddedDatabase {
     }
   }
 
+  /** At shutdown, and after a start that failed once the server was up. */
   @PreDestroy
-  synchronized void stop() throws IOException {
+  public synchronized void stop() throws IOException {
     if (postgres != null) {
       LOG.info("Stopping the embedded PostgreSQL");
       postgres.close();

@@ -101,13 +101,12 @@ public class IndicatorService {
     if ((doc.kind() == IndicatorKind.RATE) != (doc.rateBase() != null)) {
       errors.add(new FieldError("rateBase", "rateBase"));
     }
-    // No sources given: a new indicator gets one official source, an existing one keeps its own.
+    // No sources given: an existing indicator keeps its own; a new one gets its institution as its
+    // source, never a placeholder name that a chart's "Fuente:" would print as a real source.
     List<SourceDoc> sourceDocs =
         !doc.sources().isEmpty()
             ? doc.sources()
-            : existing != null
-                ? doc(existing).sources()
-                : List.of(new SourceDoc("OFICIAL", "Fuente oficial", doc.institution(), true));
+            : existing != null ? doc(existing).sources() : List.of(defaultSource(doc));
     if (existing != null && indicators.hasMeasurements(existing.id())) {
       boolean reshaped =
           existing.kind() != doc.kind()
@@ -266,6 +265,21 @@ public class IndicatorService {
         institutionCodes.get(i.institutionId()),
         card,
         sourceDocs);
+  }
+
+  /** The name of a new indicator's source when neither a source nor an institution was given. */
+  public static final String NO_SOURCE = "Sin fuente indicada";
+
+  /**
+   * A new indicator's source when none is given: the institution responsible for it, by name; with
+   * no institution either, a source that says it was not given rather than one that looks real.
+   */
+  private SourceDoc defaultSource(IndicatorDoc doc) {
+    Optional<Institution> institution =
+        doc.institution() == null ? Optional.empty() : institutions.findByCode(doc.institution());
+    return institution
+        .map(i -> new SourceDoc("OFICIAL", i.name(), i.code(), true))
+        .orElseGet(() -> new SourceDoc("OFICIAL", NO_SOURCE, null, true));
   }
 
   private Long institution(String field, String code, List<FieldError> errors) {

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.atalaya.plan.PlanDocument;
 import org.atalaya.plan.PlanService;
 import org.atalaya.shared.Dates;
+import org.atalaya.shared.Periods;
 import org.atalaya.web.NumberText;
 import org.atalaya.web.Pages;
 
@@ -89,7 +90,7 @@ class ReportViews {
       files.add(
           new FileLink(
               f.name(),
-              label(request, f.name(), axes),
+              label(request, f.name(), axes, r),
               base + f.name(),
               f.size() == null ? "" : size(f.size(), locale),
               f.sha256() == null ? "" : f.sha256()));
@@ -122,7 +123,8 @@ class ReportViews {
     return names;
   }
 
-  private String label(HttpRequest<?> request, String name, Map<String, String> axes) {
+  private String label(
+      HttpRequest<?> request, String name, Map<String, String> axes, ReportService.ReportView r) {
     Matcher report = REPORT.matcher(name);
     if (report.matches()) {
       return pages.text(
@@ -137,7 +139,16 @@ class ReportViews {
       return pages.text(
           request, "reports.file.brochure", axis, language(request, brochure.group(1)));
     }
-    return pages.text(request, name.endsWith(".csv") ? "reports.file.csv" : "reports.file.json");
+    // Several data files per report: each says whose figures, which ones and in what format.
+    String period = Periods.text(r.period(), pages.locale(request));
+    String key =
+        switch (name) {
+          case "datos-sdmx.csv" -> "reports.file.sdmxCsv";
+          case "datos-sdmx.json" -> "reports.file.sdmxJson";
+          case "estructura-sdmx.json" -> "reports.file.sdmxStructure";
+          default -> name.endsWith(".csv") ? "reports.file.csv" : "reports.file.json";
+        };
+    return pages.text(request, key, r.plan(), period);
   }
 
   /** Spanish first, then English, then the open data; in each language the report first. */

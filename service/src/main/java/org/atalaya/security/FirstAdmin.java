@@ -74,7 +74,7 @@ class FirstAdmin implements ApplicationEventListener<StartupEvent> {
     LOG.info("Created the first administrator '{}'", username);
   }
 
-  private static String randomPassword() {
+  static String randomPassword() {
     byte[] bytes = new byte[18];
     new SecureRandom().nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -1,18 +1,23 @@
 package org.atalaya.web;
 
+import io.micronaut.core.io.Writable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
+import java.io.StringWriter;
 import java.net.URI;
+import java.util.List;
 import java.util.Set;
 import org.atalaya.security.ClientAddress;
 import org.atalaya.shared.Problem;
+import org.atalaya.shared.ProblemResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,14 +54,17 @@ class PeopleFilter implements Ordered {
   static final String REFUSALS = "atalaya.security.refusals";
 
   private static final Logger REFUSED = LoggerFactory.getLogger(REFUSALS);
+  private static final Logger LOG = LoggerFactory.getLogger(PeopleFilter.class);
   private static final Set<Integer> LOGGED = Set.of(401, 403, 413, 429);
 
   private final Pages pages;
   private final ClientAddress addresses;
+  private final ProblemResponses problems;
 
-  PeopleFilter(Pages pages, ClientAddress addresses) {
+  PeopleFilter(Pages pages, ClientAddress addresses, ProblemResponses problems) {
     this.pages = pages;
     this.addresses = addresses;
+    this.problems = problems;
   }
 
   @Override
@@ -65,7 +73,8 @@ class PeopleFilter implements Ordered {
   }
 
   @ResponseFilter
-  MutableHttpResponse<?> polish(HttpRequest<?> request, MutableHttpResponse<?> response) {
+  MutableHttpResponse<?> polish(HttpRequest<?> request, MutableHttpResponse<?> original) {
+    MutableHttpResponse<?> response = rendered(request, original);
     logRefusal(request, response.getStatus().getCode());
     MutableHttpResponse<?> out =
         response.getStatus().getCode() >= 400 && forPeople(request, response)
@@ -79,6 +88,32 @@ class PeopleFilter implements Ordered {
     out.header("Referrer-Policy", "same-origin");
     out.header("X-Frame-Options", "DENY");
     return out;
+  }
+
+  /**
+   * A page the views module left to be written later, written now: a template that fails while it
+   * is written to the connection leaves the browser waiting for ever. Written here, its failure is
+   * logged and answered as any unexpected error, 500 with the error page.
+   */
+  private MutableHttpResponse<?> rendered(HttpRequest<?> request, MutableHttpResponse<?> response) {
+    boolean html =
+        response.getContentType().map(t -> t.matches(MediaType.TEXT_HTML_TYPE)).orElse(false);
+    // Pages only: a file written as it streams (an export, a PDF) stays as it is.
+    if (!html || !(response.body() instanceof Writable writable)) {
+      return response;
+    }
+    StringWriter out = new StringWriter();
+    try {
+      writable.writeTo(out);
+    } catch (Exception | LinkageError e) {
+      LOG.error("Page failed to render on {} {}", request.getMethod(), request.getPath(), e);
+      return problems.of(
+          request,
+          HttpStatus.INTERNAL_SERVER_ERROR,
+          problems.text(request, "problem.internal"),
+          List.of());
+    }
+    return response.body(out.toString());
   }
 
   /**
@@ -140,7 +175,16 @@ class PeopleFilter implements Ordered {
     Problem problem = response.getBody(Problem.class).orElse(null);
     var body =
         ErrorView.of(status, problem, pages.text(request, "web.error.detail." + bucket(status)));
-    MutableHttpResponse<?> page = pages.render(response.getStatus(), "error", request, body);
+    MutableHttpResponse<?> page;
+    try {
+      page = pages.render(response.getStatus(), "error", request, body);
+    } catch (RuntimeException e) {
+      // The error page itself failed: a plain answer rather than none.
+      LOG.error("Error page failed to render on {} {}", request.getMethod(), request.getPath(), e);
+      return HttpResponse.status(response.getStatus())
+          .contentType(MediaType.TEXT_PLAIN_TYPE)
+          .body(body.status() + " " + body.title());
+    }
     response
         .getHeaders()
         .getAll(HttpHeaders.SET_COOKIE)

@@ -130,7 +130,7 @@ class IndicatorTargetsBrowserTest {
         .contains("Total · La Chorrera")
         .contains("Mujeres · La Chorrera")
         .contains("Hombres · La Chorrera")
-        .contains("90 víctimas (2024-T4)")
+        .contains("90 víctimas (4.º trimestre de 2024)")
         .contains("140 víctimas (31 dic. 2027)");
     shots("indicator-page");
     List<?> stored =

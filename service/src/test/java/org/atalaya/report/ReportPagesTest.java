@@ -46,9 +46,14 @@ class ReportPagesTest extends ReportFixture {
         .contains("borrador creado el")
         .contains("Informe completo (español, PDF)")
         .contains("Folleto del eje «Prevención de la violencia» (español, PDF)")
-        .contains("Datos abiertos (CSV)")
+        // Each data file says whose figures, which ones and in what format.
+        .contains(
+            "Datos abiertos del plan "
+                + plan
+                + ", 2025: valores, líneas de base, metas y logro por indicador (CSV)")
+        .contains("metas y logro por indicador, con la identidad del informe (JSON)")
         .contains("href=\"/revision/" + indicator + "\"")
-        .contains("periodo 2025-T4")
+        .contains("4.º trimestre de 2025")
         .contains("Publica el informe un miembro del comité o un administrador.")
         .doesNotContain("id=\"publicar\"");
     var analystPublishes =
@@ -72,7 +77,16 @@ class ReportPagesTest extends ReportFixture {
     assertThat(done)
         .contains("La versión 1 quedó publicada.")
         .containsPattern("publicada el \\d{1,2} [a-z]{3}\\. \\d{4}")
-        .containsPattern("<code class=\"hash\" data-file=\"informe-es.pdf\">[0-9a-f]{64}</code>");
+        .containsPattern("<code class=\"hash\" data-file=\"informe-es.pdf\">[0-9a-f]{64}</code>")
+        .contains("Datos abiertos del plan " + plan + ", 2025: valores medidos y estimaciones")
+        .contains("en SDMX (SDMX-CSV)")
+        .contains("Estructura de datos SDMX de los datos abiertos del plan " + plan + ", 2025");
+    var labels = new java.util.ArrayList<String>();
+    var link = java.util.regex.Pattern.compile("data-file=\"[^\"]+\">([^<]+)</a>").matcher(done);
+    while (link.find()) {
+      labels.add(link.group(1));
+    }
+    assertThat(labels).hasSizeGreaterThan(4).doesNotHaveDuplicates();
 
     String correction = page.replace("/1", "") + "/correcciones?desde=1";
     var noReason = committeePages.post(correction, Map.of("_csrf", committeeToken, "motivo", " "));

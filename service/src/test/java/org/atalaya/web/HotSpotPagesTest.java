@@ -24,6 +24,16 @@ class HotSpotPagesTest {
   }
 
   @Test
+  void aMonthlyIndicatorNamesTheMonthsItJudgedInWords() {
+    var page = new Browser(server.getURI()).get("/indicadores/VD-DENUNCIAS");
+
+    assertThat(page.body())
+        .containsPattern(
+            "con cifras publicadas \\((\\p{L}{3,4}\\. \\d{4}, ){2}\\p{L}{3,4}\\. \\d{4} y \\p{L}{3,4}\\. \\d{4}\\)")
+        .doesNotContainPattern("\\(\\d{4}-\\d{2}, ");
+  }
+
+  @Test
   void theMethodologyExplainsHotSpotsAndTheRiskMapAndTheHomeLinksTheMap() {
     Browser browser = new Browser(server.getURI());
     var method = browser.get("/metodologia");

@@ -53,7 +53,7 @@ class IndicatorRecordTest {
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body())
-        .contains("Periodo 2025-03: cifras y revisión")
+        .contains("Periodo mar. 2025: cifras y revisión")
         .contains("Historial de revisiones")
         .contains("<td class=\"num\">22</td>")
         .contains("<td class=\"num\">20</td>")

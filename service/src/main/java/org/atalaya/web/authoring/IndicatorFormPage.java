@@ -14,7 +14,8 @@ import org.atalaya.web.authoring.CardPage.Choice;
 
 /**
  * The indicator form: where it posts, what was typed, each field's problem, problems of the whole
- * indicator, and — after a conflict — what the other person changed meanwhile.
+ * indicator, and — after a conflict — what the other person changed meanwhile. {@code controlled}:
+ * its action card's plan is published, so saving proposes the indicator rather than saving it.
  */
 public record IndicatorFormPage(
     String action,
@@ -25,7 +26,8 @@ public record IndicatorFormPage(
     Map<String, String> errors,
     List<String> general,
     List<ChangeRow> theirChange,
-    @Nullable String pending) {
+    @Nullable String pending,
+    boolean controlled) {
 
   public IndicatorFormPage {
     institutions = List.copyOf(institutions);

@@ -191,6 +191,18 @@ class IndicatorFormPages {
         .orElse(null);
   }
 
+  /** Whether saving the form proposes rather than saves: its card's plan is published. */
+  private boolean controlled(@Nullable String plan) {
+    if (plan == null || plan.isBlank()) {
+      return false;
+    }
+    try {
+      return authoring.controlled(plan.strip());
+    } catch (ApiException e) {
+      return false; // an unknown plan: the form says so beside its field when saved
+    }
+  }
+
   private HttpResponse<String> page(
       HttpRequest<?> request,
       HttpStatus status,
@@ -220,7 +232,8 @@ class IndicatorFormPages {
             fieldErrors,
             general,
             theirs,
-            pending(indicators, code));
+            pending(indicators, code),
+            controlled(form.actionCardPlan()));
     return pages.render(status, "authoring/indicator", request, body);
   }
 }

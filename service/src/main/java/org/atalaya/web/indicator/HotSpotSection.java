@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.atalaya.hotspot.HotSpots;
 import org.atalaya.shared.Messages;
+import org.atalaya.shared.Periods;
 
 /**
  * Persistent hot spots of an indicator as a person reads them: the rule in words with the periods
@@ -35,7 +36,8 @@ public record HotSpotSection(
         found.indicator(), found.name(), rule, rows, Messages.format(locale, "web.hotspots.none"));
   }
 
-  private static String join(List<String> periods, Locale locale) {
+  private static String join(List<String> codes, Locale locale) {
+    List<String> periods = codes.stream().map(c -> Periods.text(c, locale)).toList();
     if (periods.size() < 2) {
       return String.join("", periods);
     }

@@ -150,8 +150,10 @@ public record IndicatorView(
           doc.sources().stream()
               .map(
                   s ->
-                      // "Fuente oficial" (a new indicator's default) already says so.
-                      s.official() && !s.name().toLowerCase(Locale.ROOT).contains("oficial")
+                      // A name that says "oficial" already says so; "no source given" is none.
+                      s.official()
+                              && !s.name().toLowerCase(Locale.ROOT).contains("oficial")
+                              && !s.name().equals(org.atalaya.indicator.IndicatorService.NO_SOURCE)
                           ? Messages.format(locale, "web.indicator.official", s.name())
                           : s.name())
               .toList();
@@ -207,8 +209,7 @@ public record IndicatorView(
                 String baseline =
                     number(doc, t.baseline().value(), locale)
                         + " ("
-                        + org.atalaya.indicator.TargetPeriods.baselineLabel(
-                            frequency, t.baseline().period())
+                        + baselineText(frequency, t.baseline().period(), locale)
                         + ")";
                 String milestones =
                     t.milestones().isEmpty()
@@ -218,6 +219,14 @@ public record IndicatorView(
                 return new TargetLine(cell, baseline, milestones, due(doc, t.target(), locale));
               })
           .toList();
+    }
+
+    /** The baseline's period in words, or its day when it is no period's first day. */
+    private static String baselineText(
+        org.atalaya.indicator.Frequency frequency, java.time.LocalDate day, Locale locale) {
+      return frequency.isStart(day)
+          ? org.atalaya.shared.Periods.text(frequency.label(day), locale)
+          : org.atalaya.shared.Dates.day(day, locale);
     }
 
     private static String due(IndicatorDoc doc, IndicatorDoc.Point p, Locale locale) {

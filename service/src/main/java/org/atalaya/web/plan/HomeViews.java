@@ -25,6 +25,7 @@ import org.atalaya.publication.Publication;
 import org.atalaya.publication.Publication.Cell;
 import org.atalaya.publication.Publication.Level;
 import org.atalaya.shared.Dates;
+import org.atalaya.shared.Periods;
 import org.atalaya.web.NumberText;
 
 /**
@@ -159,14 +160,16 @@ class HomeViews {
       Figure before = shown.get(shown.size() - 2);
       int sign = Double.compare(last.value(), before.value());
       trend = sign > 0 ? "UP" : sign < 0 ? "DOWN" : "FLAT";
-      previous = before.period();
+      previous = Periods.text(before.period(), locale);
       Direction direction = indicators.get(cell.code()).direction();
       if (sign != 0 && direction != Direction.MAINTAIN) {
         better = (sign > 0) == (direction == Direction.INCREASE);
       }
     }
     String period =
-        shown.isEmpty() || !cell.mark().hasValue() ? null : shown.get(shown.size() - 1).period();
+        shown.isEmpty() || !cell.mark().hasValue()
+            ? null
+            : Periods.text(shown.get(shown.size() - 1).period(), locale);
     return new Headline(
         cell.code(),
         cell.name(),

@@ -45,7 +45,12 @@ class DraftPlanPagesTest {
     f.put("periodEnd", "2028-12-31");
     assertThat(analyst.post("/planes/nuevo", f).statusCode()).isEqualTo(303);
     assertThat(analyst.get("/planes/" + plan + "/editar").body())
-        .contains("href=\"/planes/" + plan + "/vista-previa\"");
+        .contains("href=\"/planes/" + plan + "/vista-previa\"")
+        // Each axis by its title, its code in small print beside it; never "Eje PREV".
+        .containsPattern(
+            "<h3 class=\"axis-title\"><span>[^<]*[a-z][^<]*</span>\\s*<span class=\"small\">PREV</span></h3>")
+        .contains(">Nombre del eje</label>")
+        .doesNotContain("Eje PREV");
 
     FormClient anonymous = new FormClient(server.getURI());
     assertThat(anonymous.get("/planes/" + plan).statusCode()).isEqualTo(404);

@@ -69,6 +69,16 @@ class IndicatorFormPagesTest {
     code = "FORM-" + Long.toString(System.nanoTime(), 36).toUpperCase();
   }
 
+  @Test
+  void aNewIndicatorOfAPublishedPlanSaysBeforeSavingThatItBecomesAProposal() {
+    assertThat(browser.get("/indicadores/nuevo?plan=LCH-PISCC-2025&ficha=PREV-01").body())
+        .contains("id=\"controlado\"")
+        .contains("Este plan está publicado: lo que cambie aquí se propone como una nueva versión");
+    assertThat(browser.get("/indicadores/nuevo?plan=" + plan + "&ficha=CONT-01").body())
+        .as("a draft plan's indicator is saved at once")
+        .doesNotContain("id=\"controlado\"");
+  }
+
   private Map<String, String> indicator(String rateBase) {
     Map<String, String> f = new LinkedHashMap<>();
     f.put("_csrf", FormClient.csrf(browser.get("/indicadores/nuevo").body()));
@@ -132,6 +142,31 @@ class IndicatorFormPagesTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void anIndicatorSavedWithoutSourcesNamesItsInstitutionNotAPlaceholder() {
+    Map<String, String> f = indicator("100 000");
+    f.put("sources", "");
+    var saved = browser.post("/indicadores/nuevo", f);
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+
+    Map<String, Object> doc = read("/api/indicators/" + code, Map.class).value();
+    assertThat((List<Object>) doc.get("sources"))
+        .containsExactly(
+            Map.of(
+                "code",
+                "OFICIAL",
+                "name",
+                "Ministerio Público",
+                "institution",
+                "MP",
+                "official",
+                true));
+    assertThat(browser.get("/indicadores/" + code).body())
+        .contains("Ministerio Público (fuente oficial)")
+        .doesNotContain("Fuente oficial");
+  }
+
+  @Test
   void targetsBySexTypedAsPeriodsAreDueAtTheEndOfThemAndShownOnTheIndicatorPage() {
     create();
     String page = browser.get("/indicadores/" + code + "/metas").body();
@@ -160,7 +195,7 @@ class IndicatorFormPagesTest {
         .contains("Metas guardadas.")
         .contains("Mujeres · La Chorrera")
         .contains("Hombres · La Chorrera")
-        .contains("31.2 por 100 000 hab. (2024-T4)")
+        .contains("31.2 por 100 000 hab. (4.º trimestre de 2024)")
         .contains("22.0 por 100 000 hab. (31 dic. 2027)");
     // Read back into the form as the periods they end.
     assertThat(browser.get("/indicadores/" + code + "/metas").body())

@@ -11,10 +11,12 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.atalaya.publication.Publication;
+import org.atalaya.shared.Periods;
 import org.atalaya.testsupport.Api;
 import org.atalaya.web.Browser;
 import org.junit.jupiter.api.Test;
@@ -88,7 +90,13 @@ class HomePageTest {
       assertThat(figures.status()).isEqualTo(200);
       Map<?, ?> body = figures.value();
       assertThat(status).as("%s status as the API says", e.getKey()).isEqualTo(body.get("status"));
-      assertThat(headline).contains("Último periodo: " + body.get("latestPeriod"));
+      // The period in words, as a person reads it, never its code.
+      String period = (String) body.get("latestPeriod");
+      assertThat(headline)
+          .contains("Último periodo: " + Periods.text(period, Locale.forLanguageTag("es-PA")));
+      if (period.contains("-")) {
+        assertThat(headline).doesNotContain(period);
+      }
       if (!e.getKey().equals("PERCEPCION-INSEG")) {
         // One decimal for rates, whole counts: written here from the API's number, es-PA style.
         int decimals = e.getKey().equals("HOM-TASA") ? 1 : 0;

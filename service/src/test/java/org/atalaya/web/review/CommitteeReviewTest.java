@@ -58,6 +58,18 @@ class CommitteeReviewTest {
   }
 
   @Test
+  void theDemoHasACommitteeMemberWhoMayValidateWhereTheAdministratorMayNot() {
+    String readOnly = "solo quien valida según la configuración del observatorio puede validarlo";
+    var admin = FormClient.signedIn(server.getURI(), "admin", Api.ADMIN_PASSWORD);
+    assertThat(admin.get("/revision").body()).contains(readOnly);
+
+    var member = FormClient.signedIn(server.getURI(), "comite", "test-committee-password-1");
+    var inbox = member.get("/revision");
+    assertThat(inbox.statusCode()).isEqualTo(200);
+    assertThat(inbox.body()).contains("Sesión de comite").doesNotContain(readOnly);
+  }
+
+  @Test
   void aCommentWithAScriptIsStoredAndShownAsText() {
     FormClient browser = as(server, "test-analyst");
     String page = browser.get("/revision/" + code).body();
@@ -75,7 +87,10 @@ class CommitteeReviewTest {
     assertThat(shown)
         .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; ¿cifra baja?")
         .doesNotContain("<script>alert")
-        .contains("test-analyst");
+        .contains("test-analyst")
+        // The period in words in the heading and the table; its code only in addresses.
+        .contains("<h2 id=\"periodo-titulo\">Periodo mar. 2025</h2>")
+        .contains(">mar. 2025</a>");
   }
 
   @Test
