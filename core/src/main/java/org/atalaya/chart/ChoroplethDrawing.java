@@ -125,9 +125,11 @@ final class ChoroplethDrawing {
     List<Area> everything = new ArrayList<>(spec.areas());
     everything.addAll(spec.backdrop());
     Projection projection = Projection.fit(everything, box);
-    List<Path2D> outlines = outlines(spec, spec.areas(), projection);
+    // A raster draws every position at no cost in bytes: only the SVG's outlines are simplified.
+    boolean simplify = g2 instanceof SVGGraphics2D && !spec.fullDetail();
+    List<Path2D> outlines = outlines(simplify, spec.areas(), projection);
     DoubleFunction<String> numbers = null;
-    if (g2 instanceof SVGGraphics2D svg && !spec.fullDetail()) {
+    if (simplify && g2 instanceof SVGGraphics2D svg) {
       numbers = svg.getGeomDoubleConverter();
       svg.setGeomDoubleConverter(MapOutlines::oneDecimal);
     }
@@ -172,7 +174,7 @@ final class ChoroplethDrawing {
     if (!spec.backdrop().isEmpty()) {
       g2.setPaint(Palette.MUTED_TEXT);
       g2.setStroke(EDGE);
-      for (Path2D outline : outlines(spec, spec.backdrop(), projection)) {
+      for (Path2D outline : outlines(simplify, spec.backdrop(), projection)) {
         g2.draw(outline);
       }
     }
@@ -186,11 +188,10 @@ final class ChoroplethDrawing {
     }
   }
 
-  private static List<Path2D> outlines(
-      ChoroplethMap spec, List<Area> areas, Projection projection) {
+  private static List<Path2D> outlines(boolean simplify, List<Area> areas, Projection projection) {
     List<List<List<double[]>>> pixels =
         areas.stream().map(a -> projection.pixels(a.rings())).toList();
-    return spec.fullDetail() ? MapOutlines.full(pixels) : MapOutlines.simplified(pixels);
+    return simplify ? MapOutlines.simplified(pixels) : MapOutlines.full(pixels);
   }
 
   private static String fillName(Area a, MapClasses classes) {
