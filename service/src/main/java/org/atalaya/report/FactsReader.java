@@ -28,6 +28,7 @@ import org.atalaya.publication.SmallAreas;
 import org.atalaya.risk.RiskMap;
 import org.atalaya.shared.ApiException;
 import org.atalaya.survey.IndicatorCells;
+import org.atalaya.survey.SurveyResults;
 import org.atalaya.territory.BoundaryService;
 import org.atalaya.territory.Territory;
 import org.atalaya.territory.TerritoryService;
@@ -55,6 +56,7 @@ class FactsReader {
   private final SmallAreas smallAreas;
   private final BoundaryService boundaries;
   private final RiskMap risk;
+  private final SurveyResults surveyResults;
 
   FactsReader(
       PlanService plans,
@@ -67,7 +69,9 @@ class FactsReader {
       Execution execution,
       SmallAreas smallAreas,
       BoundaryService boundaries,
-      RiskMap risk) {
+      RiskMap risk,
+      SurveyResults surveyResults) {
+    this.surveyResults = surveyResults;
     this.risk = risk;
     this.smallAreas = smallAreas;
     this.boundaries = boundaries;
@@ -183,8 +187,14 @@ class FactsReader {
         doc.disaggregations().territory()
             ? smallAreas.of(doc.code(), asOf, Sex._T, null, DRAFT, true)
             : null;
+    SurveyResults.WaveMap wave =
+        survey.isEmpty()
+            ? null
+            : surveyResults
+                .placesForIndicator(doc.code(), survey.get(survey.size() - 1).wave())
+                .orElse(null);
     return new ReportFacts.IndicatorFacts(
-        doc, axis, card, total, series, bySexSeries, bySex, byPlace, survey, rates);
+        doc, axis, card, total, series, bySexSeries, bySex, byPlace, survey, rates, wave);
   }
 
   /** A series up to the cut-off, as the publication layer gives it (small counts withheld). */

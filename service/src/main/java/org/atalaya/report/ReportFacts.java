@@ -13,6 +13,7 @@ import org.atalaya.publication.Publication;
 import org.atalaya.publication.SmallAreas;
 import org.atalaya.risk.RiskMap;
 import org.atalaya.survey.IndicatorCells;
+import org.atalaya.survey.SurveyResults;
 import org.atalaya.territory.BoundaryShape;
 
 /**
@@ -70,6 +71,8 @@ record ReportFacts(
    * @param byTerritory each corregimiento's latest value, in code order
    * @param survey the published survey cells of waves up to the cut-off, oldest first
    * @param smallAreas a rate's table by corregimiento (small counts withheld), or null
+   * @param surveyMap the question feeding it by corregimiento in the latest of {@code survey}'s
+   *     waves (the survey page's map), or null
    */
   record IndicatorFacts(
       IndicatorDoc doc,
@@ -81,7 +84,8 @@ record ReportFacts(
       List<Part> bySex,
       List<Part> byTerritory,
       List<IndicatorCells.CellInterval> survey,
-      @io.micronaut.core.annotation.Nullable SmallAreas.Table smallAreas) {
+      @io.micronaut.core.annotation.Nullable SmallAreas.Table smallAreas,
+      @io.micronaut.core.annotation.Nullable SurveyResults.WaveMap surveyMap) {
     IndicatorFacts {
       series = List.copyOf(series);
       seriesBySex = Map.copyOf(seriesBySex);

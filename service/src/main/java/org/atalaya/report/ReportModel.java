@@ -132,8 +132,19 @@ public record ReportModel(
 
   public record Cell(String label, String value, String period, boolean suppressed) {}
 
+  /**
+   * A survey-fed indicator's latest wave: every cell, the chart by sex and the map by corregimiento
+   * (null without outlines), whose header and rows are its table (estimate, interval, n, CV,
+   * reliability), printed beside it.
+   */
   public record SurveyBlock(
-      String code, String name, String unit, String wave, List<Estimate> rows, Chart chart) {}
+      String code,
+      String name,
+      String unit,
+      String wave,
+      List<Estimate> rows,
+      Chart chart,
+      Chart map) {}
 
   public record Estimate(
       String domain,

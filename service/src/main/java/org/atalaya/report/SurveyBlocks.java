@@ -3,9 +3,13 @@ package org.atalaya.report;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.atalaya.chart.ChartMeta;
+import org.atalaya.chart.ChoroplethMap;
 import org.atalaya.chart.EstimateChart;
 import org.atalaya.chart.ReliabilityMark;
+import org.atalaya.survey.EstimateMaps;
 import org.atalaya.survey.IndicatorCells;
+import org.atalaya.survey.SurveyResults;
 
 /**
  * Survey-fed indicators: the latest published wave up to the cut-off, every cell with its 95 %
@@ -74,9 +78,80 @@ final class SurveyBlocks {
               i.doc().unit(),
               wave.get(0).wave(),
               rows,
-              charts.survey(i, marks, source)));
+              charts.survey(i, marks, source),
+              map(i)));
     }
     return out;
+  }
+
+  /**
+   * The wave's estimate by corregimiento (both sexes) as the survey page maps it, with its table:
+   * each corregimiento's estimate, interval, n, CV and reliability; null without outlines.
+   */
+  private ReportModel.Chart map(ReportFacts.IndicatorFacts i) {
+    SurveyResults.WaveMap source = i.surveyMap();
+    if (source == null || source.places().isEmpty()) {
+      return null;
+    }
+    List<IndicatorCells.CellInterval> places = source.places();
+    var meta =
+        new ChartMeta(
+            f.t("report.survey.map", i.doc().name(), source.wave()),
+            i.doc().unit(),
+            f.t("web.surveys.source", source.survey(), source.wave()),
+            source.periodEnd(),
+            ReportCharts.style(i.doc().kind()));
+    ChoroplethMap spec =
+        EstimateMaps.of(
+            facts.shapes(),
+            places.stream()
+                .map(
+                    c ->
+                        c.suppressed() || c.value() == null
+                            ? new EstimateMaps.Place(c.territory(), null, true, false)
+                            : new EstimateMaps.Place(
+                                c.territory(),
+                                c.value(),
+                                false,
+                                !"RELIABLE".equals(c.reliability())))
+                .toList(),
+            meta,
+            f.date(source.periodStart()) + " – " + f.date(source.periodEnd()),
+            f.locale);
+    if (spec == null) {
+      return null;
+    }
+    ReportModel.Chart drawn = charts.draw(spec, ReportCharts.MAP_HEIGHT);
+    List<List<String>> rows = new ArrayList<>();
+    for (IndicatorCells.CellInterval c : places) {
+      boolean hidden = c.suppressed() || c.value() == null;
+      rows.add(
+          List.of(
+              place(c.territory()),
+              hidden ? f.t("report.mark.suppressed") : f.value(i.doc().kind(), c.value()),
+              hidden || c.ciLower() == null || c.ciUpper() == null
+                  ? ""
+                  : f.value(i.doc().kind(), c.ciLower())
+                      + " – "
+                      + f.value(i.doc().kind(), c.ciUpper()),
+              f.count(c.n()),
+              hidden || c.cv() == null ? "" : f.percent(c.cv()),
+              hidden
+                  ? f.t("report.survey.suppressed")
+                  : f.t("report.survey.reliability." + c.reliability())));
+    }
+    return new ReportModel.Chart(
+        drawn.title(),
+        drawn.svg(),
+        drawn.alt(),
+        List.of(
+            f.t("report.col.territory"),
+            f.t("report.col.estimate"),
+            f.t("report.col.interval"),
+            "n",
+            f.t("report.col.cv"),
+            f.t("report.col.reliability")),
+        rows);
   }
 
   private String place(String territory) {

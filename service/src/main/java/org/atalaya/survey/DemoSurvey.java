@@ -19,11 +19,13 @@ import org.atalaya.survey.estimate.EstimateKind;
 
 /**
  * For the demonstration: an illustrative perception survey of La Chorrera with two published waves
- * of synthetic microdata (one stratum per corregimiento, four PSUs of ten interviews each), loaded
- * through the real upload. The figures are invented and the survey says so in its name. The plan's
- * perception indicator, when the demo has it, is fed by the survey's question through the ordinary
- * publication of each wave, so the survey page and the indicator give the same figures, universe
- * and intervals.
+ * of synthetic microdata (one stratum per corregimiento, 720 interviews a wave), loaded through the
+ * real upload. Six large corregimientos have a boosted sample (ten PSUs of eight interviews: enough
+ * to publish their own estimate, some of them with a low-reliability warning); the other twelve
+ * have four PSUs of five, too few, so their estimates are withheld — a map by corregimiento shows
+ * both. The figures are invented and the survey says so in its name. The plan's perception
+ * indicator, when the demo has it, is fed by the survey's question through the ordinary publication
+ * of each wave, so the survey page and the indicator give the same figures, universe and intervals.
  */
 @Singleton
 public class DemoSurvey {
@@ -31,6 +33,10 @@ public class DemoSurvey {
   static final String INDICATOR = "PERCEPCION-INSEG";
   static final String UNIVERSE = "Personas de 18 años o más residentes en el distrito";
   private static final String DEMO_USER = "demo";
+
+  /** Corregimientos (by number) with the boosted sample. */
+  private static final java.util.Set<Integer> BOOSTED = java.util.Set.of(2, 6, 8, 9, 16, 17);
+
   private final SurveyService surveys;
   private final MicrodataImport imports;
   private final SurveyStore store;
@@ -157,8 +163,9 @@ public class DemoSurvey {
     var random = new Random(year);
     var out = new StringBuilder("peso,estrato,upm,sexo,corregimiento,inseguro,denuncio\n");
     for (int c = 1; c <= 18; c++) {
-      for (int u = 1; u <= 4; u++) {
-        for (int k = 0; k < 10; k++) {
+      boolean boosted = BOOSTED.contains(c);
+      for (int u = 1; u <= (boosted ? 10 : 4); u++) {
+        for (int k = 0; k < (boosted ? 8 : 5); k++) {
           boolean woman = random.nextBoolean();
           double unsafe = 0.35 + (woman ? 0.15 : 0) + (18 - c) * 0.01 - (year - 2024) * 0.04;
           out.append(80 + random.nextInt(60))

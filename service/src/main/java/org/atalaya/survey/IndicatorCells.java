@@ -52,6 +52,37 @@ public class IndicatorCells {
 
   record Bound(long indicatorId, IndicatorBinding binding) {}
 
+  /** The survey that feeds an indicator, and how (item, value, weight, scale). */
+  record Fed(String survey, IndicatorBinding binding) {}
+
+  java.util.Optional<Fed> fedBy(String indicatorCode) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        var s =
+            NamedStatement.prepare(
+                c,
+                """
+                SELECT s.code AS survey, b.item, b.kind, b.value_code, b.weight, b.scale
+                  FROM survey_indicator b JOIN indicator i ON i.id = b.indicator_id
+                  JOIN survey s ON s.id = b.survey_id
+                 WHERE i.code = :indicator
+                """)) {
+      return s.setString("indicator", indicatorCode)
+          .first(
+              r -> {
+                String value = r.getString("value_code");
+                return new Fed(
+                    r.getString("survey"),
+                    new IndicatorBinding(
+                        indicatorCode,
+                        r.getString("item"),
+                        EstimateKind.valueOf(r.getString("kind")),
+                        value.isEmpty() ? null : value,
+                        r.getString("weight"),
+                        r.getDouble("scale")));
+              });
+    }
+  }
+
   void bind(long indicatorId, long surveyId, IndicatorBinding b) throws SQLException {
     try (Connection c = dataSource.getConnection();
         var s =

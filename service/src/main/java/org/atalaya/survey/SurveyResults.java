@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.atalaya.shared.ApiException;
+import org.atalaya.shared.Messages;
 
 /**
  * For the survey results pages: the surveys and waves a visitor may read and a wave's estimates,
@@ -19,10 +20,12 @@ import org.atalaya.shared.ApiException;
 public class SurveyResults {
   private final SurveyService surveys;
   private final EstimatesService estimates;
+  private final IndicatorCells cells;
 
-  SurveyResults(SurveyService surveys, EstimatesService estimates) {
+  SurveyResults(SurveyService surveys, EstimatesService estimates, IndicatorCells cells) {
     this.surveys = surveys;
     this.estimates = estimates;
+    this.cells = cells;
   }
 
   public record Survey(
@@ -99,13 +102,29 @@ public class SurveyResults {
   public Estimates estimates(
       String code, String wave, Item item, String by, boolean staff, Locale locale)
       throws SQLException {
+    return estimates(code, wave, item, by, null, staff, locale);
+  }
+
+  /**
+   * The same among the respondents of one sex ({@code F} or {@code M}; null for everyone): the
+   * estimates API's {@code filter=sex:F}.
+   */
+  public Estimates estimates(
+      String code,
+      String wave,
+      Item item,
+      String by,
+      @Nullable String sex,
+      boolean staff,
+      Locale locale)
+      throws SQLException {
     var request =
         EstimateRequest.parse(
             item.variable(),
             item.value() == null ? "MEAN" : "PROPORTION",
             item.value(),
             by,
-            null,
+            sex == null ? null : List.of(EstimateRequest.SEX + ":" + sex),
             null);
     EstimateTable table = estimates.table(code, wave, request, locale, !staff);
     List<Cell> cells =
@@ -134,6 +153,79 @@ public class SurveyResults {
         table.weight(),
         table.weightNote(),
         cells);
+  }
+
+  /**
+   * A published wave of the survey feeding an indicator, by corregimiento: the survey page's map of
+   * the question, as the public reads it (suppressed cells without figures), in the indicator's
+   * unit, whether or not the indicator itself is broken down by corregimiento.
+   *
+   * @param places one cell per corregimiento (sex _T), in the estimates API's order
+   */
+  public record WaveMap(
+      String survey,
+      String wave,
+      LocalDate periodStart,
+      LocalDate periodEnd,
+      List<IndicatorCells.CellInterval> places) {}
+
+  /** Empty when no survey feeds the indicator or the wave is not published. */
+  public java.util.Optional<WaveMap> placesForIndicator(String indicatorCode, String waveCode)
+      throws SQLException {
+    var fed = cells.fedBy(indicatorCode).orElse(null);
+    if (fed == null) {
+      return java.util.Optional.empty();
+    }
+    var stored = surveys.require(fed.survey());
+    var wave = surveys.wave(stored, waveCode);
+    if (!Boolean.TRUE.equals(wave.doc().published())) {
+      return java.util.Optional.empty();
+    }
+    IndicatorBinding b = fed.binding();
+    var request =
+        new EstimateRequest(
+            b.item(),
+            b.kind(),
+            b.value(),
+            List.of(EstimateRequest.TERRITORY),
+            List.of(),
+            b.weight());
+    EstimateTable table = estimates.table(fed.survey(), waveCode, request, Messages.DEFAULT, true);
+    double scale = b.scaleOrDefault();
+    List<IndicatorCells.CellInterval> places = new ArrayList<>();
+    for (EstimateTable.Cell c : table.cells()) {
+      if (c.domain().isEmpty()) {
+        continue;
+      }
+      places.add(
+          new IndicatorCells.CellInterval(
+              waveCode,
+              wave.doc().periodStart(),
+              "_T",
+              c.domain().get(0).code(),
+              scaled(c.estimate(), scale),
+              scaled(c.se(), scale),
+              scaled(c.ciLower(), scale),
+              scaled(c.ciUpper(), scale),
+              c.cv(),
+              c.n(),
+              c.df(),
+              c.reliability(),
+              c.noInterval(),
+              c.suppressed(),
+              table.weight()));
+    }
+    return java.util.Optional.of(
+        new WaveMap(
+            stored.doc().name(),
+            wave.doc().name(),
+            wave.doc().periodStart(),
+            wave.doc().periodEnd(),
+            places));
+  }
+
+  private static Double scaled(@Nullable Double v, double scale) {
+    return v == null ? null : v * scale;
   }
 
   private Survey of(SurveyDoc doc, boolean staff, Locale locale) throws SQLException {

@@ -38,7 +38,7 @@ class DemoSurveyTest extends SurveyFixture {
     assertThat(cell(bySex)).containsEntry("suppressed", false).containsEntry("n", 720);
     assertThat((double) cell(bySex, "F").get("estimate"))
         .isGreaterThan((double) cell(bySex, "M").get("estimate"));
-    // Forty interviews in four PSUs of one stratum: 3 degrees of freedom, below INE's 9.
+    // Twenty interviews in four PSUs of one stratum: 3 degrees of freedom, below INE's 9.
     assertThat(cell(byPlace, "LCH-01"))
         .containsEntry("suppressed", true)
         .containsEntry("estimate", null)

@@ -3,6 +3,7 @@ package org.atalaya.web.survey;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -18,9 +19,14 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.atalaya.chart.ChoroplethMap;
 import org.atalaya.chart.EstimateChart;
+import org.atalaya.indicator.Sex;
 import org.atalaya.shared.ApiException;
+import org.atalaya.shared.ApiException.FieldError;
+import org.atalaya.shared.Messages;
 import org.atalaya.survey.SurveyResults;
+import org.atalaya.web.Filters;
 import org.atalaya.web.NumberText;
 import org.atalaya.web.Page;
 import org.atalaya.web.Pages;
@@ -38,13 +44,20 @@ import org.atalaya.web.indicator.IndicatorView.Option;
 @Hidden
 @ExecuteOn(TaskExecutors.BLOCKING)
 class SurveyPages {
+  /** A phone's map: the legend goes under the map, in letters a phone can read. */
+  static final int NARROW_WIDTH = 400;
+
+  static final int NARROW_HEIGHT = 600;
+
   private final SurveyResults results;
   private final SurveyFigures figures;
+  private final SurveyMapSpecs maps;
   private final Pages pages;
 
-  SurveyPages(SurveyResults results, SurveyFigures figures, Pages pages) {
+  SurveyPages(SurveyResults results, SurveyFigures figures, SurveyMapSpecs maps, Pages pages) {
     this.results = results;
     this.figures = figures;
+    this.maps = maps;
     this.pages = pages;
   }
 
@@ -78,10 +91,12 @@ class SurveyPages {
       String code,
       @Nullable @QueryValue String ronda,
       @Nullable @QueryValue String pregunta,
+      @Nullable @QueryValue String sexo,
       @Nullable @QueryValue String aviso)
       throws SQLException {
     Locale locale = pages.locale(request);
     boolean staff = staff(request);
+    Sex sex = sex(sexo);
     var s = figures.select(code, ronda, pregunta, staff, locale);
     String notice =
         staff && ("validada".equals(aviso) || "publicada".equals(aviso))
@@ -122,6 +137,10 @@ class SurveyPages {
       blocks.clear();
       problem = pages.text(request, "web.surveys.noEstimates");
     }
+    SurveyView.MapPanel map =
+        problem == null && pages.dashboard(PageKind.ENCUESTA).panel("mapa").isPresent()
+            ? mapPanel(s, sex, staff, locale)
+            : null;
     var survey = s.survey();
     return pages.view(
         PageKind.ENCUESTA,
@@ -153,7 +172,79 @@ class SurveyPages {
             blocks.isEmpty() ? "" : weight,
             blocks,
             problem,
-            notice));
+            notice,
+            map));
+  }
+
+  /** The map panel: the map with its phone layout, and the estimates it colours. */
+  private SurveyView.MapPanel mapPanel(
+      SurveyFigures.Selection s, Sex sex, boolean staff, Locale locale) throws SQLException {
+    var e = maps.estimates(s, sex, staff, locale);
+    ChoroplethMap spec = maps.map(s, e, sex, period(s.wave(), locale), locale);
+    String query = s.query() + "&" + Filters.SEX + "=" + sex.name();
+    String base = "/encuestas/" + s.survey().code() + "/graficos/mapa";
+    ChartBlock chart =
+        spec == null
+            ? null
+            : ChartBlock.of(spec, base, query, locale)
+                .withNarrow(base + ".svg" + query + "&ancho=estrecho", NARROW_WIDTH, NARROW_HEIGHT);
+    String title = Messages.format(locale, "web.surveys.map.title." + sex.name(), s.item().label());
+    return new SurveyView.MapPanel(
+        chart,
+        figures.rows(e, locale),
+        sex.name(),
+        Messages.format(locale, "web.surveys.map.table", title));
+  }
+
+  /**
+   * The question's estimate by corregimiento as a map for the wave and sex chosen; {@code
+   * ancho=estrecho} lays it out for a phone.
+   */
+  @Get("/{code}/graficos/mapa.{format}")
+  @Produces({"image/svg+xml", "image/png"})
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  HttpResponse<?> map(
+      HttpRequest<?> request,
+      String code,
+      String format,
+      @Nullable @QueryValue String ronda,
+      @Nullable @QueryValue String pregunta,
+      @Nullable @QueryValue String sexo,
+      @Nullable @QueryValue String ancho)
+      throws SQLException {
+    Locale locale = pages.locale(request);
+    boolean staff = staff(request);
+    Sex sex = sex(sexo);
+    var s = figures.select(code, ronda, pregunta, staff, locale);
+    ChoroplethMap spec =
+        maps.map(s, maps.estimates(s, sex, staff, locale), sex, period(s.wave(), locale), locale);
+    if (spec == null) {
+      throw ApiException.notFound("chart", "mapa");
+    }
+    boolean narrow = "estrecho".equals(ancho);
+    return ChartResponses.image(
+        request,
+        spec,
+        format,
+        locale,
+        s.wave().published() && !staff,
+        narrow ? NARROW_WIDTH : ChartResponses.WIDTH,
+        narrow ? NARROW_HEIGHT : ChartResponses.HEIGHT);
+  }
+
+  /** {@code sexo}: F, M or _T (the default); anything else is a 400 naming the field. */
+  private static Sex sex(@Nullable String sexo) {
+    if (sexo == null || sexo.isBlank()) {
+      return Sex._T;
+    }
+    return Sex.fromCode(sexo.strip())
+        .filter(x -> x != Sex._U)
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    HttpStatus.BAD_REQUEST,
+                    "problem.invalid",
+                    List.of(new FieldError(Filters.SEX, "enumValue", sexo, "F, M, _T"))));
   }
 
   @Get("/{code}/graficos/{by}.{format}")

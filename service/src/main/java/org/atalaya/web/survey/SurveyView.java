@@ -42,7 +42,16 @@ public final class SurveyView {
       String weight,
       List<Block> blocks,
       @Nullable String problem,
-      @Nullable String notice) {}
+      @Nullable String notice,
+      @Nullable MapPanel map) {}
+
+  /**
+   * The question's estimate by corregimiento for one sex: the map (null when the corregimientos
+   * have no outlines) and the estimates it colours, row for row as the estimates API gives them.
+   *
+   * @param sex the sex shown (_T, F or M), chosen in the panel's own form
+   */
+  public record MapPanel(@Nullable ChartBlock chart, List<Row> rows, String sex, String caption) {}
 
   /** A chart (null when nothing can be drawn) and, beside it, every cell with its reliability. */
   public record Block(String title, @Nullable ChartBlock chart, List<Row> rows) {}
