@@ -189,6 +189,36 @@ class ReportDemoTest {
                 .get("name");
     assertThat(suppressed).doesNotContainKey("value");
     assertThat(text).contains(place + " · Total ‡ suprimido");
+    surveyMapTableHasTheEstimatesApisFigures(text);
+  }
+
+  /**
+   * The survey section maps the question feeding the perception indicator by corregimiento, as the
+   * survey page does: its printed table has the public estimates API's figures, withheld
+   * corregimientos marked, never a figure (checked on this test's PDF: a draft renders anew on
+   * every read).
+   */
+  @SuppressWarnings("unchecked")
+  private void surveyMapTableHasTheEstimatesApisFigures(String text) {
+    List<Map<String, Object>> estimates =
+        (List<Map<String, Object>>)
+            api.get(
+                    "/api/surveys/LCH-PERCEPCION/waves/2025/estimates"
+                        + "?item=inseguro&value=1&by=territory",
+                    Map.class)
+                .value()
+                .get("cells");
+    assertThat(text)
+        .contains(": mapa por corregimiento, Ronda 2025")
+        .contains("Estimaciones del mapa por corregimiento");
+    for (Map<String, Object> c : estimates.subList(1, estimates.size())) {
+      var place = ((List<Map<String, Object>>) c.get("domain")).get(0);
+      String expected =
+          Boolean.TRUE.equals(c.get("suppressed"))
+              ? "‡ suprimido"
+              : format(100 * ((Number) c.get("estimate")).doubleValue(), "PROP");
+      assertThat(text).as("%s", place.get("label")).contains(place.get("label") + " " + expected);
+    }
   }
 
   /** The figure as a reader in Panama writes it: whole counts, one decimal otherwise. */
