@@ -2,12 +2,15 @@ package org.atalaya.hotspot;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.atalaya.indicator.Direction;
 import org.atalaya.indicator.IndicatorDoc;
 import org.atalaya.indicator.IndicatorService;
@@ -15,24 +18,43 @@ import org.atalaya.indicator.Sex;
 import org.atalaya.publication.Audience;
 import org.atalaya.publication.Figure;
 import org.atalaya.publication.Publication;
+import org.atalaya.shared.DataVersion;
 import org.atalaya.territory.Territory;
 import org.atalaya.territory.TerritoryService;
 
 /**
  * Which corregimientos stay in the worst fifth of an indicator ({@link Persistence}), read from the
  * figures the publication layer gives each place for this audience: a withheld cell is never a
- * number here, so it never puts a place in or out of the fifth.
+ * number here, so it never puts a place in or out of the fifth. An answer is kept until the data
+ * changes: a signed-in plan page asks for every indicator's, each one series per corregimiento.
  */
 @Singleton
 public class HotSpots {
   private final Publication publication;
   private final IndicatorService indicators;
   private final TerritoryService territories;
+  private final DataVersion versions;
+  private final TransactionOperations<Connection> transactions;
+  private final Map<Key, Kept> kept = new ConcurrentHashMap<>();
 
-  HotSpots(Publication publication, IndicatorService indicators, TerritoryService territories) {
+  /** Answers kept at most; beyond, the memory starts afresh. */
+  static final int MAX_KEPT = 2_000;
+
+  private record Key(String code, LocalDate asOf, Sex sex, Audience audience) {}
+
+  private record Kept(String version, @Nullable Found found) {}
+
+  HotSpots(
+      Publication publication,
+      IndicatorService indicators,
+      TerritoryService territories,
+      DataVersion versions,
+      TransactionOperations<Connection> transactions) {
     this.publication = publication;
     this.indicators = indicators;
     this.territories = territories;
+    this.versions = versions;
+    this.transactions = transactions;
   }
 
   /** A hot spot in words: the place and the periods it stood in the worst fifth. */
@@ -58,6 +80,25 @@ public class HotSpots {
    * be maintained).
    */
   public @Nullable Found of(String code, LocalDate asOf, Sex sex, Audience audience)
+      throws SQLException {
+    if (transactions.findTransactionStatus().isPresent()) {
+      return fresh(code, asOf, sex, audience); // a transaction may see its own writes
+    }
+    String version = versions.current();
+    Key key = new Key(code, asOf, sex, audience);
+    Kept k = kept.get(key);
+    if (k != null && k.version().equals(version)) {
+      return k.found();
+    }
+    Found found = fresh(code, asOf, sex, audience);
+    if (kept.size() >= MAX_KEPT) {
+      kept.clear();
+    }
+    kept.put(key, new Kept(version, found));
+    return found;
+  }
+
+  private @Nullable Found fresh(String code, LocalDate asOf, Sex sex, Audience audience)
       throws SQLException {
     IndicatorDoc doc = indicators.get(code);
     if (!doc.disaggregations().territory() || doc.direction() == Direction.MAINTAIN) {
