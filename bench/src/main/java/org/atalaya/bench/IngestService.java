@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 final class IngestService {
 
   static final String ADMIN = "admin";
+  private static final String PLAN = "LCH-PISCC-2025";
+  private static final Pattern CHANGE_ID = Pattern.compile("^\\{\"id\":(\\d+)");
   private static final Pattern TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
   private final IngestOptions options;
@@ -92,6 +94,7 @@ final class IngestService {
   /** Monthly COUNT indicators B01.., disaggregated by sex, territory and age group. */
   void createIndicators(int count) throws IOException, InterruptedException {
     String token = login();
+    String changeId = null;
     for (int i = 0; i < count; i++) {
       String code = MeasurementGrid.indicatorCode(i);
       String json =
@@ -103,15 +106,41 @@ final class IngestService {
               + "\"frequency\":\"MONTHLY\",\"accumulation\":\"PERIODIC\","
               + "\"sourceKind\":\"ADMINISTRATIVE\","
               + "\"disaggregations\":{\"sex\":true,\"territory\":true,\"ageGroup\":true},"
-              + "\"actionCard\":{\"plan\":\"LCH-PISCC-2025\",\"code\":\"CONT-01\"}}";
+              + "\"actionCard\":{\"plan\":\""
+              + PLAN
+              + "\",\"code\":\"CONT-01\"}}";
       HttpResponse<String> r =
           http.send(
               Http.postJson(base.resolve("/api/indicators"), json, token),
               HttpResponse.BodyHandlers.ofString());
-      if (r.statusCode() != 201) {
+      if (r.statusCode() == 202) {
+        // The demo plan is published: each write extends its one open proposal of change.
+        Matcher m = CHANGE_ID.matcher(r.body());
+        if (m.find()) {
+          changeId = m.group(1);
+        }
+      } else if (r.statusCode() != 201) {
         throw new IOException(
             "POST /api/indicators "
                 + code
+                + " answered HTTP "
+                + r.statusCode()
+                + ": "
+                + Figures.shorten(r.body()));
+      }
+    }
+    if (changeId != null) {
+      HttpResponse<String> r =
+          http.send(
+              Http.postJson(
+                  base.resolve("/api/plans/" + PLAN + "/changes/" + changeId + "/approve"),
+                  "{\"reason\":\"bench\"}",
+                  token),
+              HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 200) {
+        throw new IOException(
+            "approving the plan change "
+                + changeId
                 + " answered HTTP "
                 + r.statusCode()
                 + ": "

@@ -11,7 +11,7 @@ import java.util.List;
  */
 final class IngestVerdict {
 
-  private static final double GOAL_RATIO = 0.5;
+  private static final double GOAL_RATIO = 0.8; // issue 20: upload >= 0.8 x COPY
   private static final long GOAL_HEAP_BYTES = 256L * 1024 * 1024;
 
   private IngestVerdict() {}

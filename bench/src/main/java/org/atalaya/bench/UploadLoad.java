@@ -89,6 +89,10 @@ final class UploadLoad {
               Http.jsonField(answer, "unchanged"),
               Http.jsonField(answer, "rejected"),
               Http.jsonField(answer, "committed"));
+      String phases = servicePhases(service.log());
+      if (phases != null) {
+        report += "; " + phases;
+      }
       String inserted = Http.jsonField(answer, "inserted");
       boolean whole = response.statusCode() == 200 && Long.toString(rows).equals(inserted);
       failure =
@@ -112,5 +116,19 @@ final class UploadLoad {
         memory,
         sampler.phases(),
         "");
+  }
+
+  /** The service's own account of its last upload's phases, from its log; null if none. */
+  private static String servicePhases(java.nio.file.Path log) {
+    String marker = "MeasurementIngestion - Upload ";
+    try (var lines = java.nio.file.Files.lines(log)) {
+      return lines
+          .filter(l -> l.contains(marker))
+          .reduce((a, b) -> b)
+          .map(l -> "service: " + l.substring(l.indexOf(marker) + marker.length()))
+          .orElse(null);
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return null;
+    }
   }
 }

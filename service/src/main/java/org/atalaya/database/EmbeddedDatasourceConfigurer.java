@@ -29,6 +29,8 @@ class EmbeddedDatasourceConfigurer
       config.setUsername("postgres");
       config.setPassword("");
       config.setDriverClassName("org.postgresql.Driver");
+    } else if ("default".equals(config.getName())) {
+      EarlyStart.discard();
     }
     return config;
   }

@@ -150,15 +150,43 @@ class MeasurementStore {
    * Serialises uploads that touch the same indicators, in a fixed order so two uploads cannot
    * deadlock: revision numbers stay consecutive and two new cells never collide.
    */
-  void lockIndicators(Connection c) throws SQLException {
-    try (var s = c.createStatement();
-        var rs =
-            s.executeQuery(
-                "SELECT pg_advisory_xact_lock(indicator_id) FROM"
-                    + " (SELECT DISTINCT indicator_id FROM measurement_staging ORDER BY 1) i")) {
-      while (rs.next()) {
-        // each row is one lock taken
-      }
+  void lockIndicators(Connection c, Long[] indicators) throws SQLException {
+    try (var s =
+        NamedStatement.prepare(
+            c,
+            "SELECT pg_advisory_xact_lock(i) FROM"
+                + " (SELECT DISTINCT i FROM unnest(:indicators) AS u(i) ORDER BY 1) l")) {
+      s.setArray("indicators", "bigint", indicators).list(rs -> 1); // each row is one lock taken
+    }
+  }
+
+  /** Those of these indicators that have a stored cell (one probe of the primary key each). */
+  java.util.Set<Long> storedIndicators(Connection c, Long[] indicators) throws SQLException {
+    try (var s =
+        NamedStatement.prepare(
+            c,
+            "SELECT u.i FROM unnest(:indicators) AS u(i)"
+                + " WHERE EXISTS (SELECT 1 FROM measurement m WHERE m.indicator_id = u.i)")) {
+      return new java.util.HashSet<>(
+          s.setArray("indicators", "bigint", indicators).list(rs -> rs.getLong("i")));
+    }
+  }
+
+  /** Territories with parts (a district and its corregimientos): a row of one is a total. */
+  java.util.Set<Long> parentTerritories(Connection c) throws SQLException {
+    try (var s =
+        NamedStatement.prepare(
+            c, "SELECT DISTINCT parent_id FROM territory WHERE parent_id IS NOT NULL")) {
+      return new java.util.HashSet<>(s.list(rs -> rs.getLong("parent_id")));
+    }
+  }
+
+  /** Whether any cell of these indicators is stored (by the primary key's leading column). */
+  boolean anyStored(Connection c, Long[] indicators) throws SQLException {
+    try (var s =
+        NamedStatement.prepare(
+            c, "SELECT 1 FROM measurement WHERE indicator_id = ANY(:indicators) LIMIT 1")) {
+      return s.setArray("indicators", "bigint", indicators).exists();
     }
   }
 
@@ -228,7 +256,11 @@ class MeasurementStore {
     }
   }
 
-  long insertNew(Connection c, String user) throws SQLException {
+  /**
+   * @param stored whether the indicators had cells already; if not (checked under the upload's
+   *     locks) every staged row is new and the insert needs no conflict check
+   */
+  long insertNew(Connection c, String user, boolean stored) throws SQLException {
     String insert =
         "INSERT INTO measurement (indicator_id, period_start, sex, territory_id, age_group,"
             + " source_id, value, numerator, denominator, status, recorded_by)"
@@ -237,9 +269,8 @@ class MeasurementStore {
             // Cells already stored were revised or left unchanged just before; skipping them on
             // conflict avoids an anti-join the planner can turn quadratic on a just-analysed
             // empty table. Uploads of one indicator are serialised, so no row is lost here.
-            + " FROM measurement_staging s ON CONFLICT ("
-            + KEY
-            + ") DO NOTHING";
+            + " FROM measurement_staging s"
+            + (stored ? " ON CONFLICT (" + KEY + ") DO NOTHING" : "");
     try (var s = NamedStatement.prepare(c, insert)) {
       return s.setString("user", user).executeUpdate();
     }

@@ -2,7 +2,6 @@ package org.atalaya.measurement;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import org.atalaya.database.NamedStatement;
 
@@ -28,30 +27,39 @@ final class PublishedGuard {
 
   /**
    * A status column saying VALIDATED is read as PROVISIONAL: validating is a separate act by
-   * someone else. Returns a warning naming the first such row and how many there were, if any.
+   * someone else. Given the first such row and how many there were (counted as they were staged),
+   * returns the warning naming them.
    */
-  static List<RowProblem> provisionalOnly(Connection c) throws SQLException {
-    List<RowProblem> found = new ArrayList<>();
-    try (var s = c.createStatement();
-        var rs =
-            s.executeQuery(
-                "SELECT min(row_number) AS first_row, count(*) AS n FROM measurement_staging"
-                    + " WHERE status <> 'PROVISIONAL'")) {
-      rs.next();
-      long count = rs.getLong("n");
-      if (count > 0) {
-        found.add(
-            RowProblem.of(
-                rs.getLong("first_row"),
-                Columns.STATUS.spanish,
-                "VALIDATED",
-                "statusByValidation",
-                count));
-        s.executeUpdate(
-            "UPDATE measurement_staging SET status = 'PROVISIONAL' WHERE status <> 'PROVISIONAL'");
-      }
+  static RowProblem provisionalOnly(Connection c, long firstRow, long count) throws SQLException {
+    try (var s = c.createStatement()) {
+      s.executeUpdate(
+          "UPDATE measurement_staging SET status = 'PROVISIONAL' WHERE status <> 'PROVISIONAL'");
     }
-    return found;
+    return provisionalWarning(firstRow, count);
+  }
+
+  /** The warning alone, for rows stored as provisional already. */
+  static RowProblem provisionalWarning(long firstRow, long count) {
+    return RowProblem.of(
+        firstRow, Columns.STATUS.spanish, "VALIDATED", "statusByValidation", count);
+  }
+
+  /** Every published period, as {@code indicatorId:periodStart}. */
+  static java.util.Set<String> publishedPeriods(Connection c) throws SQLException {
+    try (var s =
+        NamedStatement.prepare(
+            c, "SELECT DISTINCT indicator_id || ':' || period_start AS k FROM published_period")) {
+      return new java.util.HashSet<>(s.list(rs -> rs.getString("k")));
+    }
+  }
+
+  /** Whether any of these indicators has a published period: else no staged row can touch one. */
+  static boolean anyPublished(Connection c, Long[] indicators) throws SQLException {
+    try (var s =
+        NamedStatement.prepare(
+            c, "SELECT 1 FROM published_period WHERE indicator_id = ANY(:indicators) LIMIT 1")) {
+      return s.setArray("indicators", "bigint", indicators).exists();
+    }
   }
 
   /** Rows that would add or change a figure of a published period: refused without a reason. */

@@ -22,6 +22,12 @@ final class RowValidator {
   private static final java.util.regex.Pattern NUMBER_LIKE =
       java.util.regex.Pattern.compile("[+-]?(\\d|\\.\\d|NaN|Infinity)");
 
+  // Compiled once: a million-row upload checks every row against them.
+  private static final java.util.regex.Pattern DECIMAL_COMMA =
+      java.util.regex.Pattern.compile("-?\\d+,\\d+");
+  private static final java.util.regex.Pattern AGE_GROUP =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_+.-]{1,20}");
+
   private final Catalog catalog;
   private final Layout layout;
   private final LocalDate today;
@@ -144,7 +150,7 @@ final class RowValidator {
     if (text.isEmpty() || text.equals("_T")) {
       return "_T";
     }
-    if (!text.matches("[A-Za-z0-9_+.-]{1,20}")) {
+    if (!AGE_GROUP.matcher(text).matches()) {
       p.add(Columns.AGE_GROUP, text, "ageGroup");
       return null;
     }
@@ -179,11 +185,12 @@ final class RowValidator {
       }
       return null;
     }
-    if (text.matches("-?\\d+,\\d+")) {
+    boolean plain = CellLimits.plainDecimal(text); // never holds a comma
+    if (!plain && DECIMAL_COMMA.matcher(text).matches()) {
       p.add(column, text, "decimalComma", text.replace(',', '.'));
       return null;
     }
-    if (!CellLimits.plainDecimal(text)) {
+    if (!plain) {
       p.add(column, text, NUMBER_LIKE.matcher(text).lookingAt() ? "numberForm" : "notNumber");
       return null;
     }

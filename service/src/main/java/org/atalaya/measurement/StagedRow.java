@@ -42,4 +42,36 @@ record StagedRow(
         + status
         + "\n";
   }
+
+  /**
+   * The row as a line of {@code COPY measurement (indicator_id, period_start, sex, territory_id,
+   * age_group, source_id, value, numerator, denominator, status, recorded_by)}, in CSV.
+   *
+   * @param recordedBy already quoted for CSV
+   */
+  byte[] measurementLine(String status, String recordedBy) {
+    return (indicatorId
+            + ","
+            + period
+            + ","
+            + sex
+            + ","
+            + territoryId
+            + ","
+            + ageGroup
+            + ","
+            + sourceId
+            + ","
+            + value.toPlainString()
+            + ","
+            + (numerator == null ? "" : numerator.toPlainString())
+            + ","
+            + (denominator == null ? "" : denominator.toPlainString())
+            + ","
+            + status
+            + ","
+            + recordedBy
+            + "\n")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
 }

@@ -23,6 +23,11 @@ public class UploadSpool {
         Path.of(directory.isBlank() ? System.getProperty("java.io.tmpdir") : directory);
   }
 
+  /** Where uploads are kept while they are read. */
+  public Path directory() {
+    return directory;
+  }
+
   /** Copies the body into a new file of this directory; the caller deletes it when done. */
   public Path spool(InputStream body, String prefix, String suffix) throws IOException {
     Path file;
