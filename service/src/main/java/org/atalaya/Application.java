@@ -44,8 +44,6 @@ public class Application {
     if (args.length > 0 && args[0].equals("reset-password")) {
       System.exit(org.atalaya.security.ResetPasswordCommand.run(args));
     }
-    // The embedded database starts while the JVM loads the application, not after it.
-    org.atalaya.database.EarlyStart.begin(System.getenv());
     System.setProperty("java.awt.headless", "true");
     // The pool checks a connection before every lend, not only one idle for half a second: a
     // database that hangs (stopped, swapped out) then costs a new request its connection timeout

@@ -41,11 +41,8 @@ public class EmbeddedDatabase {
   /** Starts the server once and returns the JDBC URL of the application database. */
   public synchronized String start() {
     if (postgres == null) {
-      postgres = EarlyStart.take(dataDirectory, port);
-      if (postgres == null) {
-        StalePostmaster.clear(dataDirectory);
-        postgres = startServer(dataDirectory, port);
-      }
+      StalePostmaster.clear(dataDirectory);
+      postgres = startServer(dataDirectory, port);
       // The pool's URL names this port: a restart must come back on it.
       port = postgres.getPort();
       postmasterPid = StalePostmaster.pid(dataDirectory).orElse(0L);

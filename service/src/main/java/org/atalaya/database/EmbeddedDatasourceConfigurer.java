@@ -29,8 +29,6 @@ class EmbeddedDatasourceConfigurer
       config.setUsername("postgres");
       config.setPassword("");
       config.setDriverClassName("org.postgresql.Driver");
-    } else if ("default".equals(config.getName())) {
-      EarlyStart.discard();
     }
     return config;
   }
