@@ -77,7 +77,7 @@ class PlanAuthoringBrowserTest {
     assertThat(browser.getCurrentUrl()).endsWith("/planes/" + plan + "/editar");
     assertThat(browser.findElements(By.cssSelector("ol.axes > li"))).hasSize(5);
     submit(By.id("bajar-PREV"));
-    assertThat(text("ol.axes > li:nth-child(2) label")).contains("PREV");
+    assertThat(text("ol.axes > li:nth-child(2) h3")).contains("PREV");
     shots("plan-edit");
 
     submit(By.id("nueva-ficha-PREV"));

@@ -119,7 +119,10 @@ class ReportPublishingBrowserTest {
     browser.manage().deleteAllCookies();
     open("/informes");
     assertThat(browser.findElements(By.cssSelector("form[action='/informes']"))).isEmpty();
-    String version = "//section[.//h2[contains(., '2025-01')]]";
+    String version = "//section[.//h2[@id='informe-" + PLAN + "-2025-01']]";
+    assertThat(browser.findElement(By.xpath(version + "//h2")).getText())
+        .as("the month in words")
+        .contains("ene. 2025");
     WebElement pdfLink =
         browser.findElement(By.xpath(version + "//a[@data-file='informe-es.pdf']"));
     assertThat(pdfLink.getText()).isEqualTo("Informe completo (español, PDF)");
