@@ -2,17 +2,22 @@ package org.atalaya.publication;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.atalaya.indicator.IndicatorDoc;
 import org.atalaya.indicator.IndicatorKind;
 import org.atalaya.indicator.Sex;
 import org.atalaya.measurement.MeasurementQueries;
+import org.atalaya.shared.DataVersion;
 import org.atalaya.territory.Territory;
 import org.atalaya.territory.TerritoryService;
 
@@ -22,7 +27,8 @@ import org.atalaya.territory.TerritoryService;
  * ({@link PoissonLimits}), the small-numbers flag ({@link SmallNumbers}, the same "pocos casos" as
  * a subgroup's status) and Marshall's smoothed rate ({@link Marshall}) beside it. Marks come from
  * {@link Publication#series}, whose small-count rule judges a rate by its events, so a place reads
- * here what its own page, the API, the open data and the report read.
+ * here what its own page, the API, the open data and the report read. A table is kept until the
+ * data changes: the plan page's map asks for it on every signed-in view, one series per place.
  */
 @Singleton
 public class SmallAreas {
@@ -32,6 +38,22 @@ public class SmallAreas {
   private final org.atalaya.indicator.IndicatorService indicators;
   private final SmallNumbers smallNumbers;
   private final double level;
+  private final DataVersion versions;
+  private final TransactionOperations<Connection> transactions;
+  private final Map<Key, Kept> kept = new ConcurrentHashMap<>();
+
+  /** Tables kept at most; beyond, the memory starts afresh. */
+  static final int MAX_KEPT = 2_000;
+
+  private record Key(
+      String code,
+      LocalDate asOf,
+      Sex sex,
+      @Nullable String territory,
+      Audience audience,
+      boolean withholdSmall) {}
+
+  private record Kept(String version, @Nullable Table table) {}
 
   SmallAreas(
       Publication publication,
@@ -39,7 +61,11 @@ public class SmallAreas {
       TerritoryService territories,
       org.atalaya.indicator.IndicatorService indicators,
       SmallNumbers smallNumbers,
+      DataVersion versions,
+      TransactionOperations<Connection> transactions,
       @Value("${atalaya.publication.interval-level:0.95}") double level) {
+    this.versions = versions;
+    this.transactions = transactions;
     this.publication = publication;
     this.measurements = measurements;
     this.territories = territories;
@@ -140,6 +166,31 @@ public class SmallAreas {
       Audience audience,
       boolean withholdSmall)
       throws SQLException {
+    if (transactions.findTransactionStatus().isPresent()) {
+      return fresh(code, asOf, sex, territory, audience, withholdSmall); // sees its own writes
+    }
+    String version = versions.current();
+    Key key = new Key(code, asOf, sex, territory, audience, withholdSmall);
+    Kept k = kept.get(key);
+    if (k != null && k.version().equals(version)) {
+      return k.table();
+    }
+    Table table = fresh(code, asOf, sex, territory, audience, withholdSmall);
+    if (kept.size() >= MAX_KEPT) {
+      kept.clear();
+    }
+    kept.put(key, new Kept(version, table));
+    return table;
+  }
+
+  private @Nullable Table fresh(
+      String code,
+      LocalDate asOf,
+      Sex sex,
+      @Nullable String territory,
+      Audience audience,
+      boolean withholdSmall)
+      throws SQLException {
     IndicatorDoc doc = indicators.get(code);
     if (doc.kind() != IndicatorKind.RATE
         || doc.rateBase() == null
@@ -175,7 +226,7 @@ public class SmallAreas {
         smallNumbers.minEvents(),
         smallNumbers.maxCv(),
         smooth.pooled(),
-        shown);
+        List.copyOf(shown));
   }
 
   private record Smoothed(List<Row> rows, boolean pooled) {}
