@@ -19,28 +19,7 @@ record StagedRow(
 
   /** One line of COPY's CSV format; every field is a code, a number or a date (no quoting). */
   String copyLine() {
-    return row
-        + ","
-        + indicatorId
-        + ","
-        + period
-        + ","
-        + sex
-        + ","
-        + territoryId
-        + ","
-        + ageGroup
-        + ","
-        + sourceId
-        + ","
-        + value.toPlainString()
-        + ","
-        + (numerator == null ? "" : numerator.toPlainString())
-        + ","
-        + (denominator == null ? "" : denominator.toPlainString())
-        + ","
-        + status
-        + "\n";
+    return row + "," + cell(status) + "\n";
   }
 
   /**
@@ -50,28 +29,23 @@ record StagedRow(
    * @param recordedBy already quoted for CSV
    */
   byte[] measurementLine(String status, String recordedBy) {
-    return (indicatorId
-            + ","
-            + period
-            + ","
-            + sex
-            + ","
-            + territoryId
-            + ","
-            + ageGroup
-            + ","
-            + sourceId
-            + ","
-            + value.toPlainString()
-            + ","
-            + (numerator == null ? "" : numerator.toPlainString())
-            + ","
-            + (denominator == null ? "" : denominator.toPlainString())
-            + ","
-            + status
-            + ","
-            + recordedBy
-            + "\n")
+    return (cell(status) + "," + recordedBy + "\n")
         .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** The cell's fields from indicator to status, as both lines write them. */
+  private String cell(String status) {
+    return String.join(
+        ",",
+        String.valueOf(indicatorId),
+        String.valueOf(period),
+        String.valueOf(sex),
+        String.valueOf(territoryId),
+        String.valueOf(ageGroup),
+        String.valueOf(sourceId),
+        value.toPlainString(),
+        numerator == null ? "" : numerator.toPlainString(),
+        denominator == null ? "" : denominator.toPlainString(),
+        status);
   }
 }
