@@ -16,6 +16,8 @@
 #   bench/run.sh national            national scale, simulated: a fraction of 80 districts, one district timed
 #   bench/run.sh national --fraction 1   the whole country (7,560,000 rows; longer than 10 min here)
 #   bench/run.sh replicas            the public plan overview on one service vs two on one database (round-robin)
+#   bench/run.sh all                 every figure of issue 20 in one run, then one table (bench/all.sh)
+#   bench/run.sh all --quick         the same at small sizes, to check that the run works
 #   SKIP_BUILD=1 bench/run.sh        reuse the jars already in */target
 #   MVN_ARGS=-o bench/run.sh         extra Maven arguments (here: offline)
 # A benchmark always exits 0, whatever its runs did; only a failed build stops this script
@@ -27,6 +29,9 @@ bench=startup
 if [[ $# -gt 0 && "$1" != -* ]]; then
   bench=$1
   shift
+fi
+if [[ "$bench" == all ]]; then
+  exec bash bench/all.sh "$@"
 fi
 case "$bench" in
   startup) main=org.atalaya.bench.StartupBench ;;
@@ -42,7 +47,7 @@ case "$bench" in
   # The service's own classpath only: the bench jar's PostgreSQL binaries would clash with its own.
   report) main=org.atalaya.bench.ReportBench inprocess=1 benchjar=bench/target/original-atalaya-bench.jar ;;
   *)
-    echo "Unknown benchmark '$bench'. Known: startup, ingest, national, progress, survey, charts, maps, report, pages, replicas, backup" >&2
+    echo "Unknown benchmark '$bench'. Known: all, startup, ingest, national, progress, survey, charts, maps, report, pages, replicas, backup" >&2
     exit 2
     ;;
 esac

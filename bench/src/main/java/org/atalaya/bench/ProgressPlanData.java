@@ -1,8 +1,11 @@
 package org.atalaya.bench;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -67,11 +70,10 @@ final class ProgressPlanData {
             SELECT id, 'OFICIAL', 'Fuente oficial', true FROM indicator WHERE code LIKE 'BI-%%';
           """
               .formatted(places));
-      // A bulk load: no triggers, indexes built once afterwards rather than row by row.
+      // A bulk load: no triggers, every index built once afterwards rather than row by row.
       s.execute("SET maintenance_work_mem = '1GB'");
       s.execute("SET synchronous_commit = off");
-      s.execute("ALTER TABLE measurement DROP CONSTRAINT measurement_pkey");
-      s.execute("DROP INDEX measurement_place_idx");
+      List<String> rebuild = dropIndexes(s);
       s.execute("SET session_replication_role = replica");
       s.execute(
           """
@@ -99,12 +101,9 @@ final class ProgressPlanData {
           WHERE i.code LIKE 'BI-%' AND t.parent_id = (SELECT id FROM territory WHERE code = 'BD')
           """);
       s.execute("SET session_replication_role = origin");
-      s.execute(
-          "ALTER TABLE measurement ADD PRIMARY KEY"
-              + " (indicator_id, source_id, period_start, sex, territory_id, age_group)");
-      s.execute(
-          "CREATE INDEX measurement_place_idx ON measurement"
-              + " (indicator_id, source_id, territory_id, sex, period_start)");
+      for (String statement : rebuild) {
+        s.execute(statement);
+      }
       s.execute(
           """
           INSERT INTO measurement_rollup
@@ -135,5 +134,46 @@ final class ProgressPlanData {
       s.execute("VACUUM ANALYZE measurement");
       s.execute("VACUUM ANALYZE measurement_rollup");
     }
+  }
+
+  /**
+   * Drops every index of {@code measurement} (its primary key included, whatever migrations have
+   * added since) and returns the statements that build them again, primary key first.
+   */
+  private static List<String> dropIndexes(Statement s) throws SQLException {
+    List<String> rebuild = new ArrayList<>();
+    List<String> drop = new ArrayList<>();
+    try (ResultSet r =
+        s.executeQuery(
+            """
+            SELECT c.conname, pg_get_constraintdef(c.oid)
+            FROM pg_constraint c
+            WHERE c.conrelid = 'measurement'::regclass AND c.contype IN ('p', 'u')
+            ORDER BY c.contype, c.conname
+            """)) {
+      while (r.next()) {
+        drop.add("ALTER TABLE measurement DROP CONSTRAINT " + r.getString(1));
+        rebuild.add(
+            "ALTER TABLE measurement ADD CONSTRAINT " + r.getString(1) + " " + r.getString(2));
+      }
+    }
+    try (ResultSet r =
+        s.executeQuery(
+            """
+            SELECT i.indexname, i.indexdef FROM pg_indexes i
+            WHERE i.schemaname = current_schema() AND i.tablename = 'measurement'
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname
+                              AND c.conrelid = 'measurement'::regclass)
+            ORDER BY i.indexname
+            """)) {
+      while (r.next()) {
+        drop.add("DROP INDEX " + r.getString(1));
+        rebuild.add(r.getString(2));
+      }
+    }
+    for (String statement : drop) {
+      s.execute(statement);
+    }
+    return rebuild;
   }
 }

@@ -162,6 +162,15 @@ public final class ReplicasBench {
           "%nTwo services vs one: %.2fx the requests/s, p99 %.2fx.%n",
           two.requestsPerSecond() / one.requestsPerSecond(),
           two.percentileMs(99) / one.percentileMs(99));
+      Summary.line(
+          "public plan overview on two services of one database, round-robin, %d clients"
+              .formatted(clients),
+          "%.1f req/s, p99 %.1f ms".formatted(two.requestsPerSecond(), two.percentileMs(99)),
+          "one service %.1f req/s, p99 %.1f ms"
+              .formatted(one.requestsPerSecond(), one.percentileMs(99)),
+          "%.2f× the requests/s".formatted(two.requestsPerSecond() / one.requestsPerSecond()),
+          "-",
+          "-");
     }
     OUT.printf(
         "Both services, PostgreSQL and the load generator share this host's cores: a second"

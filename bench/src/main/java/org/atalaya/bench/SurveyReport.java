@@ -71,6 +71,51 @@ final class SurveyReport {
         .ifPresent(r -> OUT.println("R " + r.r().version()));
     printDifferences(rows);
     printHttp(rows);
+    summarise(rows);
+  }
+
+  /** The lines {@code bench/run.sh all} gathers: HTTP against R, and the estimator's accuracy. */
+  private static void summarise(List<SurveyBench.Row> rows) {
+    OUT.println();
+    for (SurveyBench.Row row : rows) {
+      String who = "%s (%,d respondents)".formatted(row.dataset(), row.table().size);
+      SurveyHttp.Result h = row.http();
+      boolean enusc = row.dataset().startsWith("ENUSC");
+      if (h != null) {
+        String reference = "-";
+        String ratio = "-";
+        double times = Double.NaN;
+        if (row.r() != null) {
+          double svyby = row.r().estimateS() * 1000 / 20;
+          times = svyby / h.warmMedianMs();
+          reference = "R svyby on a built design %.0f ms".formatted(svyby);
+          ratio = "%.1f× faster".formatted(times);
+        }
+        String goal = enusc ? "≥ 10× faster than R (≈ 30 ms)" : "1,000,000 respondents ≤ 1.5 s";
+        String met =
+            enusc
+                ? (Double.isNaN(times) ? "-" : Summary.met(times >= 10))
+                : (row.table().size >= 1_000_000 ? Summary.met(h.warmMedianMs() <= 1500) : "-");
+        Summary.line(
+            "survey estimate over HTTP, one item by region, " + who + ", warm",
+            "p50 %.1f ms (first %.0f ms)".formatted(h.warmMedianMs(), h.firstMs()),
+            reference,
+            ratio,
+            goal,
+            met);
+      }
+      SurveyComparison d = row.diff();
+      if (d != null && row.r() != null) {
+        double rMs = (row.r().designS() + row.r().estimateS()) * 1000;
+        Summary.line(
+            "survey estimator in-process, every estimate, " + who,
+            "%.1f ms, max abs difference to R %.1e".formatted(row.java().medianMs(), d.maxAbs),
+            "R design + svyby %.1f s".formatted(rMs / 1000),
+            "%.0f× faster".formatted(rMs / row.java().medianMs()),
+            "differences < 1e-9, ≥ 10× R",
+            Summary.met(d.maxAbs < 1e-9 && rMs / row.java().medianMs() >= 10));
+      }
+    }
   }
 
   /** One item by region over HTTP, beside the same question in-process and in R. */
