@@ -66,7 +66,7 @@ final class Breakdowns {
           bySex
               ? f.t("report.sex." + p.sex().name())
               : facts.plan().placeNames().getOrDefault(p.territory(), p.territory());
-      String period = p.start() == null ? "" : i.doc().frequency().label(p.start());
+      String period = f.period(i.doc().frequency(), p.start());
       out.add(
           new ReportModel.Cell(label, f.value(i.doc().kind(), p.value()), period, p.suppressed()));
     }

@@ -4,11 +4,13 @@ import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.util.Locale;
+import org.atalaya.indicator.Frequency;
 import org.atalaya.indicator.IndicatorKind;
 import org.atalaya.progress.ProgressStatus;
 import org.atalaya.publication.FigureText;
 import org.atalaya.shared.Dates;
 import org.atalaya.shared.Messages;
+import org.atalaya.shared.Periods;
 
 /**
  * Numbers, dates and words of one report in one language. Counts print whole, everything else with
@@ -64,6 +66,11 @@ final class Figures {
 
   String date(LocalDate day) {
     return day == null ? "" : Dates.day(day, locale);
+  }
+
+  /** The period that starts on {@code start} as people read it ("dic. 2025"); "" when none. */
+  String period(Frequency frequency, LocalDate start) {
+    return start == null ? "" : Periods.text(frequency.label(start), locale);
   }
 
   String status(ProgressStatus s) {

@@ -139,7 +139,7 @@ final class ModelBuilder {
         doc.unit(),
         f.value(k, baseline),
         f.value(k, latest),
-        p.latest() == null ? "" : doc.frequency().label(p.latest().date()),
+        p.latest() == null ? "" : f.period(doc.frequency(), p.latest().date()),
         f.change(k, change),
         p.target() == null ? "" : f.value(k, p.target().value()),
         f.value(k, p.expectedValue()),

@@ -230,7 +230,7 @@ final class ReportCharts {
               .findFirst()
               .orElse(null);
       if (part != null && part.start() != null && period == null) {
-        period = i.doc().frequency().label(part.start());
+        period = f.period(i.doc().frequency(), part.start());
       }
       if (part != null && part.suppressed()) {
         areas.add(ChoroplethMap.Area.withheld(shape.code(), shape.name(), shape.rings()));

@@ -148,7 +148,7 @@ class OneTruthTest {
       }
       if (c.sex().equals("_T") && c.territory() == null && !mark.equals("NO_DATA")) {
         String line =
-            c.code() + ": último valor " + expected + " (" + api.get("latestPeriod") + ")";
+            c.code() + ": último valor " + expected + " (" + period(api.get("latestPeriod")) + ")";
         String status = org.atalaya.shared.Messages.format(ES, "chart.status." + api.get("status"));
         assertThat(pdf)
             .as("report of %s", c)
@@ -171,7 +171,7 @@ class OneTruthTest {
                     + " (‡ )?"
                     + java.util.regex.Pattern.quote(expected.replace(" " + unit, ""))
                     + " "
-                    + api.get("latestPeriod"));
+                    + java.util.regex.Pattern.quote(period(api.get("latestPeriod"))));
       }
     }
     assertThat(withheldSeen).as("the sample meets the small-count rule").isPositive();
@@ -307,6 +307,11 @@ class OneTruthTest {
         .get()
         .parse(new StringReader(text))
         .getRecords();
+  }
+
+  /** The API's period code as the report prints it ("2025-12" → "dic. 2025"). */
+  private static String period(Object code) {
+    return org.atalaya.shared.Periods.text((String) code, ES);
   }
 
   private static String pdfText(byte[] pdf) throws IOException {
