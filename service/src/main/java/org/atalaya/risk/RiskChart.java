@@ -71,7 +71,8 @@ public final class RiskChart {
         g.illustrative() || shapes.stream().anyMatch(BoundaryShape::illustrative);
     ChartMeta meta =
         new ChartMeta(
-            Messages.format(locale, "web.risk.gridTitle", g.districtName(), g.cellMetres()),
+            Messages.format(
+                locale, "web.risk.gridTitle", g.districtName(), GridSize.words(g.cellMetres())),
             Messages.format(locale, "web.risk.reports"),
             Messages.format(locale, "web.risk.mapSource"),
             asOf,
@@ -82,7 +83,8 @@ public final class RiskChart {
             4,
             illustrative,
             null,
-            Messages.format(locale, "web.risk.gridNote", g.cellMetres(), g.withheldBelow()))
+            Messages.format(
+                locale, "web.risk.gridNote", GridSize.words(g.cellMetres()), g.withheldBelow()))
         .withBackdrop(outlines);
   }
 

@@ -7,6 +7,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.Reader;
+import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -94,12 +95,6 @@ public class RiskMap {
       int gridMetres,
       boolean illustrative) {}
 
-  /** The public grid's cell: about 500 m a side (0.0045° of latitude is 501 m). */
-  public static final double GRID_CELL = 0.0045;
-
-  /** The public grid's cell size in metres, as pages state it. */
-  public static final int GRID_CELL_METRES = 500;
-
   /**
    * One cell of the public grid with at least one report: its edges in degrees, and its count as it
    * may be shown (null and withheld below the small-count rule).
@@ -115,9 +110,10 @@ public class RiskMap {
       Mark mark) {}
 
   /**
-   * What anyone may read on the grid: cells of about {@link #GRID_CELL_METRES} m with at least one
-   * report, each count under the small-count rule (a cell under the threshold is withheld, never
-   * its count and never a point); cells without reports are not listed.
+   * What anyone may read on the grid: cells of {@code cellMetres} (the district's {@link GridSize},
+   * {@code cellDegrees} a side) with at least one report, each count under the small-count rule (a
+   * cell under the threshold is withheld, never its count and never a point); cells without reports
+   * are not listed.
    */
   @Serdeable
   public record Grid(
@@ -129,6 +125,7 @@ public class RiskMap {
       List<GridCell> cells,
       int withheldBelow,
       int cellMetres,
+      BigDecimal cellDegrees,
       boolean illustrative) {}
 
   /** A dry run: the file read and checked, nothing stored. */
@@ -277,15 +274,18 @@ public class RiskMap {
   }
 
   /**
-   * Counts on the public grid of cells of about 500 m in a district (the first one, if none is
-   * named): only cells with reports, small counts withheld by the publication layer's rule.
+   * Counts on the public grid (cells of the district's {@link GridSize}) in a district (the first
+   * one, if none is named): only cells with reports, small counts withheld by the publication
+   * layer's rule.
    */
   @Transactional(readOnly = true)
   public Grid grid(@Nullable String district, @Nullable LocalDate from, @Nullable LocalDate to)
       throws SQLException {
     Territory d = district(district);
     LocalDate[] period = period(d, from, to);
-    Map<String, Long> byCell = store.countsByCell(d.id(), GRID_CELL, period[0], period[1]);
+    GridSize size = gridSize(d.code());
+    double cell = size.degrees().doubleValue();
+    Map<String, Long> byCell = store.countsByCell(d.id(), size.degrees(), period[0], period[1]);
     Set<String> hidden = publication.withheldParts(byCell);
     List<GridCell> cells = new ArrayList<>();
     byCell.forEach(
@@ -293,16 +293,16 @@ public class RiskMap {
           String[] rc = key.split(":");
           long row = Long.parseLong(rc[0]);
           long col = Long.parseLong(rc[1]);
-          double south = row * GRID_CELL;
-          double west = col * GRID_CELL;
+          double south = row * cell;
+          double west = col * cell;
           boolean withheld = hidden.contains(key);
           cells.add(
               new GridCell(
                   "R" + key.replace(':', 'C').replace("-", "m"),
                   south,
                   west,
-                  south + GRID_CELL,
-                  west + GRID_CELL,
+                  south + cell,
+                  west + cell,
                   withheld ? null : n,
                   withheld ? Mark.WITHHELD : Mark.SHOWN));
         });
@@ -315,8 +315,15 @@ public class RiskMap {
         total,
         cells,
         publication.smallCountThreshold(),
-        GRID_CELL_METRES,
+        size.metres(),
+        size.degrees(),
         store.anyIllustrative());
+  }
+
+  /** The public grid's cell for a district (the first one when none is named). */
+  @Transactional(readOnly = true)
+  public GridSize gridSize(@Nullable String district) throws SQLException {
+    return GridSize.of(boundaries.childrenOf(district(district).code()));
   }
 
   /**

@@ -148,7 +148,7 @@ class RiskStore {
    * dates, in a parent's places.
    */
   Map<String, Long> countsByCell(
-      long parentId, double cell, @Nullable LocalDate from, @Nullable LocalDate to)
+      long parentId, BigDecimal cell, @Nullable LocalDate from, @Nullable LocalDate to)
       throws SQLException {
     String sql =
         """
@@ -160,8 +160,7 @@ class RiskStore {
             + " GROUP BY cell_row, cell_col ORDER BY cell_row DESC, cell_col";
     try (Connection c = dataSource.getConnection();
         var s = NamedStatement.prepare(c, sql)) {
-      window(s.setLong("parent", parentId), from, to)
-          .setBigDecimal("cell", BigDecimal.valueOf(cell));
+      window(s.setLong("parent", parentId), from, to).setBigDecimal("cell", cell);
       Map<String, Long> out = new LinkedHashMap<>();
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {

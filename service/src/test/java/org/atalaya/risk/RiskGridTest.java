@@ -33,7 +33,6 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(environments = "test", transactional = false)
 class RiskGridTest {
   private static final Locale SPANISH = Locale.forLanguageTag("es-PA");
-  private static final BigDecimal CELL = new BigDecimal("0.0045");
 
   @Inject EmbeddedServer server;
 
@@ -59,21 +58,23 @@ class RiskGridTest {
     for (Map<String, Object> p : points) {
       if (district.contains(p.get("territory"))) {
         Map<String, Object> at = (Map<String, Object>) p.get("point");
-        expected.merge(cell(at.get("lat"), at.get("lon")), 1L, Long::sum);
+        expected.merge(cell(at.get("lat"), at.get("lon"), grid), 1L, Long::sum);
       }
     }
     int threshold = ((Number) grid.get("withheldBelow")).intValue();
     List<Map<String, Object>> cells = (List<Map<String, Object>>) grid.get("cells");
 
     assertThat(threshold).isGreaterThan(1);
-    assertThat(grid.get("cellMetres")).isEqualTo(500);
+    // The demo district is 30–40 km across: 2 km cells put at most 24 across it.
+    assertThat(grid.get("cellMetres")).isEqualTo(2000);
+    assertThat(new BigDecimal(grid.get("cellDegrees").toString())).isEqualByComparingTo("0.018");
     assertThat(cells).hasSize(expected.size());
     assertThat(((Number) grid.get("total")).longValue())
         .isEqualTo(expected.values().stream().mapToLong(Long::longValue).sum());
     int shown = 0;
     int withheld = 0;
     for (Map<String, Object> c : cells) {
-      String key = cell(centre(c, "south", "north"), centre(c, "west", "east"));
+      String key = cell(centre(c, "south", "north"), centre(c, "west", "east"), grid);
       if ("WITHHELD".equals(c.get("mark"))) {
         assertThat(c.get("count")).as("%s", c).isNull();
         withheld++;
@@ -100,14 +101,14 @@ class RiskGridTest {
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body())
-        .contains("Mapa por cuadrícula de unos 500 m")
+        .contains("Mapa por cuadrícula de unos 2\u00a0km")
         .contains("Periodo: ")
         .contains("mapa.svg?vista=cuadricula")
         .doesNotContain("<circle")
         .doesNotContain("-79.");
     assertThat(svg.statusCode()).isEqualTo(200);
     assertThat(svg.body())
-        .contains("por cuadrícula de unos 500 m")
+        .contains("por cuadrícula de unos 2\u00a0km")
         .contains("map-withheld")
         .doesNotContain("<circle");
     // Every cell a pointer reads: a count of at least 5, or "suprimido".
@@ -149,13 +150,14 @@ class RiskGridTest {
     assertThat(natural.body()).contains("Cortes naturales (Jenks)").contains("Periodo: " + period);
   }
 
-  /** A point's cell, "row:column", as floor(degrees / 0.0045) in exact decimals. */
-  private static String cell(Object lat, Object lon) {
-    return floor(lat) + ":" + floor(lon);
+  /** A point's cell, "row:column", as floor(degrees / the grid's cell) in exact decimals. */
+  private static String cell(Object lat, Object lon, Map<String, Object> grid) {
+    BigDecimal side = new BigDecimal(grid.get("cellDegrees").toString());
+    return floor(lat, side) + ":" + floor(lon, side);
   }
 
-  private static long floor(Object degrees) {
-    return new BigDecimal(degrees.toString()).divide(CELL, 0, RoundingMode.FLOOR).longValueExact();
+  private static long floor(Object degrees, BigDecimal side) {
+    return new BigDecimal(degrees.toString()).divide(side, 0, RoundingMode.FLOOR).longValueExact();
   }
 
   private static double centre(Map<String, Object> c, String low, String high) {

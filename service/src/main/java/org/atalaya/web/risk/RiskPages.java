@@ -106,7 +106,10 @@ class RiskPages {
             ? null
             : ChartBlock.of(map, "/mapa-de-riesgo/mapa", query(anio, grid, breaks), locale);
     return pages.view(
-        "risk/counts", request, RiskViews.counts(a, anio, grid, breaks, block, locale));
+        "risk/counts",
+        request,
+        RiskViews.counts(
+            a, anio, grid, breaks, block, risk.gridSize(a.district()).metres(), locale));
   }
 
   @Get("/mapa.{format}")

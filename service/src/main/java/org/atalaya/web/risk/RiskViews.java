@@ -30,7 +30,7 @@ final class RiskViews {
       @Nullable org.atalaya.web.chart.ChartBlock map,
       @Nullable String period,
       boolean grid,
-      int gridCellMetres,
+      String gridCell,
       boolean natural) {}
 
   /** A dot on the analysts' map: SVG coordinates in a 0–1000 box, and what it is. */
@@ -78,6 +78,7 @@ final class RiskViews {
       boolean grid,
       org.atalaya.chart.ChoroplethMap.Breaks breaks,
       @Nullable org.atalaya.web.chart.ChartBlock map,
+      int gridCellMetres,
       Locale locale) {
     List<Line> places =
         a.corregimientos().stream()
@@ -106,7 +107,7 @@ final class RiskViews {
         map,
         org.atalaya.risk.RiskChart.period(a.from(), a.to(), locale),
         grid,
-        RiskMap.GRID_CELL_METRES,
+        org.atalaya.risk.GridSize.words(gridCellMetres),
         breaks == org.atalaya.chart.ChoroplethMap.Breaks.NATURAL);
   }
 
