@@ -52,11 +52,14 @@ public final class StartupBench {
       printHeader();
       external.start();
       primeWarmDataDir(launcher);
-      StartupMode[] modes = StartupMode.values();
+      if (options.cds()) {
+        launcher.buildCdsArchive();
+      }
+      List<StartupMode> modes = options.modes();
       for (int round = 1; round <= options.rounds(); round++) {
         // Interleave, and rotate who goes first, so drift on a noisy machine spreads evenly.
-        for (int k = 0; k < modes.length; k++) {
-          StartupMode mode = modes[(k + round - 1) % modes.length];
+        for (int k = 0; k < modes.size(); k++) {
+          StartupMode mode = modes.get((k + round - 1) % modes.size());
           StartupRun run = launcher.runOnce(mode, round);
           runs.add(run);
           StartupReport.printProgress(run);
@@ -67,7 +70,8 @@ public final class StartupBench {
       BenchFiles.deleteTree(workRoot);
     }
     StartupReport.printTable(runs);
-    StartupReport.printSummary(runs);
+    StartupReport.printSummary(runs, options.modes());
+    StartupReport.printSummaryLines(runs, options.modes());
   }
 
   private void printHeader() {
@@ -80,10 +84,11 @@ public final class StartupBench {
         ServiceProcess.javaBinary(),
         Runtime.getRuntime().availableProcessors(),
         ProcFs.memTotal());
+    OUT.printf("  load average at the start (1 min): %.2f%n", ProcFs.loadAverage());
     OUT.printf(
         "  %d round(s) x %d modes, interleaved; health polled every %d ms, timeout %d s%n",
         options.rounds(),
-        StartupMode.values().length,
+        options.modes().size(),
         ServiceProcess.HEALTH_POLL.toMillis(),
         options.timeout().toSeconds());
     if (!options.jvmArgs().isEmpty()) {

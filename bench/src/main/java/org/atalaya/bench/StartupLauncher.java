@@ -12,7 +12,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One launch of the service jar in one mode: a free port and a new working directory, the time from
@@ -24,10 +26,13 @@ final class StartupLauncher {
   private final Path jar;
   private final Path workRoot;
   private final Path warmDataDir;
+  private static final Duration DUMP_WAIT = Duration.ofMinutes(5);
   private final ExternalServer external;
   private final HttpClient http = Http.client(Duration.ofSeconds(1));
   private final String jwtSecret = ServiceProcess.randomSecret(48);
   private volatile Process current;
+  private Path cdsArchive;
+  private boolean dumping;
 
   StartupLauncher(StartupOptions options, Path jar, Path workRoot, ExternalServer external) {
     this.options = options;
@@ -47,6 +52,48 @@ final class StartupLauncher {
   }
 
   StartupRun launch(StartupMode mode, int round) {
+    List<String> jvmArgs = new ArrayList<>(options.jvmArgs());
+    if (mode.cds) {
+      if (cdsArchive == null) {
+        return StartupRun.failed(mode, round, "no class-data archive was built");
+      }
+      jvmArgs.add("-XX:SharedArchiveFile=" + cdsArchive);
+      // A JVM that cannot map the archive says so in the log instead of silently going without.
+      jvmArgs.add("-Xlog:cds=warning");
+    }
+    return launch(mode, round, jvmArgs);
+  }
+
+  /**
+   * One untimed start on a fresh data directory (so initdb and every migration load their classes)
+   * with {@code -XX:ArchiveClassesAtExit}; the JVM writes the archive as it exits after SIGTERM.
+   * The CDS modes then map it. Prints what happened; without an archive they fail.
+   */
+  void buildCdsArchive() {
+    Path archive = workRoot.resolve("atalaya-service.jsa");
+    List<String> jvmArgs = new ArrayList<>(options.jvmArgs());
+    jvmArgs.add("-XX:ArchiveClassesAtExit=" + archive);
+    long t0 = System.nanoTime();
+    StartupRun run;
+    dumping = true;
+    try {
+      run = launch(StartupMode.EMBEDDED_COLD, 0, jvmArgs);
+    } finally {
+      dumping = false;
+    }
+    if (!run.ok()) {
+      OUT.println("Dumping the class-data archive failed: " + run.failure() + "\n");
+    } else if (!Files.isRegularFile(archive)) {
+      OUT.println("The JVM wrote no class-data archive at " + archive + "\n");
+    } else {
+      cdsArchive = archive;
+      OUT.printf(
+          "Class-data archive dumped by one untimed launch and its stop (%.1f s): %.1f MiB%n%n",
+          seconds(System.nanoTime() - t0), archive.toFile().length() / (1024.0 * 1024.0));
+    }
+  }
+
+  private StartupRun launch(StartupMode mode, int round, List<String> jvmArgs) {
     Path runDir;
     try {
       runDir = Files.createTempDirectory(workRoot, mode.label + "-r" + round + "-");
@@ -55,10 +102,10 @@ final class StartupLauncher {
     }
     Path log = runDir.resolve("service.log");
     Path pgDataDir =
-        switch (mode) {
+        switch (mode.database()) {
           case EMBEDDED_COLD -> runDir.resolve("postgres");
           case EMBEDDED_WARM -> warmDataDir;
-          case EXTERNAL -> null;
+          default -> null;
         };
     String database = null;
     Process process = null;
@@ -69,7 +116,7 @@ final class StartupLauncher {
           log, "# bench: " + mode.label + " round " + round + ", launched " + now());
       ProcessBuilder pb =
           ServiceProcess.builder(
-              ServiceProcess.command(options.jvmArgs(), jar), runDir, log, port, jwtSecret);
+              ServiceProcess.command(jvmArgs, jar), runDir, log, port, jwtSecret);
       if (mode == StartupMode.EXTERNAL) {
         if (!external.running()) {
           return StartupRun.failed(mode, round, external.failure());
@@ -104,6 +151,12 @@ final class StartupLauncher {
       long externalRss = mode == StartupMode.EXTERNAL ? external.rssKb() : 0;
 
       StringBuilder note = new StringBuilder();
+      if (dumping) {
+        // The archive is written after the graceful stop: on a loaded machine that takes longer
+        // than the ordinary wait, and a JVM killed half-way writes nothing.
+        process.destroy();
+        process.waitFor(DUMP_WAIT.toSeconds(), TimeUnit.SECONDS);
+      }
       double stop = stop(process, postgres, note);
       process = null;
       return new StartupRun(

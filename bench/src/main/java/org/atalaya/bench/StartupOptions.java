@@ -9,7 +9,13 @@ import java.util.List;
 import java.util.Optional;
 
 /** The startup benchmark's command line. */
-record StartupOptions(int rounds, Path jar, Duration timeout, List<String> jvmArgs, Path keepLogs) {
+record StartupOptions(
+    int rounds, Path jar, Duration timeout, List<String> jvmArgs, Path keepLogs, boolean cds) {
+
+  /** The modes a round runs, in order: the three plain ones, then the archive's when asked. */
+  List<StartupMode> modes() {
+    return java.util.Arrays.stream(StartupMode.values()).filter(m -> cds || !m.cds).toList();
+  }
 
   /** The options; empty, with the reason or the usage printed, when there is nothing to run. */
   static Optional<StartupOptions> parse(String[] arguments) {
@@ -18,6 +24,7 @@ record StartupOptions(int rounds, Path jar, Duration timeout, List<String> jvmAr
     Duration timeout = Duration.ofSeconds(120);
     List<String> jvmArgs = new ArrayList<>();
     Path keepLogs = null;
+    boolean cds = false;
     try {
       Args args = new Args(arguments);
       while (args.next()) {
@@ -32,6 +39,7 @@ record StartupOptions(int rounds, Path jar, Duration timeout, List<String> jvmAr
           case "--timeout" -> timeout = Duration.ofSeconds(Long.parseLong(args.value()));
           case "--jvm-arg" -> jvmArgs.add(args.value());
           case "--keep-logs" -> keepLogs = Path.of(args.value());
+          case "--cds" -> cds = true;
           default -> throw new IllegalArgumentException("unknown argument " + a);
         }
       }
@@ -46,7 +54,8 @@ record StartupOptions(int rounds, Path jar, Duration timeout, List<String> jvmAr
     Path logs = keepLogs == null ? null : keepLogs.toAbsolutePath().normalize();
     Duration t = timeout;
     int n = rounds;
-    return ServiceJar.resolve(jar).map(j -> new StartupOptions(n, j, t, jvmArgs, logs));
+    boolean c = cds;
+    return ServiceJar.resolve(jar).map(j -> new StartupOptions(n, j, t, jvmArgs, logs, c));
   }
 
   private static void usage() {
@@ -59,6 +68,8 @@ record StartupOptions(int rounds, Path jar, Duration timeout, List<String> jvmAr
           --timeout S      seconds to wait for /health UP per launch (default 120)
           --jvm-arg ARG    extra JVM argument for the service, repeatable (e.g. --jvm-arg=-Xmx512m)
           --keep-logs DIR  keep each launch's service log in DIR (default: deleted with the run)
+          --cds            also time both embedded modes with an AppCDS archive of the jar's classes,
+                           dumped first by one untimed launch (-XX:ArchiveClassesAtExit)
         Always exits 0: failures are printed, never raised.""");
   }
 }

@@ -73,11 +73,8 @@ final class StartupReport {
     }
   }
 
-  static void printSummary(List<StartupRun> runs) {
-    Map<StartupMode, List<StartupRun>> byMode = new LinkedHashMap<>();
-    for (StartupMode m : StartupMode.values()) {
-      byMode.put(m, runs.stream().filter(r -> r.mode() == m && r.ok()).toList());
-    }
+  static void printSummary(List<StartupRun> runs, List<StartupMode> modes) {
+    Map<StartupMode, List<StartupRun>> byMode = byMode(runs, modes);
     OUT.println();
     OUT.println("Medians per mode");
     Figures.printHead(
@@ -133,6 +130,86 @@ final class StartupReport {
           ratio(emb, ext, StartupRun::jvmCpuSeconds),
           ratio(emb, ext, r -> r.jvmRssKb()));
     }
+    for (StartupMode m : List.of(StartupMode.EMBEDDED_COLD_CDS, StartupMode.EMBEDDED_WARM_CDS)) {
+      if (byMode.containsKey(m)) {
+        List<StartupRun> cds = byMode.get(m);
+        List<StartupRun> plain = byMode.get(m.database());
+        OUT.printf(
+            "  %-13s / %-13s: time to healthy %s   JVM CPU %s   total RSS %s%n",
+            m.label,
+            m.database().label,
+            ratio(cds, plain, StartupRun::healthySeconds),
+            ratio(cds, plain, StartupRun::jvmCpuSeconds),
+            ratio(cds, plain, r -> r.totalRssKb()));
+      }
+    }
+  }
+
+  private static Map<StartupMode, List<StartupRun>> byMode(
+      List<StartupRun> runs, List<StartupMode> modes) {
+    Map<StartupMode, List<StartupRun>> byMode = new LinkedHashMap<>();
+    for (StartupMode m : modes) {
+      byMode.put(m, runs.stream().filter(r -> r.mode() == m && r.ok()).toList());
+    }
+    return byMode;
+  }
+
+  /**
+   * One line per figure the lead gathers: the goal beside the measured median, the plain jar's
+   * figure beside the archive's, and the machine's load.
+   */
+  static void printSummaryLines(List<StartupRun> runs, List<StartupMode> modes) {
+    Map<StartupMode, List<StartupRun>> byMode = byMode(runs, modes);
+    double load = ProcFs.loadAverage();
+    OUT.println();
+    OUT.println("Summary");
+    summaryLine(byMode, StartupMode.EMBEDDED_COLD, "cold start, fresh data directory", 5, load);
+    summaryLine(byMode, StartupMode.EMBEDDED_WARM, "restart, existing data directory", 3, load);
+    summaryLine(byMode, StartupMode.EXTERNAL, "start on an external PostgreSQL", 0, load);
+  }
+
+  private static void summaryLine(
+      Map<StartupMode, List<StartupRun>> byMode,
+      StartupMode plain,
+      String what,
+      double goal,
+      double load) {
+    List<StartupRun> ok = byMode.getOrDefault(plain, List.of());
+    StringBuilder line = new StringBuilder(String.format("SUMMARY startup %-32s ", what));
+    if (ok.isEmpty()) {
+      line.append("no successful run");
+    } else {
+      double median = median(ok, StartupRun::healthySeconds);
+      line.append(
+          String.format(
+              "%6.2f s to healthy (median of %d, min %.2f s, JVM CPU %.1f s)",
+              median, ok.size(), min(ok), median(ok, StartupRun::jvmCpuSeconds)));
+      if (goal > 0) {
+        line.append(
+            String.format("; goal <= %.0f s: %s", goal, median <= goal ? "met" : "NOT met"));
+      }
+    }
+    StartupMode withCds =
+        plain == StartupMode.EMBEDDED_COLD
+            ? StartupMode.EMBEDDED_COLD_CDS
+            : plain == StartupMode.EMBEDDED_WARM ? StartupMode.EMBEDDED_WARM_CDS : null;
+    if (withCds != null && byMode.containsKey(withCds)) {
+      List<StartupRun> cds = byMode.get(withCds);
+      line.append(
+          cds.isEmpty()
+              ? "; with CDS: no successful run"
+              : String.format(
+                  "; with CDS %.2f s (min %.2f s, JVM CPU %.1f s)",
+                  median(cds, StartupRun::healthySeconds),
+                  min(cds),
+                  median(cds, StartupRun::jvmCpuSeconds)));
+    }
+    line.append(String.format("; load %.2f", load));
+    OUT.println(line);
+  }
+
+  private static double min(List<StartupRun> runs) {
+    return runs.stream().mapToDouble(StartupRun::healthySeconds).min().orElse(Double.NaN);
   }
 
   private static String ratio(
