@@ -17,7 +17,7 @@ if ((quick)); then
     "pages --only overview --seconds 5 --warmup 2 --rounds 1"
     "replicas --seconds 5 --warmup 2 --rounds 1"
     "ingest --rows 100000 --rounds 1"
-    "startup --rounds 1"
+    "startup --rounds 1 --cds"
     "national --fraction 0.02 --rounds 3"
   )
 else
@@ -27,7 +27,7 @@ else
     "pages --only overview"
     "replicas"
     "ingest --rounds 1"
-    "startup --rounds 3"
+    "startup --rounds 3 --cds"
     "national --fraction 0.25"
   )
 fi

@@ -160,52 +160,51 @@ final class StartupReport {
    */
   static void printSummaryLines(List<StartupRun> runs, List<StartupMode> modes) {
     Map<StartupMode, List<StartupRun>> byMode = byMode(runs, modes);
-    double load = ProcFs.loadAverage();
     OUT.println();
     OUT.println("Summary");
-    summaryLine(byMode, StartupMode.EMBEDDED_COLD, "cold start, fresh data directory", 5, load);
-    summaryLine(byMode, StartupMode.EMBEDDED_WARM, "restart, existing data directory", 3, load);
-    summaryLine(byMode, StartupMode.EXTERNAL, "start on an external PostgreSQL", 0, load);
+    summaryLine(byMode, StartupMode.EMBEDDED_COLD, "cold start, fresh data directory", 5);
+    summaryLine(byMode, StartupMode.EMBEDDED_WARM, "restart, existing data directory", 3);
+    summaryLine(byMode, StartupMode.EXTERNAL, "start on an external PostgreSQL", 0);
   }
 
   private static void summaryLine(
-      Map<StartupMode, List<StartupRun>> byMode,
-      StartupMode plain,
-      String what,
-      double goal,
-      double load) {
+      Map<StartupMode, List<StartupRun>> byMode, StartupMode plain, String what, double goal) {
     List<StartupRun> ok = byMode.getOrDefault(plain, List.of());
-    StringBuilder line = new StringBuilder(String.format("SUMMARY startup %-32s ", what));
-    if (ok.isEmpty()) {
-      line.append("no successful run");
-    } else {
-      double median = median(ok, StartupRun::healthySeconds);
-      line.append(
+    String figure = "no successful run";
+    double median = Double.NaN;
+    if (!ok.isEmpty()) {
+      median = median(ok, StartupRun::healthySeconds);
+      figure =
           String.format(
-              "%6.2f s to healthy (median of %d, min %.2f s, JVM CPU %.1f s)",
-              median, ok.size(), min(ok), median(ok, StartupRun::jvmCpuSeconds)));
-      if (goal > 0) {
-        line.append(
-            String.format("; goal <= %.0f s: %s", goal, median <= goal ? "met" : "NOT met"));
-      }
+              "median %.2f s of %d (min %.2f s, JVM CPU %.1f s)",
+              median, ok.size(), min(ok), median(ok, StartupRun::jvmCpuSeconds));
     }
     StartupMode withCds =
         plain == StartupMode.EMBEDDED_COLD
             ? StartupMode.EMBEDDED_COLD_CDS
             : plain == StartupMode.EMBEDDED_WARM ? StartupMode.EMBEDDED_WARM_CDS : null;
+    String reference = "-";
+    String ratio = "-";
     if (withCds != null && byMode.containsKey(withCds)) {
       List<StartupRun> cds = byMode.get(withCds);
-      line.append(
-          cds.isEmpty()
-              ? "; with CDS: no successful run"
-              : String.format(
-                  "; with CDS %.2f s (min %.2f s, JVM CPU %.1f s)",
-                  median(cds, StartupRun::healthySeconds),
-                  min(cds),
-                  median(cds, StartupRun::jvmCpuSeconds)));
+      if (cds.isEmpty()) {
+        reference = "with a CDS archive: no successful run";
+      } else {
+        double cdsMedian = median(cds, StartupRun::healthySeconds);
+        reference =
+            String.format(
+                "with a CDS archive %.2f s (min %.2f s, JVM CPU %.1f s)",
+                cdsMedian, min(cds), median(cds, StartupRun::jvmCpuSeconds));
+        ratio = String.format("CDS / plain %.2f×", cdsMedian / median);
+      }
     }
-    line.append(String.format("; load %.2f", load));
-    OUT.println(line);
+    Summary.line(
+        "time to healthy, " + what,
+        figure,
+        reference,
+        ratio,
+        goal > 0 ? String.format("≤ %.0f s", goal) : "-",
+        goal > 0 && !ok.isEmpty() ? Summary.met(median <= goal) : "-");
   }
 
   private static double min(List<StartupRun> runs) {
