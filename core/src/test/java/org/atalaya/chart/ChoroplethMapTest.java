@@ -106,7 +106,7 @@ class ChoroplethMapTest {
             "Límites ilustrativos, no oficiales.",
             "12.5",
             "150.0",
-            "Suprimido (pocos casos)",
+            "Suprimido",
             "Sin datos");
     assertThat(doc.title())
         .contains("Mayor valor: Arosemena, 150.0")
