@@ -136,6 +136,7 @@ public final class NationalBench {
       NationalReport.print(shape, smallLoad, largeLoad, smallTimer.samples, largeTimer.samples);
       statements.print(
           SMALL, LARGE, server.getDatabase("postgres", LARGE, Map.of("preferQueryMode", "simple")));
+      NationalReport.summary(smallTimer.samples, largeTimer.samples);
     } finally {
       small.stop();
       large.stop();

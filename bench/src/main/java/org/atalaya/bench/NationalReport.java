@@ -123,6 +123,23 @@ final class NationalReport {
             + " machine's noise between interleaved rounds).");
   }
 
+  /**
+   * One line per figure, last in the run, for gathering every bench's figures in one place: the
+   * national database's p50, its reference (the demo-sized database of the same run), the ratio and
+   * the machine's load average when printed.
+   */
+  static void summary(NationalTimer.Samples s, NationalTimer.Samples l) {
+    OUT.println();
+    double load = ProcFs.loadAverage();
+    for (Path p : PATHS) {
+      double a = percentile(p.samples().apply(s), 50);
+      double b = percentile(p.samples().apply(l), 50);
+      OUT.printf(
+          "SUMMARY national | %s, p50 | %.1f ms | reference demo-sized %.1f ms | %.2f× | load %.2f%n",
+          p.name(), b, a, b / a, load);
+    }
+  }
+
   private static String extrapolate(double a, double b, long rowsA, long rowsB, long full) {
     if (Double.isNaN(a) || Double.isNaN(b) || rowsB <= rowsA) {
       return "-";

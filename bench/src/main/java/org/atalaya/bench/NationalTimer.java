@@ -121,7 +121,7 @@ final class NationalTimer {
   }
 
   private double get(URI uri, String bearer) throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2)).GET();
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(6)).GET();
     if (bearer != null) {
       b.header("Authorization", "Bearer " + bearer);
     }

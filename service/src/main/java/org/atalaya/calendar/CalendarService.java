@@ -56,7 +56,7 @@ public class CalendarService {
             .toList();
     List<Place> places = store.places();
     // An annual period that began before the window still ends inside it.
-    Map<String, Boolean> arrived = index(store.arrived(start.withDayOfYear(1), today));
+    Map<String, Boolean> arrived = index(store.arrived(series, start.withDayOfYear(1), today));
     List<Entry> entries = new ArrayList<>();
     for (Series s : series) {
       for (LocalDate p = s.frequency().startOf(start);

@@ -82,12 +82,17 @@ class CalendarStore {
        ORDER BY i.code, s.official DESC, s.code
       """;
 
+  /**
+   * The figures of the series asked for, each read by the primary key's (indicator, source, period)
+   * prefix: a district's calendar reads its own rows, never every district's of the window.
+   */
   private static final String ARRIVED =
       """
-      SELECT indicator_id, source_id, period_start, territory_id, sex,
-             status = 'VALIDATED' AS validated
-        FROM measurement
-       WHERE age_group = '_T' AND period_start BETWEEN :from AND :to
+      SELECT m.indicator_id, m.source_id, m.period_start, m.territory_id, m.sex,
+             m.status = 'VALIDATED' AS validated
+        FROM unnest(:indicators, :sources) AS u(indicator_id, source_id)
+        JOIN measurement m ON m.indicator_id = u.indicator_id AND m.source_id = u.source_id
+       WHERE m.age_group = '_T' AND m.period_start BETWEEN :from AND :to
       """;
 
   @Transactional(readOnly = true)
@@ -134,12 +139,18 @@ class CalendarStore {
     }
   }
 
-  /** Every figure whose period starts between the two days (inclusive). */
+  /** Every figure of these series whose period starts between the two days (inclusive). */
   @Transactional(readOnly = true)
-  List<Arrived> arrived(LocalDate from, LocalDate to) throws SQLException {
+  List<Arrived> arrived(List<Series> series, LocalDate from, LocalDate to) throws SQLException {
+    if (series.isEmpty()) {
+      return List.of();
+    }
     try (Connection c = dataSource.getConnection();
         var s = NamedStatement.prepare(c, ARRIVED)) {
-      return s.setDate("from", from)
+      return s.setArray(
+              "indicators", "bigint", series.stream().map(Series::indicatorId).toArray(Long[]::new))
+          .setArray("sources", "bigint", series.stream().map(Series::sourceId).toArray(Long[]::new))
+          .setDate("from", from)
           .setDate("to", to)
           .list(
               r ->
