@@ -75,7 +75,7 @@ public final class PagesBench {
             + " %d round(s) in rotating order; service -Xmx%s with the demo plan on a PostgreSQL"
             + " of this host%n%n",
         clients, warmUp, seconds, rounds, options.xmx());
-    EmbeddedPostgres server = BenchPostgres.start(work.resolve("pg"));
+    EmbeddedPostgres server = NationalStatements.startServer(work.resolve("pg"));
     IngestService service = new IngestService(options, jar, work);
     List<PageLoad.Window> windows = new ArrayList<>();
     try {
@@ -101,6 +101,13 @@ public final class PagesBench {
           PagesReport.printWindow(round + 1, w);
           windows.add(w);
         }
+      }
+      var statements =
+          new StatementsPerRequest(
+              server.getDatabase("postgres", "atalaya_pages"), "atalaya_pages");
+      for (String name : names) {
+        statements.print(
+            name, service.base().resolve(pages.get(name)), name.equals(SIGNED_IN) ? token : null);
       }
     } finally {
       service.stop();

@@ -60,7 +60,7 @@ public final class ProgressBench {
         rounds,
         SQL_BUDGET_SECONDS,
         SQL_CAP_SECONDS);
-    EmbeddedPostgres server = BenchPostgres.start(work.resolve("pg"));
+    EmbeddedPostgres server = NationalStatements.startServer(work.resolve("pg"));
     List<Result> results = new ArrayList<>();
     try {
       for (int scale : scales) {
@@ -103,6 +103,17 @@ public final class ProgressBench {
           new ProgressTimer(service.base(), service.login(), dataSource)
               .run(warmUp, rounds, SQL_BUDGET_SECONDS, SQL_CAP_SECONDS);
       ProgressReport.printScale(new Result(scale, rows, load, timing));
+      new StatementsPerRequest(dataSource, database)
+          .print(
+              "GET /api/progress/plans/" + ProgressPlanData.PLAN,
+              service
+                  .base()
+                  .resolve(
+                      "/api/progress/plans/"
+                          + ProgressPlanData.PLAN
+                          + "?asOf="
+                          + ProgressTimer.AS_OF),
+              service.login());
       return new Result(scale, rows, load, timing);
     } finally {
       service.stop();

@@ -4,6 +4,7 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +13,8 @@ public interface IndicatorRepository extends CrudRepository<Indicator, Long> {
   Optional<Indicator> findByCode(String code);
 
   List<Indicator> listOrderByCode();
+
+  List<Indicator> findByCodeIn(Collection<String> codes);
 
   @Query(
       """

@@ -1,8 +1,10 @@
 package org.atalaya.indicator;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -64,8 +66,22 @@ public class IndicatorService {
   public List<IndicatorDoc> list(String planCode) {
     List<Indicator> rows =
         planCode == null ? indicators.listOrderByCode() : indicators.findByPlanCode(planCode);
-    Map<Long, String> institutionCodes = institutionCodes();
-    return rows.stream().map(i -> doc(i, institutionCodes)).toList();
+    return docs(rows);
+  }
+
+  /**
+   * The indicators of the given codes, in that order (unknown codes left out), read in four queries
+   * whatever their number — a plan's pages ask for all of a plan's indicators at once.
+   */
+  @Transactional(readOnly = true)
+  public List<IndicatorDoc> docs(Collection<String> codes) {
+    if (codes.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Indicator> byCode = new HashMap<>();
+    indicators.findByCodeIn(new HashSet<>(codes)).forEach(i -> byCode.put(i.code(), i));
+    return docs(
+        codes.stream().distinct().map(byCode::get).filter(java.util.Objects::nonNull).toList());
   }
 
   @Transactional(readOnly = true)
@@ -223,7 +239,34 @@ public class IndicatorService {
   }
 
   IndicatorDoc doc(Indicator i) {
-    return doc(i, institutionCodes());
+    return docs(List.of(i)).get(0);
+  }
+
+  /** The rows as documents: their cards, sources and institutions read once for all of them. */
+  private List<IndicatorDoc> docs(List<Indicator> rows) {
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, String> institutionCodes = institutionCodes();
+    Map<Long, ActionCards.Ref> cards =
+        actionCards.refs(
+            rows.stream()
+                .map(Indicator::actionCardId)
+                .filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet()));
+    Map<Long, List<IndicatorSource>> sourcesOf = new HashMap<>();
+    sources
+        .findByIndicatorIdInOrderById(rows.stream().map(Indicator::id).toList())
+        .forEach(x -> sourcesOf.computeIfAbsent(x.indicatorId(), k -> new ArrayList<>()).add(x));
+    return rows.stream()
+        .map(
+            i ->
+                doc(
+                    i,
+                    institutionCodes,
+                    i.actionCardId() == null ? null : cards.get(i.actionCardId()),
+                    sourcesOf.getOrDefault(i.id(), List.of())))
+        .toList();
   }
 
   private Map<Long, String> institutionCodes() {
@@ -232,16 +275,14 @@ public class IndicatorService {
     return codes;
   }
 
-  private IndicatorDoc doc(Indicator i, Map<Long, String> institutionCodes) {
-    ActionRef card =
-        i.actionCardId() == null
-            ? null
-            : actionCards
-                .ref(i.actionCardId())
-                .map(r -> new ActionRef(r.plan(), r.code()))
-                .orElse(null);
+  private static IndicatorDoc doc(
+      Indicator i,
+      Map<Long, String> institutionCodes,
+      @Nullable ActionCards.Ref ref,
+      List<IndicatorSource> sourceRows) {
+    ActionRef card = ref == null ? null : new ActionRef(ref.plan(), ref.code());
     List<SourceDoc> sourceDocs =
-        sources.findByIndicatorIdOrderById(i.id()).stream()
+        sourceRows.stream()
             .map(
                 s ->
                     new SourceDoc(

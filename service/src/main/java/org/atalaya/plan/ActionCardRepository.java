@@ -4,6 +4,7 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +13,17 @@ interface ActionCardRepository extends CrudRepository<ActionCard, Long> {
   List<ActionCard> findByPlanIdOrderByPosition(Long planId);
 
   Optional<ActionCard> findByPlanIdAndCode(Long planId, String code);
+
+  /** How other features name the given cards: by plan code and card code, in one query. */
+  @Query(
+      """
+      SELECT c.id AS card_id, p.code AS plan, c.code AS code
+        FROM action_card c JOIN plan p ON p.id = c.plan_id WHERE c.id IN (:cardIds)
+      """)
+  List<CardRef> refs(Collection<Long> cardIds);
+
+  @io.micronaut.core.annotation.Introspected
+  record CardRef(Long cardId, String plan, String code) {}
 
   @Query(
       """

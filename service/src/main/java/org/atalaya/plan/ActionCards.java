@@ -1,6 +1,10 @@
 package org.atalaya.plan;
 
 import jakarta.inject.Singleton;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** How other features refer to an action card: by plan code and card code. */
@@ -32,8 +36,15 @@ public class ActionCards {
   }
 
   public Optional<Ref> ref(Long cardId) {
-    return cards
-        .findById(cardId)
-        .flatMap(c -> plans.findById(c.planId()).map(p -> new Ref(p.code(), c.code())));
+    return Optional.ofNullable(refs(List.of(cardId)).get(cardId));
+  }
+
+  /** The given cards by id, named by plan and card code, in one query whatever their number. */
+  public Map<Long, Ref> refs(Collection<Long> cardIds) {
+    Map<Long, Ref> found = new HashMap<>();
+    if (!cardIds.isEmpty()) {
+      cards.refs(cardIds).forEach(r -> found.put(r.cardId(), new Ref(r.plan(), r.code())));
+    }
+    return found;
   }
 }

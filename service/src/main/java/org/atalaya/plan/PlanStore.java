@@ -89,7 +89,10 @@ class PlanStore {
 
   /** The plan's own parts (header, institutions, axes and cards, projects). */
   PlanDocument document(Plan plan) {
-    Map<Long, String> institutionCodes = institutionCodesById();
+    // One read of the institutions serves both their codes and the list the document names.
+    List<Institution> allInstitutions = institutions.listOrderByCode();
+    Map<Long, String> institutionCodes = new HashMap<>();
+    allInstitutions.forEach(i -> institutionCodes.put(i.id(), i.code()));
     List<Axis> axisRows = axes.findByPlanIdOrderByPosition(plan.id());
     Map<Long, String> axisCodes = new HashMap<>();
     axisRows.forEach(a -> axisCodes.put(a.id(), a.code()));
@@ -120,7 +123,7 @@ class PlanStore {
       addIfPresent(used, doc.leadInstitution());
     }
     List<PlanDocument.InstitutionDoc> institutionDocs =
-        institutions.listOrderByCode().stream()
+        allInstitutions.stream()
             .filter(i -> used.contains(i.code()))
             .map(i -> new PlanDocument.InstitutionDoc(i.code(), i.name(), i.acronym(), i.kind()))
             .toList();

@@ -41,8 +41,9 @@ class PlanMap {
     Set<String> codes = new LinkedHashSet<>();
     collect(plan, codes);
     int tried = 0;
-    for (String code : codes) {
-      IndicatorDoc doc = indicators.get(code);
+    // The plan's indicators in one read, not one lookup each: most plans head with indicators that
+    // have no map.
+    for (IndicatorDoc doc : indicators.docs(codes)) {
       if (!doc.disaggregations().territory()) {
         continue;
       }
