@@ -14,7 +14,7 @@ if ((quick)); then
   legs=(
     "survey --size 200000 --rounds 3 --warmup 2 --http-warm 10"
     "progress --scales 1 --rounds 10"
-    "pages --only overview --seconds 5 --warmup 2 --rounds 1"
+    "pages --only overview,static --seconds 5 --warmup 2 --rounds 1"
     "replicas --seconds 5 --warmup 2 --rounds 1"
     "ingest --rows 100000 --rounds 1"
     "startup --rounds 1 --cds"
@@ -24,7 +24,7 @@ else
   legs=(
     "survey"
     "progress --scales 1,10,50 --rounds 30"
-    "pages --only overview"
+    "pages --only overview,static"
     "replicas"
     "ingest --rounds 1"
     "startup --rounds 3 --cds"

@@ -130,13 +130,16 @@ final class NationalReport {
    */
   static void summary(NationalTimer.Samples s, NationalTimer.Samples l) {
     OUT.println();
-    double load = ProcFs.loadAverage();
     for (Path p : PATHS) {
       double a = percentile(p.samples().apply(s), 50);
       double b = percentile(p.samples().apply(l), 50);
-      OUT.printf(
-          "SUMMARY national | %s, p50 | %.1f ms | reference demo-sized %.1f ms | %.2f× | load %.2f%n",
-          p.name(), b, a, b / a, load);
+      Summary.line(
+          "national scale, one district among the others: " + p.name(),
+          String.format("p50 %.1f ms", b),
+          String.format("one district alone (demo-sized) p50 %.1f ms", a),
+          String.format("%.2f× the district alone", b / a),
+          "-",
+          "-");
     }
   }
 

@@ -98,6 +98,44 @@ final class PagesReport {
           signedIn.percentileMs(99));
     }
     OUT.printf("Machine load average at the end (1 min): %.2f%n", ProcFs.loadAverage());
+    if (overview != null) {
+      Summary.line(
+          String.format("plan overview, public, %d clients", clients),
+          String.format(
+              "%.1f req/s, p99 %.1f ms", overview.requestsPerSecond(), overview.percentileMs(99)),
+          floor == null
+              ? "-"
+              : String.format(
+                  "static file %.1f req/s, p99 %.1f ms",
+                  floor.requestsPerSecond(), floor.percentileMs(99)),
+          floor == null
+              ? "-"
+              : String.format(
+                  "%.2f× the static file's req/s",
+                  overview.requestsPerSecond() / floor.requestsPerSecond()),
+          "p99 < 200 ms at ≥ 300 req/s",
+          Summary.met(overview.percentileMs(99) < 200 && overview.requestsPerSecond() >= 300));
+    }
+    if (signedIn != null) {
+      Summary.line(
+          String.format("plan overview, signed in, %d clients", clients),
+          String.format(
+              "%.1f req/s, p99 %.1f ms", signedIn.requestsPerSecond(), signedIn.percentileMs(99)),
+          overview == null
+              ? "-"
+              : String.format(
+                  "the public overview %.1f req/s, p99 %.1f ms",
+                  overview.requestsPerSecond(), overview.percentileMs(99)),
+          overview == null
+              ? "-"
+              : String.format(
+                  "%.2f× the public's req/s",
+                  signedIn.requestsPerSecond() / overview.requestsPerSecond()),
+          String.format("≥ %.0f req/s, p99 < %.0f ms", SIGNED_IN_RPS, SIGNED_IN_P99_MS),
+          Summary.met(
+              signedIn.percentileMs(99) < SIGNED_IN_P99_MS
+                  && signedIn.requestsPerSecond() >= SIGNED_IN_RPS));
+    }
     OUT.printf(
         "The load generator shares the 2 cores with the service and PostgreSQL: its CPU is part"
             + " of each window's machine CPU.%n");

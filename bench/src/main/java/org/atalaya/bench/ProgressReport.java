@@ -98,5 +98,37 @@ final class ProgressReport {
     OUT.printf(
         "Machine load average at the end (1 min): %.2f; on a loaded machine read the ratios.%n",
         ProcFs.loadAverage());
+    summarise(results, baseService);
+  }
+
+  /** The lines {@code bench/run.sh all} gathers: one per scale, each against the raw SQL. */
+  private static void summarise(List<ProgressBench.Result> results, double baseService) {
+    OUT.println();
+    ProgressBench.Result base = results.get(0);
+    for (ProgressBench.Result r : results) {
+      var t = r.timing();
+      double service = t.median(t.serviceMs());
+      double sql = t.median(t.sqlMs());
+      String goal = "-";
+      String met = "-";
+      if (r.scale() == 1) {
+        goal = String.format("≤ %.0f ms p50", GOAL_MS);
+        met = Summary.met(service <= GOAL_MS);
+      } else if (r.scale() == 50 && base.scale() == 1) {
+        goal =
+            String.format(
+                "×50 ≤ %.1f× of ×1 (here %.2f×)", GOAL_SCALE_RATIO, service / baseService);
+        met = Summary.met(service / baseService <= GOAL_SCALE_RATIO);
+      }
+      Summary.line(
+          String.format(
+              "whole-plan progress, 200 indicators, signed in, ×%d (%,d rows)",
+              r.scale(), r.rows()),
+          String.format("p50 %.1f ms, p90 %.1f ms", service, t.p90(t.serviceMs())),
+          String.format("hand-written SQL over the raw rows p50 %.1f ms", sql),
+          String.format("%.3f× the SQL's time", service / sql),
+          goal,
+          met);
+    }
   }
 }
