@@ -83,7 +83,8 @@ public final class IngestBench {
       database.stop();
       BenchFiles.deleteTree(workRoot);
     }
-    IngestReport.printResults(results, options.xmx(), service.heapMaxBytes());
+    IngestReport.printResults(
+        results, options.xmx(), service.heapMaxBytes(), String.join(" ", options.jvmArgs()));
   }
 
   private void runRounds(IngestLoads loads, List<LoadResult> results) {

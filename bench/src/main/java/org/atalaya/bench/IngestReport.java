@@ -41,7 +41,8 @@ final class IngestReport {
   }
 
   /** Everything after the loads; {@code heapMaxBytes} as the JVM last reported it, or -1. */
-  static void printResults(List<LoadResult> results, String xmx, long heapMaxBytes) {
+  static void printResults(
+      List<LoadResult> results, String xmx, long heapMaxBytes, String serviceArgs) {
     if (results.isEmpty()) {
       OUT.println();
       OUT.println("No load was measured. GOAL: not assessed.");
@@ -52,7 +53,7 @@ final class IngestReport {
         results.stream().filter(r -> r.method() == LoadMethod.UPLOAD).toList();
     printMemory(uploads, xmx, heapMaxBytes);
     printPhases(uploads);
-    IngestVerdict.print(results, uploads, xmx);
+    IngestVerdict.print(results, uploads, xmx, serviceArgs);
   }
 
   private static void printLoads(List<LoadResult> results) {

@@ -16,7 +16,8 @@ final class IngestVerdict {
 
   private IngestVerdict() {}
 
-  static void print(List<LoadResult> results, List<LoadResult> uploads, String xmx) {
+  static void print(
+      List<LoadResult> results, List<LoadResult> uploads, String xmx, String serviceArgs) {
     List<LoadResult> okUploads = uploads.stream().filter(LoadResult::ok).toList();
     List<LoadResult> okCopies =
         results.stream().filter(r -> r.method() == LoadMethod.COPY && r.ok()).toList();
@@ -81,6 +82,17 @@ final class IngestVerdict {
         peakHeap <= 0 ? "not measured" : heapMet ? "met" : "not met",
         Figures.mibOrDash(peakHeap),
         xmx);
+    OUT.printf(
+        "SUMMARY ingest: upload %s s, COPY %s s, ratio %s (goal >= %.1f), heap %s (goal < 256"
+            + " MiB), goal %s, service JVM arguments: %s, load average %.2f%n",
+        okUploads.isEmpty() ? "n/a" : String.format("%.2f", median(okUploads, LoadResult::seconds)),
+        okCopies.isEmpty() ? "n/a" : String.format("%.2f", median(okCopies, LoadResult::seconds)),
+        ratio == null ? "n/a" : String.format("%.2f", ratio),
+        GOAL_RATIO,
+        Figures.mibOrDash(peakHeap),
+        ratioMet && heapMet && failedUploads == 0 ? "MET" : "NOT MET",
+        serviceArgs.isBlank() ? "none" : serviceArgs,
+        ProcFs.loadAverage());
   }
 
   private static void summaryLine(String label, List<LoadResult> ok, int all) {

@@ -115,7 +115,7 @@ class MeasurementIngestion {
             connection,
             sql.storedIndicators(connection, known),
             withoutReason ? PublishedGuard.publishedPeriods(connection) : Set.of(),
-            sql.parentTerritories(connection),
+            sql.territoryParents(connection),
             options.trusted(),
             options.user(),
             straightCopy ? spool.directory() : null)) {
@@ -123,8 +123,8 @@ class MeasurementIngestion {
       source.read(consumer);
       straight = sink.finish();
       staged = consumer.staged;
-      totals = straight >= 0 && sink.totals();
-      if (totals) {
+      totals = sink.totals();
+      if (straight >= 0 && totals) {
         sql.analyzeStaging(connection);
       }
     }
@@ -169,7 +169,7 @@ class MeasurementIngestion {
       PublishedGuard.dropPublished(connection);
     }
     sql.lockIndicators(connection, indicators);
-    if (straight < 0 || totals) {
+    if (totals) { // no row is a total: no part to check against one
       sql.partsAgainstTotals(connection, MAX_LISTED).forEach(collector::warning);
     }
     long checked = System.nanoTime();
@@ -331,11 +331,15 @@ class MeasurementIngestion {
     long rows;
     long validated;
     long firstValidated;
+    private long lastIndicator = -1;
     final java.util.SortedSet<Long> indicators = new java.util.TreeSet<>();
 
     void add(StagedRow row) {
       rows++;
-      indicators.add(row.indicatorId());
+      if (row.indicatorId() != lastIndicator) { // files come grouped by indicator, mostly
+        lastIndicator = row.indicatorId();
+        indicators.add(lastIndicator);
+      }
       if (!row.status().equals("PROVISIONAL")) {
         firstValidated = validated++ == 0 ? row.row() : Math.min(firstValidated, row.row());
       }

@@ -173,11 +173,16 @@ class MeasurementStore {
   }
 
   /** Territories with parts (a district and its corregimientos): a row of one is a total. */
-  java.util.Set<Long> parentTerritories(Connection c) throws SQLException {
+  /** Each territory that has a parent, with its parent (corregimiento → district, barrio → …). */
+  java.util.Map<Long, Long> territoryParents(Connection c) throws SQLException {
     try (var s =
         NamedStatement.prepare(
-            c, "SELECT DISTINCT parent_id FROM territory WHERE parent_id IS NOT NULL")) {
-      return new java.util.HashSet<>(s.list(rs -> rs.getLong("parent_id")));
+            c, "SELECT id, parent_id FROM territory WHERE parent_id IS NOT NULL")) {
+      var parents = new java.util.HashMap<Long, Long>();
+      for (long[] p : s.list(rs -> new long[] {rs.getLong("id"), rs.getLong("parent_id")})) {
+        parents.put(p[0], p[1]);
+      }
+      return parents;
     }
   }
 

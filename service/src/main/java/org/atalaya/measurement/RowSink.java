@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -33,7 +35,7 @@ final class RowSink implements AutoCloseable {
   private final CopyManager copies;
   private final Set<Long> storedIndicators;
   private final Set<String> publishedPeriods;
-  private final Set<Long> parents;
+  private final Map<Long, Long> parents;
   private final boolean trusted;
   private final String recordedBy;
 
@@ -47,7 +49,12 @@ final class RowSink implements AutoCloseable {
   private final byte[] stagingBlock = new byte[BLOCK];
   private int stagingUsed;
   private long directRows;
-  private boolean totals;
+  // What the parts-against-totals check needs, seen as the rows stream: whether a total of sexes
+  // and a part of one are both there, and every territory the rows name.
+  private boolean sexTotal;
+  private boolean sexPart;
+  private final Set<Long> territories = new HashSet<>();
+  private long lastTerritory = Long.MIN_VALUE;
 
   /**
    * @param publishedPeriods {@code indicatorId:periodStart} of published periods whose new cells
@@ -58,7 +65,7 @@ final class RowSink implements AutoCloseable {
       Connection connection,
       Set<Long> storedIndicators,
       Set<String> publishedPeriods,
-      Set<Long> parents,
+      Map<Long, Long> parents,
       boolean trusted,
       String user,
       Path spoolDirectory)
@@ -94,19 +101,23 @@ final class RowSink implements AutoCloseable {
   void add(StagedRow row) throws SQLException, IOException {
     if (direct != null
         && (storedIndicators.contains(row.indicatorId())
-            || publishedPeriods.contains(row.indicatorId() + ":" + row.period()))) {
+            || (!publishedPeriods.isEmpty()
+                && publishedPeriods.contains(row.indicatorId() + ":" + row.period())))) {
       toStaging();
     }
-    byte[] line = row.copyLine().getBytes(StandardCharsets.UTF_8);
+    see(row);
+    String fields = row.fields();
+    byte[] line = row.copyLine(fields).getBytes(StandardCharsets.UTF_8);
     if (direct == null) {
       stagingUsed = append(staging, stagingBlock, stagingUsed, line);
       return;
     }
     keptOut.write(line);
-    totals |= row.sex().equals("_T") || parents.contains(row.territoryId());
     String status = trusted ? row.status() : "PROVISIONAL";
     try {
-      directUsed = append(direct, directBlock, directUsed, row.measurementLine(status, recordedBy));
+      byte[] copied =
+          StagedRow.measurementLine(fields, status, recordedBy).getBytes(StandardCharsets.UTF_8);
+      directUsed = append(direct, directBlock, directUsed, copied);
     } catch (SQLException e) {
       LOG.debug("Straight copy given up: {}", e.getMessage()); // a repeated cell, most likely
       toStaging();
@@ -133,7 +144,7 @@ final class RowSink implements AutoCloseable {
     if (direct != null) {
       direct = null;
       keptOut.close();
-      if (totals) {
+      if (totals()) {
         openStaging();
         replay();
         staging.endCopy();
@@ -146,9 +157,34 @@ final class RowSink implements AutoCloseable {
     return -1;
   }
 
-  /** Whether any row straight in is a total (of sexes or of a territory's parts). */
+  private void see(StagedRow row) {
+    if (row.sex().equals("_T")) {
+      sexTotal = true;
+    } else {
+      sexPart = true;
+    }
+    if (row.territoryId() != lastTerritory) {
+      lastTerritory = row.territoryId();
+      territories.add(lastTerritory);
+    }
+  }
+
+  /**
+   * Whether the rows hold a total and a part of it: a total of sexes beside women, men or not
+   * stated, or a territory beside one of its parts (a district and a corregimiento of it). Without
+   * both, the parts-against-totals check has nothing to compare and is not run.
+   */
   boolean totals() {
-    return totals;
+    if (sexTotal && sexPart) {
+      return true;
+    }
+    for (Long territory : territories) {
+      Long parent = parents.get(territory);
+      if (parent != null && territories.contains(parent)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Undoes the straight copy and goes on into the staging table, the rows kept first. */

@@ -28,9 +28,16 @@ final class RowValidator {
   private static final java.util.regex.Pattern AGE_GROUP =
       java.util.regex.Pattern.compile("[A-Za-z0-9_+.-]{1,20}");
 
+  /** Distinct texts remembered per upload: a file holds a few hundred periods and age groups. */
+  private static final int REMEMBERED = 4096;
+
   private final Catalog catalog;
   private final Layout layout;
   private final LocalDate today;
+  // Built once per upload: each period's text read by frequency, each age group that passed.
+  private final java.util.Map<org.atalaya.indicator.Frequency, java.util.Map<String, LocalDate>>
+      periods = new java.util.EnumMap<>(org.atalaya.indicator.Frequency.class);
+  private final java.util.Set<String> ageGroups = new java.util.HashSet<>();
 
   RowValidator(Catalog catalog, Layout layout, LocalDate today) {
     this.catalog = catalog;
@@ -88,7 +95,7 @@ final class RowValidator {
       p.add(Columns.PERIOD, text, "required");
       return null;
     }
-    Optional<LocalDate> parsed = indicator.frequency().parse(text);
+    Optional<LocalDate> parsed = parse(indicator.frequency(), text);
     if (parsed.isEmpty()) {
       p.add(
           Columns.PERIOD,
@@ -103,6 +110,20 @@ final class RowValidator {
       p.add(Columns.PERIOD, text, "future");
     }
     return parsed.get();
+  }
+
+  /** The period's text read once per upload (valid ones only: a bad one is reported each time). */
+  private Optional<LocalDate> parse(org.atalaya.indicator.Frequency frequency, String text) {
+    var known = periods.computeIfAbsent(frequency, f -> new java.util.HashMap<>());
+    LocalDate period = known.get(text);
+    if (period != null) {
+      return Optional.of(period);
+    }
+    Optional<LocalDate> parsed = frequency.parse(text);
+    if (parsed.isPresent() && known.size() < REMEMBERED) {
+      known.put(text, parsed.get());
+    }
+    return parsed;
   }
 
   private String sex(IndicatorInfo indicator, List<String> cells, Problems p) {
@@ -150,9 +171,14 @@ final class RowValidator {
     if (text.isEmpty() || text.equals("_T")) {
       return "_T";
     }
-    if (!AGE_GROUP.matcher(text).matches()) {
-      p.add(Columns.AGE_GROUP, text, "ageGroup");
-      return null;
+    if (!ageGroups.contains(text)) {
+      if (!AGE_GROUP.matcher(text).matches()) {
+        p.add(Columns.AGE_GROUP, text, "ageGroup");
+        return null;
+      }
+      if (ageGroups.size() < REMEMBERED) {
+        ageGroups.add(text);
+      }
     }
     if (indicator != null && !indicator.byAgeGroup()) {
       p.add(Columns.AGE_GROUP, text, "notDisaggregated", "grupo de edad");
@@ -185,6 +211,9 @@ final class RowValidator {
       }
       return null;
     }
+    if (wholeNumber(text)) { // most cells: read without a pattern, as exactly
+      return BigDecimal.valueOf(Long.parseLong(text));
+    }
     boolean plain = CellLimits.plainDecimal(text); // never holds a comma
     if (!plain && DECIMAL_COMMA.matcher(text).matches()) {
       p.add(column, text, "decimalComma", text.replace(',', '.'));
@@ -207,6 +236,21 @@ final class RowValidator {
       p.add(column, text, "notNumber");
       return null;
     }
+  }
+
+  /** Digits only, fewer than {@link #MAX_DIGITS}: a plain decimal that fits a long. */
+  private static boolean wholeNumber(String text) {
+    int n = text.length();
+    if (n == 0 || n > MAX_DIGITS) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private String status(List<String> cells, Problems p) {
