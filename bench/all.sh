@@ -3,7 +3,7 @@
 # (figure, the reference measured in the same run, ratio, goal, verdict, load average).
 #   bench/run.sh all            the full sizes (about an hour here: ×50 progress, 1,000,000 rows)
 #   bench/run.sh all --quick    small sizes, to check the run works (about 15 minutes)
-# Each benchmark's whole output is kept in bench/target/all/<name>.txt; the table is printed at
+# Each benchmark's whole output is kept in bench/target/all/<n>-<name>.txt; the table is printed at
 # the end and kept in bench/target/all/summary.txt. Always exits 0 once the build has succeeded.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -17,6 +17,7 @@ if ((quick)); then
     "pages --only overview,static --seconds 5 --warmup 2 --rounds 1"
     "replicas --seconds 5 --warmup 2 --rounds 1"
     "ingest --rows 100000 --rounds 1"
+    "ingest --rows 100000 --rounds 1 --jvm-arg -Datalaya.upload.straight-copy=true"
     "startup --rounds 1 --cds"
     "national --fraction 0.02 --rounds 3"
   )
@@ -26,7 +27,8 @@ else
     "progress --scales 1,10,50 --rounds 30"
     "pages --only overview,static"
     "replicas"
-    "ingest --rounds 1"
+    "ingest --rounds 1 --timeout 300"
+    "ingest --rounds 1 --timeout 300 --jvm-arg -Datalaya.upload.straight-copy=true"
     "startup --rounds 3 --cds"
     "national --fraction 0.25"
   )
@@ -41,8 +43,10 @@ fi
 out=bench/target/all
 rm -rf "$out" && mkdir -p "$out"
 started=$(date -u +%FT%TZ)
+n=0
 for leg in "${legs[@]}"; do
-  name=${leg%% *}
+  n=$((n + 1))
+  name=$n-${leg%% *}
   echo "=== bench/run.sh $leg   $(date -u +%T)   load $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$out/$name.txt"
   # shellcheck disable=SC2086
   SKIP_BUILD=1 bench/run.sh $leg 2>&1 | tee -a "$out/$name.txt"
@@ -55,8 +59,10 @@ done
   echo "$(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo),"\
     "git $(git rev-parse --short HEAD 2>/dev/null || echo '?')$( ((quick)) && echo ', QUICK sizes (not the goals'"'"' sizes)')"
   echo
+  n=0
   for leg in "${legs[@]}"; do
-    name=${leg%% *}
+    n=$((n + 1))
+    name=$n-${leg%% *}
     lines=$(grep '^SUMMARY|' "$out/$name.txt")
     if [[ -z "$lines" ]]; then
       echo "[$name] no figures: see $out/$name.txt"

@@ -82,17 +82,23 @@ final class IngestVerdict {
         peakHeap <= 0 ? "not measured" : heapMet ? "met" : "not met",
         Figures.mibOrDash(peakHeap),
         xmx);
-    OUT.printf(
-        "SUMMARY ingest: upload %s s, COPY %s s, ratio %s (goal >= %.1f), heap %s (goal < 256"
-            + " MiB), goal %s, service JVM arguments: %s, load average %.2f%n",
-        okUploads.isEmpty() ? "n/a" : String.format("%.2f", median(okUploads, LoadResult::seconds)),
-        okCopies.isEmpty() ? "n/a" : String.format("%.2f", median(okCopies, LoadResult::seconds)),
-        ratio == null ? "n/a" : String.format("%.2f", ratio),
-        GOAL_RATIO,
-        Figures.mibOrDash(peakHeap),
-        ratioMet && heapMet && failedUploads == 0 ? "MET" : "NOT MET",
-        serviceArgs.isBlank() ? "none" : serviceArgs,
-        ProcFs.loadAverage());
+    long rows = uploads.isEmpty() ? 0 : uploads.get(0).rows();
+    Summary.line(
+        String.format(
+            "CSV upload of %,d rows%s",
+            rows, serviceArgs.isBlank() ? "" : " (service started with " + serviceArgs + ")"),
+        okUploads.isEmpty()
+            ? "no successful upload"
+            : String.format(
+                "%.2f s, peak heap %s",
+                median(okUploads, LoadResult::seconds), Figures.mibOrDash(peakHeap)),
+        okCopies.isEmpty()
+            ? "-"
+            : String.format(
+                "PostgreSQL COPY of the same rows %.2f s", median(okCopies, LoadResult::seconds)),
+        ratio == null ? "-" : String.format("%.2f× COPY's rows/s", ratio),
+        String.format("≥ %.1f× COPY, heap < 256 MiB", GOAL_RATIO),
+        Summary.met(ratioMet && heapMet && failedUploads == 0));
   }
 
   private static void summaryLine(String label, List<LoadResult> ok, int all) {
