@@ -14,7 +14,7 @@ if ((quick)); then
   legs=(
     "survey --size 200000 --rounds 3 --warmup 2 --http-warm 10"
     "progress --scales 1 --rounds 10"
-    "pages --only overview,static --seconds 5 --warmup 2 --rounds 1"
+    "pages --only overview,static --seconds 5 --warmup 15 --rounds 1"
     "replicas --seconds 5 --warmup 2 --rounds 1"
     "ingest --rows 100000 --rounds 1"
     "ingest --rows 100000 --rounds 1 --jvm-arg -Datalaya.upload.straight-copy=true"
