@@ -17,7 +17,7 @@ if ((quick)); then
     "pages --only overview,static --seconds 5 --warmup 15 --rounds 1"
     "replicas --seconds 5 --warmup 2 --rounds 1"
     "ingest --rows 100000 --rounds 1"
-    "ingest --rows 100000 --rounds 1 --jvm-arg -Datalaya.upload.straight-copy=true"
+    "ingest --rows 100000 --rounds 1 --jvm-arg -Datalaya.upload.straight-copy=false"
     "startup --rounds 1 --cds"
     "national --fraction 0.02 --rounds 3"
   )
@@ -28,7 +28,7 @@ else
     "pages --only overview,static"
     "replicas"
     "ingest --rounds 1 --timeout 300"
-    "ingest --rounds 1 --timeout 300 --jvm-arg -Datalaya.upload.straight-copy=true"
+    "ingest --rounds 1 --timeout 300 --jvm-arg -Datalaya.upload.straight-copy=false"
     "startup --rounds 3 --cds"
     "national --fraction 0.25"
   )

@@ -47,7 +47,7 @@ class MeasurementIngestion {
       AuditLog audit,
       RollupRefresh rollups,
       UploadSpool spool,
-      @Value("${atalaya.upload.straight-copy:false}") boolean straightCopy) {
+      @Value("${atalaya.upload.straight-copy:true}") boolean straightCopy) {
     this.tx = tx;
     this.catalogs = catalogs;
     this.sql = sql;

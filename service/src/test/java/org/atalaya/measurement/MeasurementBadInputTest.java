@@ -285,13 +285,16 @@ class MeasurementBadInputTest {
         .isEmpty();
   }
 
-  /** Waits (10 s at most) until a COPY into the staging table is, or is no longer, running. */
+  /**
+   * Waits (10 s at most) until an upload's COPY (staging or straight in) is, or is no longer,
+   * running.
+   */
   private static boolean waitForCopy(boolean running) throws Exception {
     var db = org.atalaya.testsupport.TestDatabaseSession.database();
     try (var c = java.sql.DriverManager.getConnection(db.url, db.username, db.password);
         var s =
             c.prepareStatement(
-                "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'COPY measurement_staging%'"
+                "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'COPY measurement%'"
                     + " AND state <> 'idle'")) {
       for (int i = 0; i < 200; i++) {
         try (var rs = s.executeQuery()) {

@@ -75,7 +75,7 @@ class InterruptedUploadTest {
         var kill =
             c.prepareStatement(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                    + " WHERE query LIKE 'COPY measurement_staging%'")) {
+                    + " WHERE query LIKE 'COPY measurement%'")) {
       kill.executeQuery();
     }
     held.rest.countDown();

@@ -125,13 +125,16 @@ public final class Uploads {
     }
   }
 
-  /** Waits until the database shows a COPY into the staging table in progress. */
+  /**
+   * Whether the database shows an upload's COPY in progress (into the staging table or straight
+   * in).
+   */
   public static boolean copyInProgress(String jdbcUrl, String user, String password)
       throws SQLException {
     try (var c = DriverManager.getConnection(jdbcUrl, user, password);
         var s =
             c.prepareStatement(
-                "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'COPY measurement_staging%'");
+                "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'COPY measurement%'");
         var rs = s.executeQuery()) {
       rs.next();
       return rs.getLong(1) > 0;
