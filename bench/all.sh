@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Every figure of issue 20, one run: each benchmark in turn, then one table of their SUMMARY lines
 # (figure, the reference measured in the same run, ratio, goal, verdict, load average).
-#   bench/run.sh all            the full sizes (about an hour here: ×50 progress, 1,000,000 rows)
-#   bench/run.sh all --quick    small sizes, to check the run works (about 15 minutes)
+#   bench/run.sh all            the full sizes (half an hour on a quiet 2-core machine)
+#   bench/run.sh all --quick    small sizes, to check the run works (about 7 minutes)
 # Each benchmark's whole output is kept in bench/target/all/<n>-<name>.txt; the table is printed at
 # the end and kept in bench/target/all/summary.txt. Always exits 0 once the build has succeeded.
 set -uo pipefail
