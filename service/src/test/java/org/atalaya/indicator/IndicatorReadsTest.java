@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
+import org.atalaya.testsupport.TableStats;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,15 +27,17 @@ class IndicatorReadsTest {
   void aPlansIndicatorsAreReadOnceForAllOfThemNotOncePerIndicator() throws SQLException {
     List<String> codes = indicators.list(PLAN).stream().map(IndicatorDoc::code).toList();
     assertThat(codes).hasSizeGreaterThanOrEqualTo(5);
-    long indicatorScans = scans("indicator");
-    long sourceScans = scans("indicator_source");
-    long cardScans = scans("action_card");
+    long indicatorScans = TableStats.scans(dataSource, "indicator");
+    long sourceScans = TableStats.scans(dataSource, "indicator_source");
+    long cardScans = TableStats.scans(dataSource, "action_card");
     List<IndicatorDoc> docs = indicators.docs(codes);
-    assertThat(scans("indicator") - indicatorScans).as("scans of indicator").isLessThanOrEqualTo(1);
-    assertThat(scans("indicator_source") - sourceScans)
+    assertThat(TableStats.scans(dataSource, "indicator") - indicatorScans)
+        .as("scans of indicator")
+        .isLessThanOrEqualTo(1);
+    assertThat(TableStats.scans(dataSource, "indicator_source") - sourceScans)
         .as("scans of indicator_source")
         .isLessThanOrEqualTo(1);
-    assertThat(scans("action_card") - cardScans)
+    assertThat(TableStats.scans(dataSource, "action_card") - cardScans)
         .as("scans of action_card")
         .isLessThan(codes.size());
     // The same documents as looking each one up, in the order asked.
@@ -48,20 +50,5 @@ class IndicatorReadsTest {
   void unknownCodesAreLeftOutAndTheOrderAskedIsKept() {
     List<IndicatorDoc> docs = indicators.docs(List.of("VD-DENUNCIAS", "NO-EXISTE", "HOM-TASA"));
     assertThat(docs).extracting(IndicatorDoc::code).containsExactly("VD-DENUNCIAS", "HOM-TASA");
-  }
-
-  /** This transaction's scans of a table so far, sequential and by index. */
-  private long scans(String table) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        var s =
-            c.prepareStatement(
-                "SELECT coalesce(sum(seq_scan + coalesce(idx_scan, 0)), 0)"
-                    + " FROM pg_stat_xact_user_tables WHERE relname = ?")) {
-      s.setString(1, table);
-      try (var rs = s.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
   }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.atalaya.calendar.CalendarService;
 import org.atalaya.territory.TerritoryService;
+import org.atalaya.testsupport.TableStats;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,28 +55,30 @@ class DistrictScansTest {
   @Test
   void theMenusLateCountReadsTheSeriesOwnRowsNotEveryDistrictsMeasurements() throws SQLException {
     otherDistricts();
-    long before = seqScans("measurement");
+    long before = TableStats.seqScans(dataSource, "measurement");
     var late = calendar.late(TODAY, null);
-    assertThat(seqScans("measurement") - before).as("sequential scans of measurement").isZero();
+    assertThat(TableStats.seqScans(dataSource, "measurement") - before)
+        .as("sequential scans of measurement")
+        .isZero();
     assertThat(late).isNotEmpty();
   }
 
   @Test
   void aDistrictsGridReadsItsOwnPlacesAndJoinsNoTerritoryPerRow() throws SQLException {
     otherDistricts();
-    long[] ids = officialSource("VD-DENUNCIAS");
+    long[] ids = TableStats.officialSeries(dataSource, "VD-DENUNCIAS");
     var district = territories.require("LCH");
-    long measurementBefore = seqScans("measurement");
-    long territoryBefore = scans("territory");
+    long measurementBefore = TableStats.seqScans(dataSource, "measurement");
+    long territoryBefore = TableStats.scans(dataSource, "territory");
     CellGrid.Grid cells = null;
     int reads = 7; // past the driver's fifth execution, when a generic plan may take over
     for (int i = 0; i < reads; i++) {
       cells = grid.read(ids[0], ids[1], district, LocalDate.of(2200, 1, 1), false);
     }
-    assertThat(seqScans("measurement") - measurementBefore)
+    assertThat(TableStats.seqScans(dataSource, "measurement") - measurementBefore)
         .as("sequential scans of measurement")
         .isZero();
-    assertThat(scans("territory") - territoryBefore)
+    assertThat(TableStats.scans(dataSource, "territory") - territoryBefore)
         .as("scans of territory: its places once per read, none per row")
         .isLessThanOrEqualTo(reads);
     List<String> places = cells.places();
@@ -86,20 +89,6 @@ class DistrictScansTest {
         .allMatch(p -> p.equals("LCH") || places.contains(p));
     assertThat(cells.cells().stream().map(CellGrid.Stored::period).max(Comparator.naturalOrder()))
         .isPresent();
-  }
-
-  private long[] officialSource(String code) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        var s =
-            c.prepareStatement(
-                "SELECT i.id, s.id FROM indicator i JOIN indicator_source s"
-                    + " ON s.indicator_id = i.id AND s.official WHERE i.code = ?")) {
-      s.setString(1, code);
-      try (var rs = s.executeQuery()) {
-        rs.next();
-        return new long[] {rs.getLong(1), rs.getLong(2)};
-      }
-    }
   }
 
   /** The district's and its corregimientos' stored values of all ages, counted independently. */
@@ -115,21 +104,6 @@ class DistrictScansTest {
             + "' OR parent_id = (SELECT id FROM territory WHERE code = '"
             + district
             + "'))");
-  }
-
-  private long seqScans(String table) throws SQLException {
-    return longOf(
-        "SELECT coalesce(sum(seq_scan), 0) FROM pg_stat_xact_user_tables WHERE relname = '"
-            + table
-            + "'");
-  }
-
-  private long scans(String table) throws SQLException {
-    return longOf(
-        "SELECT coalesce(sum(seq_scan + coalesce(idx_scan, 0)), 0) FROM pg_stat_xact_user_tables"
-            + " WHERE relname = '"
-            + table
-            + "'");
   }
 
   private void execute(String sql) throws SQLException {

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import org.atalaya.indicator.Sex;
 import org.atalaya.plan.PlanService;
 import org.atalaya.progress.ProgressFacade;
+import org.atalaya.testsupport.TableStats;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,21 +38,21 @@ class TableScansTest {
   @Test
   void aCorregimientosWholePlanProgressReadsTheCensusOnceNotOncePerMeasurement()
       throws SQLException {
-    long before = scans("territory_population");
+    long before = TableStats.scans(dataSource, "territory_population");
     // LCH-01's counts are stored without a fraction: each used to ask the census on its own row.
     assertThat(countRows("VD-DENUNCIAS", "LCH-01")).isGreaterThan(20);
     var plan = progress.plan(PLAN, AS_OF, Sex._T, "LCH-01");
     assertThat(plan.children()).isNotEmpty();
-    assertThat(scans("territory_population") - before)
+    assertThat(TableStats.scans(dataSource, "territory_population") - before)
         .as("census scans for one plan's progress: one per query at most")
         .isLessThanOrEqualTo(3);
   }
 
   @Test
   void aSeriesRebuiltFromTheCensusReadsItOnceNotOncePerRow() throws SQLException {
-    long[] ids = indicatorAndSource("VD-DENUNCIAS");
+    long[] ids = TableStats.officialSeries(dataSource, "VD-DENUNCIAS");
     long district = territoryId("LCH");
-    long before = scans("territory_population");
+    long before = TableStats.scans(dataSource, "territory_population");
     List<SeriesQuery.Sums> sums =
         raw.sums(
             ids[0],
@@ -62,38 +63,43 @@ class TableScansTest {
             LocalDate.of(1900, 1, 1),
             LocalDate.of(2200, 1, 1));
     assertThat(sums.stream().mapToInt(SeriesQuery.Sums::cells).sum()).isGreaterThan(100);
-    assertThat(scans("territory_population") - before).isLessThanOrEqualTo(1);
+    assertThat(TableStats.scans(dataSource, "territory_population") - before)
+        .isLessThanOrEqualTo(1);
   }
 
   @Test
   void theLastUpdateOfAPlanIsReadFromAnIndexNotFromEveryMeasurement() throws SQLException {
-    long before = seqScans("measurement");
+    long before = TableStats.seqScans(dataSource, "measurement");
     var codes = List.of("VD-DENUNCIAS", "HOM-TASA", "SENSIBILIZADAS");
     assertThat(lastUpdate.of(codes, true)).isNotNull();
     assertThat(lastUpdate.of(codes, false)).isNotNull();
-    assertThat(seqScans("measurement") - before).as("sequential scans of measurement").isZero();
+    assertThat(TableStats.seqScans(dataSource, "measurement") - before)
+        .as("sequential scans of measurement")
+        .isZero();
     assertThat(lastUpdate.of(codes, true)).isEqualTo(newest(codes, true));
     assertThat(lastUpdate.of(codes, false)).isEqualTo(newest(codes, false));
   }
 
   @Test
   void aPlanDocumentReadsItsPartnersInOneQuery() throws SQLException {
-    long before = scans("institution");
+    long before = TableStats.scans(dataSource, "institution");
     var doc = plans.document(PLAN, true);
     long cards = doc.axes().stream().mapToLong(a -> a.actionCards().size()).sum();
     assertThat(cards).isGreaterThan(3);
     assertThat(doc.axes().stream().flatMap(a -> a.actionCards().stream()))
         .anyMatch(c -> !c.partners().isEmpty());
-    assertThat(scans("institution") - before)
+    assertThat(TableStats.scans(dataSource, "institution") - before)
         .as("scans of institution: its list, and its list by code; none per card")
         .isLessThanOrEqualTo(2);
   }
 
   @Test
   void theInboxCountInEverySignedInMenuReadsOnlyTheProvisionalFigures() throws SQLException {
-    long before = seqScans("measurement");
+    long before = TableStats.seqScans(dataSource, "measurement");
     long waiting = inbox.count();
-    assertThat(seqScans("measurement") - before).as("sequential scans of measurement").isZero();
+    assertThat(TableStats.seqScans(dataSource, "measurement") - before)
+        .as("sequential scans of measurement")
+        .isZero();
     assertThat(waiting)
         .isEqualTo(
             longOf(
@@ -119,24 +125,6 @@ class TableScansTest {
     }
   }
 
-  private long scans(String table) throws SQLException {
-    return stat(table, "seq_scan + coalesce(idx_scan, 0)");
-  }
-
-  private long seqScans(String table) throws SQLException {
-    return stat(table, "seq_scan");
-  }
-
-  /** This transaction's scans of a table so far. */
-  private long stat(String table, String expression) throws SQLException {
-    return longOf(
-        "SELECT coalesce(sum("
-            + expression
-            + "), 0) FROM pg_stat_xact_user_tables"
-            + " WHERE relname = ?",
-        table);
-  }
-
   private long countRows(String indicator, String territory) throws SQLException {
     try (Connection c = dataSource.getConnection();
         var s =
@@ -149,20 +137,6 @@ class TableScansTest {
       try (var rs = s.executeQuery()) {
         rs.next();
         return rs.getLong(1);
-      }
-    }
-  }
-
-  private long[] indicatorAndSource(String code) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        var s =
-            c.prepareStatement(
-                "SELECT i.id, s.id FROM indicator i JOIN indicator_source s"
-                    + " ON s.indicator_id = i.id AND s.official WHERE i.code = ?")) {
-      s.setString(1, code);
-      try (var rs = s.executeQuery()) {
-        rs.next();
-        return new long[] {rs.getLong(1), rs.getLong(2)};
       }
     }
   }
