@@ -4,9 +4,8 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +48,14 @@ public class IatiActivities {
   /** The demo's publisher identifier when none is configured: plainly not a registered one. */
   static final String DEMO_ORGANISATION = "XX-ATALAYA-DEMO";
 
+  /**
+   * An xsd:dateTime to the second in UTC, seconds always written: {@code OffsetDateTime.toString}
+   * drops ":00" on the minute, which the schema refuses.
+   */
+  static String dateTime(Instant t) {
+    return t.truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
   private final PlanService plans;
   private final IndicatorService indicators;
   private final TargetService targets;
@@ -84,7 +91,7 @@ public class IatiActivities {
     }
     Map<String, List<String>> linked = links.byProject(plan);
     IatiXml xml = new IatiXml();
-    String now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+    String now = dateTime(Instant.now());
     Element root = xml.root("iati-activities");
     root.setAttribute("version", VERSION);
     root.setAttribute("generated-datetime", now);
