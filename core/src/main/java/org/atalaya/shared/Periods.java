@@ -17,6 +17,22 @@ public final class Periods {
 
   private Periods() {}
 
+  /**
+   * A period code handed to a message for people: the service's message formatting writes it as
+   * {@link #text} does, in the reader's language, wherever the message ends (a page, a mail, an API
+   * problem).
+   */
+  public record Code(String code) {
+    @Override
+    public String toString() {
+      return code;
+    }
+  }
+
+  public static Code code(String code) {
+    return new Code(code);
+  }
+
   public static String text(String code, Locale locale) {
     if (code == null) {
       return "—";

@@ -13,6 +13,7 @@ import org.atalaya.indicator.Indicator;
 import org.atalaya.indicator.IndicatorService;
 import org.atalaya.measurement.MeasurementStatus;
 import org.atalaya.shared.ApiException;
+import org.atalaya.shared.Periods;
 
 /**
  * Validation of an indicator's figures for one period: PROVISIONAL → VALIDATED by a person the
@@ -118,16 +119,19 @@ public class PeriodValidation {
         new Validators.Stake(
             code + " " + label, counts.own(), counts.ownInstitution(), person.institution()));
     if (counts.cells() == 0) {
-      throw ApiException.invalid("period", "approval.noFigures", label);
+      throw ApiException.invalid("period", "approval.noFigures", Periods.code(label));
     }
     if (VALIDATED.equals(from)) {
       List<String> published = store.publishedIn(indicator.id(), start);
       if (!published.isEmpty()) {
         throw ApiException.conflict(
-            "period", "approval.alreadyPublished", label, String.join(", ", published));
+            "period",
+            "approval.alreadyPublished",
+            Periods.code(label),
+            String.join(", ", published));
       }
       if (counts.inStatus() == 0) {
-        throw ApiException.conflict("period", "approval.notValidated", label);
+        throw ApiException.conflict("period", "approval.notValidated", Periods.code(label));
       }
     }
     Status before = status(indicator, start);

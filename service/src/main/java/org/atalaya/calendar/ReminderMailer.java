@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Properties;
 import org.atalaya.calendar.DataCalendar.Entry;
 import org.atalaya.shared.Messages;
+import org.atalaya.shared.Periods;
 
 /**
  * Sends one institution's late items to one address through the configured SMTP server, in Spanish,
@@ -95,7 +96,7 @@ class ReminderMailer {
                   e.indicator(),
                   e.indicatorName(),
                   e.sourceName(),
-                  e.periodLabel(),
+                  Periods.code(e.periodLabel()),
                   e.due(),
                   MissingFigures.why(e, SPANISH)))
           .append('\n');

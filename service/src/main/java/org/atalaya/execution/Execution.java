@@ -17,6 +17,7 @@ import org.atalaya.plan.PlanDocument;
 import org.atalaya.plan.PlanDocument.Money;
 import org.atalaya.plan.PlanService;
 import org.atalaya.shared.ApiException;
+import org.atalaya.shared.Periods;
 
 /**
  * Execution of the plan: the activities of action cards and priority projects with their planned
@@ -315,7 +316,7 @@ public class Execution {
       throw ApiException.invalid(
           "period",
           "outsidePlan",
-          Frequency.QUARTERLY.label(start),
+          Periods.code(Frequency.QUARTERLY.label(start)),
           doc.plan().periodStart(),
           doc.plan().periodEnd());
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.atalaya.indicator.IndicatorDoc;
 import org.atalaya.publication.SmallAreaText;
 import org.atalaya.publication.SmallAreas;
+import org.atalaya.shared.Periods;
 
 /** Each indicator of an axis split by sex and by corregimiento, withheld cells marked. */
 final class Breakdowns {
@@ -76,7 +77,7 @@ final class Breakdowns {
   /** The rates table in the words the indicator page uses (SmallAreaText). */
   private ReportModel.RateTable rates(SmallAreas.Table t, String unit) {
     return new ReportModel.RateTable(
-        f.t("web.rates.caption", t.periodLabel(), SmallAreaText.level(t, f.locale)),
+        f.t("web.rates.caption", Periods.code(t.periodLabel()), SmallAreaText.level(t, f.locale)),
         SmallAreaText.header(t, unit, f.locale),
         t.rows().stream().map(r -> SmallAreaText.cells(r, f.locale)).toList(),
         SmallAreaText.explain(

@@ -64,8 +64,8 @@ public class Messages {
   /**
    * The one way a pattern becomes text, for pages, the report, charts and API problems alike:
    * {@link MessageFormat} in the reader's locale, with or without arguments (so {@code ''} always
-   * reads as an apostrophe), {@link Key} arguments translated and dates written as {@link Dates}
-   * writes them for people.
+   * reads as an apostrophe), {@link Key} arguments translated, periods ({@link Periods.Code}) and
+   * dates written as {@link Dates} writes them for people.
    */
   public static String formatPattern(Locale locale, String pattern, Object... args) {
     Object[] shown = new Object[args == null ? 0 : args.length];
@@ -78,6 +78,9 @@ public class Messages {
   private static Object shown(Locale locale, Object arg) {
     if (arg instanceof Key k) {
       return format(locale, k.key());
+    }
+    if (arg instanceof Periods.Code p) {
+      return Periods.text(p.code(), locale);
     }
     if (arg instanceof LocalDate d) {
       return Dates.day(d, locale);

@@ -19,9 +19,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.atalaya.indicator.Frequency;
 import org.atalaya.shared.Dates;
+import org.atalaya.shared.Periods;
 import org.atalaya.testsupport.Api;
 import org.atalaya.testsupport.IndicatorFixtures;
 import org.atalaya.web.entry.FormClient;
@@ -219,11 +221,15 @@ class DataCalendarTest implements TestPropertyProvider {
             "- "
                 + count
                 + " — Denuncias de violencia doméstica, fuente Estadística, periodo "
-                + Frequency.MONTHLY.label(lateMonth)
+                + Periods.text(Frequency.MONTHLY.label(lateMonth), Locale.forLanguageTag("es-PA"))
                 + ": vencía el ")
         .contains("Faltan ")
         .contains("/datos/calendario")
-        .doesNotContain("periodo " + Frequency.QUARTERLY.label(lateQuarter) + ":");
+        .doesNotContain(
+            "periodo "
+                + Periods.text(
+                    Frequency.QUARTERLY.label(lateQuarter), Locale.forLanguageTag("es-PA"))
+                + ":");
 
     var again =
         api.call(

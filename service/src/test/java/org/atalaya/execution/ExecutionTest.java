@@ -156,8 +156,7 @@ class ExecutionTest {
     assertThat(over.error().errors()).extracting("field").containsExactly("executed");
     assertThat(outside.status()).isEqualTo(422);
     assertThat(outside.error().errors().get(0).message())
-        .contains("2029-T1")
-        .contains("fuera del periodo");
+        .contains("el 1.er trimestre de 2029 cae fuera del periodo del plan");
     assertThat(notQuarter.status()).isEqualTo(422);
     assertThat((List<?>) read().get("budgetLines")).isEmpty();
   }

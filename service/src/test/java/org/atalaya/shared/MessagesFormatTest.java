@@ -37,6 +37,23 @@ class MessagesFormatTest {
   }
 
   @Test
+  void aPeriodHandedToAMessageReadsAsPeopleSayIt() {
+    assertThat(Messages.format(ES, "web.review.error.noFigures", Periods.code("2024-11")))
+        .isEqualTo("El periodo nov. 2024 no tiene cifras que aprobar.");
+    assertThat(Messages.format(EN, "web.review.error.noFigures", Periods.code("2024-11")))
+        .isEqualTo("Period Nov 2024 has no figures to approve.");
+    assertThat(
+            Messages.format(
+                ES,
+                "violation.outsidePlan",
+                Periods.code("2029-T1"),
+                LocalDate.of(2025, 1, 1),
+                LocalDate.of(2028, 12, 31)))
+        .isEqualTo(
+            "el 1.er trimestre de 2029 cae fuera del periodo del plan (1 ene. 2025 – 31 dic. 2028)");
+  }
+
+  @Test
   void everyPatternFormatsAndAPatternWithoutArgumentsKeepsItsApostrophes() throws IOException {
     List<String> wrong = new ArrayList<>();
     for (String bundle : Messages.BUNDLES) {

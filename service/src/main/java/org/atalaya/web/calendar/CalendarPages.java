@@ -19,6 +19,7 @@ import org.atalaya.calendar.DataCalendar.Entry;
 import org.atalaya.calendar.MissingFigures;
 import org.atalaya.shared.Dates;
 import org.atalaya.shared.Messages;
+import org.atalaya.shared.Periods;
 import org.atalaya.web.calendar.CalendarPage.Cell;
 import org.atalaya.web.calendar.CalendarPage.Choice;
 import org.atalaya.web.calendar.CalendarPage.CompletenessRow;
@@ -85,7 +86,7 @@ class CalendarPages {
                         "calendar.reminders.item",
                         e.indicator(),
                         e.indicatorName(),
-                        e.periodLabel(),
+                        Periods.code(e.periodLabel()),
                         e.due()))
             .toList();
     return new CalendarPage(

@@ -28,6 +28,7 @@ import org.atalaya.indicator.IndicatorService;
 import org.atalaya.measurement.MeasurementImport;
 import org.atalaya.measurement.UploadView;
 import org.atalaya.security.Role;
+import org.atalaya.shared.Periods;
 import org.atalaya.territory.TerritoryService;
 import org.atalaya.web.Page;
 import org.atalaya.web.Pages;
@@ -87,7 +88,8 @@ class EntryController {
     }
     var next =
         new EntryForm(indicador, periodo, sexo, territorio, null, null, null, fuente, null, null);
-    String saved = pages.text(request, "web.entry.saved." + guardada, indicador, periodo);
+    String saved =
+        pages.text(request, "web.entry.saved." + guardada, indicador, Periods.code(periodo));
     return page(request, HttpStatus.OK, next, Map.of(), List.of(), saved);
   }
 

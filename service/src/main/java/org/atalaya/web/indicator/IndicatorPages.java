@@ -180,7 +180,7 @@ class IndicatorPages {
                 org.atalaya.shared.Messages.format(
                     locale,
                     "calendar.gap.indicator",
-                    e.periodLabel(),
+                    org.atalaya.shared.Periods.code(e.periodLabel()),
                     e.sourceName(),
                     org.atalaya.calendar.MissingFigures.why(e, locale)))
         .orElse(null);

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.atalaya.publication.SmallAreaText;
 import org.atalaya.publication.SmallAreas;
 import org.atalaya.shared.Messages;
+import org.atalaya.shared.Periods;
 import org.atalaya.web.chart.ChartBlock;
 
 /**
@@ -68,8 +69,8 @@ public record RatesSection(
                 })
             .toList();
     return new RatesSection(
-        Messages.format(locale, "web.rates.title", t.periodLabel()),
-        Messages.format(locale, "web.rates.caption", t.periodLabel(), level),
+        Messages.format(locale, "web.rates.title", Periods.code(t.periodLabel())),
+        Messages.format(locale, "web.rates.caption", Periods.code(t.periodLabel()), level),
         SmallAreaText.explain(t, "web.rates.explain", withheldUpTo, locale),
         SmallAreaText.header(t, unit, locale),
         rows,

@@ -19,6 +19,7 @@ import org.atalaya.indicator.IndicatorService;
 import org.atalaya.publication.FigureText;
 import org.atalaya.shared.Dates;
 import org.atalaya.shared.Messages;
+import org.atalaya.shared.Periods;
 import org.atalaya.web.NumberText;
 import org.atalaya.web.review.InboxPage.Group;
 import org.atalaya.web.review.InboxPage.Item;
@@ -77,7 +78,12 @@ class InboxService {
       try {
         reviews.approve(code, period, auth);
       } catch (ReviewRefused e) {
-        refused.add(code + " " + period + ": " + messages.get(locale, e.key(), e.args()));
+        refused.add(
+            code
+                + ", "
+                + Periods.text(period, locale)
+                + ": "
+                + messages.get(locale, e.key(), e.args()));
       } catch (org.atalaya.shared.ApiException e) {
         String why =
             e.fieldErrors().isEmpty()
@@ -86,7 +92,7 @@ class InboxService {
                     locale,
                     "violation." + e.fieldErrors().get(0).code(),
                     e.fieldErrors().get(0).args());
-        refused.add(code + " " + period + ": " + why);
+        refused.add(code + ", " + Periods.text(period, locale) + ": " + why);
       } catch (SQLException e) {
         throw new IllegalStateException("Validating " + key + " failed", e);
       }

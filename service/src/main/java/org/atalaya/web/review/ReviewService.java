@@ -18,6 +18,7 @@ import org.atalaya.audit.AuditLog;
 import org.atalaya.indicator.Indicator;
 import org.atalaya.indicator.IndicatorService;
 import org.atalaya.shared.Dates;
+import org.atalaya.shared.Periods;
 import org.atalaya.web.review.ReviewPage.CommentView;
 import org.atalaya.web.review.ReviewPage.PeriodView;
 
@@ -129,7 +130,7 @@ public class ReviewService {
         store.periods(indicator.id()).stream()
             .anyMatch(p -> p.start().equals(start) && p.cells() > 0);
     if (!hasFigures) {
-      throw new ReviewRefused("web.review.error.noFigures", label);
+      throw new ReviewRefused("web.review.error.noFigures", Periods.code(label));
     }
     validation.validate(code, label, PeriodValidation.Request.whole(), auth);
   }

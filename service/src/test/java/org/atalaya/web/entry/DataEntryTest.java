@@ -88,8 +88,8 @@ class DataEntryTest {
                 .firstValue("location")
                 .orElseThrow());
 
-    assertThat(saved.body()).contains("Medición guardada: " + code + ", periodo 2025-02.");
-    assertThat(again.body()).contains("Sin cambios: " + code + ", periodo 2025-02");
+    assertThat(saved.body()).contains("Medición guardada: " + code + ", periodo feb. 2025.");
+    assertThat(again.body()).contains("Sin cambios: " + code + ", periodo feb. 2025");
     List<Map> points = points();
     assertThat(points).hasSize(1);
     assertThat(((Number) points.get(0).get("value")).doubleValue()).isEqualTo(41.0);

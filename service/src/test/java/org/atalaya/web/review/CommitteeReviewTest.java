@@ -137,7 +137,7 @@ class CommitteeReviewTest {
             "/revision/" + code + "/aprobacion",
             Map.of("_csrf", FormClient.csrf(page), "period", "2024-11"));
     assertThat(empty.statusCode()).isEqualTo(422);
-    assertThat(empty.body()).contains("El periodo 2024-11 no tiene cifras que aprobar.");
+    assertThat(empty.body()).contains("El periodo nov. 2024 no tiene cifras que aprobar.");
   }
 
   @Test
