@@ -28,6 +28,15 @@ public record EstimateChart(ChartMeta meta, List<Estimate> estimates, double lev
     }
   }
 
+  /**
+   * The height in pixels that leaves the plot room beside its title, legend and source: 30 px a
+   * group over 130, at least 280 (one group with its three sexes), at most 2000. Pages and the
+   * report draw the chart at this height.
+   */
+  public int height() {
+    return Math.min(2000, Math.max(280, 130 + 30 * groups().size()));
+  }
+
   List<String> groups() {
     return List.copyOf(new LinkedHashSet<>(estimates.stream().map(Estimate::group).toList()));
   }

@@ -205,9 +205,8 @@ final class ReportCharts {
             i.doc().unit(),
             source,
             NumberStyle.ONE_DECIMAL);
-    long groups = estimates.stream().map(EstimateChart.Estimate::group).distinct().count();
-    return draw(
-        new EstimateChart(meta, estimates, 0.95), (int) Math.min(1400, 90 + 26 * groups * 2));
+    EstimateChart chart = new EstimateChart(meta, estimates, 0.95);
+    return draw(chart, chart.height());
   }
 
   /** 640 × 520: room for the map beside its legend, its notes and the source line. */

@@ -136,11 +136,6 @@ class SurveyFigures {
     return new EstimateChart(meta, marks, 0.95);
   }
 
-  static int height(EstimateChart chart) {
-    long groups = chart.estimates().stream().map(EstimateChart.Estimate::group).distinct().count();
-    return (int) Math.min(2000, Math.max(280, 130 + 30 * groups));
-  }
-
   List<SurveyView.Row> rows(SurveyResults.Estimates e, Locale locale) {
     List<SurveyView.Row> rows = new ArrayList<>();
     for (SurveyResults.Cell c : e.cells()) {

@@ -122,7 +122,7 @@ class SurveyPages {
                     s.query(),
                     locale,
                     ChartResponses.WIDTH,
-                    SurveyFigures.height(spec));
+                    spec.height());
         String title = pages.text(request, "web.surveys.by." + by.path());
         blocks.add(new SurveyView.Block(title, chart, figures.rows(e, locale)));
       }
@@ -279,7 +279,7 @@ class SurveyPages {
         locale,
         s.wave().published() && !staff,
         ChartResponses.WIDTH,
-        SurveyFigures.height(spec));
+        spec.height());
   }
 
   private static boolean staff(HttpRequest<?> request) {
