@@ -96,6 +96,9 @@ public class Publication {
         return org.atalaya.shared.Messages.format(
             locale, "publication.beforeBaseline", baselineAfterAsOf);
       }
+      if (derivedTarget && progress.target() == null) {
+        return org.atalaya.shared.Messages.format(locale, "publication.derivedTargetWithheld");
+      }
       return smallNumbers
           ? org.atalaya.shared.Messages.format(locale, "publication.smallNumbers")
           : null;
@@ -262,18 +265,27 @@ public class Publication {
     LocalDate period = p.latest() == null ? null : p.latest().date();
     boolean subgroup = c.sex() != Sex._T || !c.wholeDistrict();
     IndicatorKind kind = c.kind();
+    Set<Disclosure.Key> hidden =
+        SmallCounts.counted(kind) && subgroup
+            ? smallCounts.withheld(c.code(), asOf, provisional(audience))
+            : Set.of();
     Mark mark;
     if (p.latest() == null) {
       mark = Mark.NO_DATA;
-    } else if (SmallCounts.counted(kind)
-        && subgroup
-        && smallCounts
-            .withheld(c.code(), asOf, provisional(audience))
-            .contains(new Disclosure.Key(p.latest().date(), c.sex().name(), c.territory()))) {
+    } else if (hidden.contains(
+        new Disclosure.Key(p.latest().date(), c.sex().name(), c.territory()))) {
       mark = Mark.WITHHELD;
       p = WithheldProgress.of(p);
     } else {
       mark = c.latestProvisional() ? Mark.PROVISIONAL : Mark.SHOWN;
+    }
+    if (c.derivedTarget()
+        && p.baseline() != null
+        && hidden.contains(
+            new Disclosure.Key(p.baseline().date(), c.sex().name(), c.territory()))) {
+      // A derived target is the cell's own baseline moved as the total's: shown, it would give
+      // the withheld baseline back (and with it the change and the achievement).
+      p = WithheldProgress.withoutBaseline(p);
     }
     boolean smallNumbers =
         subgroup

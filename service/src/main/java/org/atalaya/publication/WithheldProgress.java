@@ -29,4 +29,21 @@ final class WithheldProgress {
         p.expectedAchievement(),
         Forecast.none(Forecast.Outcome.TOO_FEW_POINTS));
   }
+
+  /**
+   * The progress of a cell whose baseline is withheld and whose target is derived from it: the
+   * baseline, the target and all that is measured against them go; the latest value stays.
+   */
+  static CellProgress withoutBaseline(CellProgress p) {
+    return new CellProgress(
+        p.asOf(),
+        ProgressStatus.NO_TARGET,
+        null,
+        p.latest(),
+        null,
+        null,
+        null,
+        null,
+        Forecast.none(Forecast.Outcome.NO_TARGET));
+  }
 }
