@@ -80,27 +80,34 @@ public class Execution {
       BigDecimal executed,
       @Nullable Double financial) {}
 
-  /** The execution of one card or project of a plan the caller may read. */
+  /**
+   * The execution of one card or project of a plan the caller may read, as it stood at the end of
+   * {@code asOf} (today when null): activities finished or started later read as not yet, spending
+   * of quarters that start later is not counted.
+   */
   @Transactional(readOnly = true)
-  public Part part(String plan, PartKind kind, String code, boolean staff) throws SQLException {
+  public Part part(String plan, PartKind kind, String code, boolean staff, @Nullable LocalDate asOf)
+      throws SQLException {
     PlanDocument doc = plans.document(plan, staff);
     var where = new ExecutionStore.Part(plans.planId(plan, staff, false), kind, code);
-    return part(doc, where);
+    return part(doc, where, asOf);
   }
 
-  /** Every card's and project's execution, in the plan's order (the report's annex). */
+  /**
+   * Every card's and project's execution at {@code asOf}, in the plan's order (the report's annex).
+   */
   @Transactional(readOnly = true)
-  public List<Part> all(String plan, boolean staff) throws SQLException {
+  public List<Part> all(String plan, boolean staff, LocalDate asOf) throws SQLException {
     PlanDocument doc = plans.document(plan, staff);
     long id = plans.planId(plan, staff, false);
     List<Part> out = new ArrayList<>();
     for (var axis : doc.axes()) {
       for (var card : axis.actionCards()) {
-        out.add(part(doc, new ExecutionStore.Part(id, PartKind.CARD, card.code())));
+        out.add(part(doc, new ExecutionStore.Part(id, PartKind.CARD, card.code()), asOf));
       }
     }
     for (var project : doc.projects()) {
-      out.add(part(doc, new ExecutionStore.Part(id, PartKind.PROJECT, project.code())));
+      out.add(part(doc, new ExecutionStore.Part(id, PartKind.PROJECT, project.code()), asOf));
     }
     return out;
   }
@@ -214,10 +221,13 @@ public class Execution {
         java.util.Map.of("activities", activities.size(), "budgetLines", budget.size()));
   }
 
-  private Part part(PlanDocument doc, ExecutionStore.Part where) throws SQLException {
+  private Part part(PlanDocument doc, ExecutionStore.Part where, @Nullable LocalDate asOf)
+      throws SQLException {
+    LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
     Described d = describe(doc, where.kind(), where.code());
-    List<Activity> activities = store.activities(where);
-    List<BudgetLine> lines = store.budget(where);
+    List<Activity> activities = store.activities(where).stream().map(a -> a.on(day)).toList();
+    List<BudgetLine> lines =
+        store.budget(where).stream().filter(b -> !b.periodStart().isAfter(day)).toList();
     return new Part(
         where.kind(),
         where.code(),
@@ -226,7 +236,7 @@ public class Execution {
         d.fundingSource(),
         activities,
         lines,
-        summary(activities, lines, d.budget(), LocalDate.now(clock)));
+        summary(activities, lines, d.budget(), day));
   }
 
   static Summary summary(

@@ -7,6 +7,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -16,6 +17,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import org.atalaya.security.Role;
 
 /**
@@ -34,16 +36,24 @@ class ExecutionController {
 
   @Get("/actions/{action}/execution")
   @Secured(SecurityRule.IS_ANONYMOUS)
-  Execution.Part card(String plan, String action, @Nullable Authentication auth)
+  Execution.Part card(
+      String plan,
+      String action,
+      @Nullable @QueryValue LocalDate asOf,
+      @Nullable Authentication auth)
       throws SQLException {
-    return execution.part(plan, PartKind.CARD, action, auth != null);
+    return execution.part(plan, PartKind.CARD, action, auth != null, asOf);
   }
 
   @Get("/projects/{project}/execution")
   @Secured(SecurityRule.IS_ANONYMOUS)
-  Execution.Part project(String plan, String project, @Nullable Authentication auth)
+  Execution.Part project(
+      String plan,
+      String project,
+      @Nullable @QueryValue LocalDate asOf,
+      @Nullable Authentication auth)
       throws SQLException {
-    return execution.part(plan, PartKind.PROJECT, project, auth != null);
+    return execution.part(plan, PartKind.PROJECT, project, auth != null, asOf);
   }
 
   @Post("/actions/{action}/execution/activities")

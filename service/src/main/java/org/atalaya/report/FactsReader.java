@@ -150,7 +150,7 @@ class FactsReader {
         surveyScheme,
         hasData,
         reportsUrl,
-        execution.all(plan.code(), true),
+        execution.all(plan.code(), true, asOf),
         boundaries.childrenOf(district.code()),
         risk.hasReports() ? risk.counts(district.code(), period.start(), asOf) : null);
   }

@@ -127,6 +127,48 @@ class ExecutionTest {
   }
 
   @Test
+  void atACutOffWhatWasDoneOrSpentLaterDoesNotCountYet() {
+    add(activity("Diagnóstico de puntos oscuros", "DONE", "2025-01-10", "2025-02-10"));
+    add(activity("Instalación de luminarias", "DONE", "2025-03-01", "2026-02-09"));
+    add(activity("Mantenimiento", "IN_PROGRESS", "2026-01-15", null));
+    budget("2025-T4", "Presupuesto municipal", "3000", "2000");
+    budget("2026-T1", "Presupuesto municipal", "3000", "3000");
+
+    Map<?, ?> then =
+        api.call(HttpRequest.GET(base + "?asOf=2025-12-31").bearerAuth(analyst), Map.class).value();
+    Map<?, ?> summary = (Map<?, ?>) then.get("summary");
+    assertThat(summary.get("asOf")).isEqualTo("2025-12-31");
+    // At the end of 2025 one of three was done and one under way; 2,000 of 10,000 spent.
+    assertThat(summary.get("done")).isEqualTo(1);
+    assertThat(summary.get("inProgress")).isEqualTo(1);
+    assertThat(new BigDecimal(summary.get("executed").toString())).isEqualByComparingTo("2000");
+    assertThat(((List<?>) then.get("budgetLines"))).hasSize(1);
+
+    Map<?, ?> now = (Map<?, ?>) read().get("summary");
+    assertThat(now.get("done")).isEqualTo(2);
+    assertThat(new BigDecimal(now.get("executed").toString())).isEqualByComparingTo("5000");
+
+    // The 2025 report reads the card at its own cut-off.
+    var created =
+        api.call(
+            HttpRequest.POST("/api/reports", Map.of("plan", plan, "period", "2025"))
+                .bearerAuth(analyst),
+            Map.class);
+    assertThat(created.status()).isEqualTo(201);
+    String page =
+        new String(
+            api.call(
+                    HttpRequest.GET("/api/reports/" + plan + "/2025/1/informe-es.html")
+                        .bearerAuth(analyst),
+                    byte[].class)
+                .value(),
+            java.nio.charset.StandardCharsets.UTF_8);
+    int annex = page.indexOf("id=\"ejecucion\"");
+    String section = page.substring(annex, page.indexOf("</section>", annex));
+    assertThat(section).contains("1 de 3 hechas").containsPattern("2[.,]000[.,]00 USD");
+  }
+
+  @Test
   void aDoneActivityWithoutItsEndIsRefusedBesideTheFieldInSpanishAndNothingIsStored() {
     var refused =
         api.call(

@@ -127,7 +127,7 @@ class ExecutionPages {
       @Nullable String saved)
       throws SQLException {
     Locale locale = pages.locale(request);
-    Execution.Part part = execution.part(plan, kind, code, true);
+    Execution.Part part = execution.part(plan, kind, code, true, null);
     String publicUrl = "/planes/" + plan + "/" + kind.slug() + "/" + code;
     var body = EditPage.of(part, publicUrl, edit, saved, locale);
     return pages.render(status, "execution/edit", request, body);

@@ -284,7 +284,7 @@ class PlanPages {
     Locale locale = pages.locale(request);
     var done =
         ExecutionView.of(
-            execution.part(plan, PartKind.CARD, card, staff),
+            execution.part(plan, PartKind.CARD, card, staff, f.asOf()),
             "/planes/" + plan + "/fichas/" + card + "/ejecucion",
             locale);
     return pages.view(

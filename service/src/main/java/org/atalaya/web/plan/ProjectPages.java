@@ -86,7 +86,7 @@ class ProjectPages {
                             + " – "
                             + NumberText.date(s.end(), locale)))
             .toList();
-    var part = execution.part(plan, PartKind.PROJECT, project, staff);
+    var part = execution.part(plan, PartKind.PROJECT, project, staff, null);
     String base = "/planes/" + plan + "/proyectos/" + project;
     return pages.view(
         "project",
