@@ -119,7 +119,17 @@ class PartSums {
       WHERE u.parent_id = :territory AND u.sex IN ('F', 'M', '_U')
       """;
 
-  private record Series(long indicatorId, long sourceId) {}
+  /**
+   * One series. Its hash mixes the ids: a record's own (31 × indicator + source) puts a plan's
+   * series, whose indicator and source ids run side by side, into a few buckets of a map, and every
+   * row read looked its series up through a long collision chain.
+   */
+  private record Series(long indicatorId, long sourceId) {
+    @Override
+    public int hashCode() {
+      return Long.hashCode((indicatorId * 0x9E3779B97F4A7C15L) ^ sourceId);
+    }
+  }
 
   /**
    * Each key's sums by period and level, in order, as {@link SeriesQuery#sums} gives them, except
