@@ -49,7 +49,8 @@ public class SeriesReader {
     }
 
     PartSums.Key key() {
-      return new PartSums.Key(indicatorId, sourceId, kind == IndicatorKind.RATE ? scale() : null);
+      return new PartSums.Key(
+          indicatorId, sourceId, kind == IndicatorKind.RATE ? scale() : null, frequency);
     }
   }
 
@@ -71,6 +72,7 @@ public class SeriesReader {
             refs.stream().map(Ref::key).distinct().toList(),
             sex,
             territoryId,
+            places,
             from == null ? EARLIEST : from,
             to == null ? LATEST : to);
     for (Ref ref : refs) {

@@ -36,7 +36,8 @@ final class Totals {
     return new Choice(levels.get(0), "incomplete", Optional.empty());
   }
 
-  private static boolean complete(SeriesQuery.Sums s, int places) {
+  /** Whether these sums make the whole cell: the parts of a level are all there. */
+  static boolean complete(SeriesQuery.Sums s, int places) {
     return switch (s.level()) {
       case 0 -> true;
       case 1 -> s.placesWithWomen() > 0 && s.placesWithMen() > 0;

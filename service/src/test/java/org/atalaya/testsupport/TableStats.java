@@ -22,6 +22,11 @@ public final class TableStats {
     return stat(dataSource, table, "seq_scan");
   }
 
+  /** This transaction's rows of a table read so far, by sequential scans and through indexes. */
+  public static long rowsRead(DataSource dataSource, String table) throws SQLException {
+    return stat(dataSource, table, "seq_tup_read + coalesce(idx_tup_fetch, 0)");
+  }
+
   /** An indicator's id and its official source's id. */
   public static long[] officialSeries(DataSource dataSource, String code) throws SQLException {
     try (Connection c = dataSource.getConnection();
