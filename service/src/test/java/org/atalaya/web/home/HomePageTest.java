@@ -124,6 +124,8 @@ class HomePageTest {
                 + publication.smallNumbers().maxCvPercent()
                 + " %")
         .containsPattern("coeficiente de variación de hasta 15[.,]0\\h?%")
+        // The label of a proportion follows its standard error (INE Chile), said so.
+        .contains("una proporción se valora por su error estándar")
         .contains("Supresión complementaria")
         .contains("Tasa de homicidios por 100 000 habitantes")
         .doesNotContain("??");
