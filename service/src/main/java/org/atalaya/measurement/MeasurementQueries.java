@@ -93,6 +93,42 @@ public class MeasurementQueries {
         code, indicator.kind(), indicator.unit(), sex, territory.code(), source.code(), points);
   }
 
+  /**
+   * The same series as {@link #series} for each of the given places, by place code in their order,
+   * in a fixed number of queries whatever their number (a district's corregimientos on a page).
+   */
+  public java.util.Map<String, SeriesView> seriesOfPlaces(
+      String code, Sex sex, List<Territory> places, LocalDate from, LocalDate to)
+      throws SQLException {
+    Indicator indicator = indicators.require(code);
+    IndicatorSource source = source(indicator, null);
+    var ref =
+        new SeriesReader.Ref(
+            indicator.id(),
+            source.id(),
+            indicator.kind(),
+            indicator.rateBase(),
+            indicator.unit(),
+            indicator.frequency());
+    var points =
+        seriesReader.readPlaces(
+            ref, sex.name(), places.stream().map(Territory::id).toList(), from, to);
+    var result = new java.util.LinkedHashMap<String, SeriesView>();
+    for (Territory place : places) {
+      result.put(
+          place.code(),
+          new SeriesView(
+              code,
+              indicator.kind(),
+              indicator.unit(),
+              sex,
+              place.code(),
+              source.code(),
+              points.get(place.id())));
+    }
+    return result;
+  }
+
   List<MeasurementReads.Version> history(
       String code,
       String period,
