@@ -86,12 +86,12 @@ public class HotSpots {
     if (!doc.disaggregations().territory() || doc.direction() == Direction.MAINTAIN) {
       return null;
     }
-    Publication.Cell whole = publication.cell(code, asOf, sex, null, audience);
     Map<String, Map<LocalDate, Double>> values = new LinkedHashMap<>();
     Map<String, String> names = new LinkedHashMap<>();
-    // Every corregimiento's series in one read, the same figures as one read per place.
+    // Every corregimiento of the indicator's district in one read, the same figures as one read
+    // per place.
     for (Publication.PlaceFigures place :
-        publication.seriesOfPlaces(code, sex, whole.territory(), asOf, audience)) {
+        publication.seriesOfPlaces(code, sex, null, asOf, audience)) {
       Map<LocalDate, Double> shown = new LinkedHashMap<>();
       for (Figure f : place.figures()) {
         if (f.mark().hasValue()) {

@@ -225,6 +225,11 @@ public class MeasurementQueries {
     return grid.read(indicator.id(), source(indicator, null).id(), district, to, events);
   }
 
+  /** The district of the indicator's plan: where its totals live, its corregimientos under it. */
+  public Territory district(String code) {
+    return territoryOrDistrict(indicators.require(code), null);
+  }
+
   private Territory territoryOrDistrict(Indicator indicator, String code) {
     if (code != null) {
       return territories.require(code);

@@ -213,12 +213,13 @@ public class Publication {
   public record PlaceFigures(String territory, String name, List<Figure> figures) {}
 
   /**
-   * {@link #series} for every place directly under {@code parent} (a district's corregimientos), in
-   * the order of {@link TerritoryService#all}: the same figures and marks as one call per place,
-   * read in a fixed number of queries whatever the number of places.
+   * {@link #series} for every place directly under {@code parent} (a district's corregimientos;
+   * null: the indicator's district), in the order of {@link TerritoryService#all}: the same figures
+   * and marks as one call per place, read in a fixed number of queries whatever their number.
    */
   public List<PlaceFigures> seriesOfPlaces(
-      String code, Sex sex, String parent, LocalDate asOf, Audience audience) throws SQLException {
+      String code, Sex sex, @Nullable String parent, LocalDate asOf, Audience audience)
+      throws SQLException {
     return placeSeries(code, sex, parent, asOf, audience).stream()
         .map(p -> new PlaceFigures(p.place().code(), p.place().name(), p.figures()))
         .toList();
@@ -228,10 +229,11 @@ public class Publication {
   record PlaceSeries(Territory place, List<Figure> figures, MeasurementQueries.SeriesView view) {}
 
   List<PlaceSeries> placeSeries(
-      String code, Sex sex, String parent, LocalDate asOf, Audience audience) throws SQLException {
+      String code, Sex sex, @Nullable String parent, LocalDate asOf, Audience audience)
+      throws SQLException {
     IndicatorDoc doc = indicators.get(code);
     boolean provisional = provisional(audience);
-    Territory above = territories.require(parent);
+    Territory above = parent == null ? measurements.district(code) : territories.require(parent);
     List<Territory> places =
         territories.all().stream().filter(t -> above.id().equals(t.parentId())).toList();
     var views = measurements.seriesOfPlaces(code, sex, places, null, asOf);
