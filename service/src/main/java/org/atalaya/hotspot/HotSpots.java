@@ -91,7 +91,7 @@ public class HotSpots {
     // Every corregimiento of the indicator's district in one read, the same figures as one read
     // per place.
     for (Publication.PlaceFigures place :
-        publication.seriesOfPlaces(code, sex, null, asOf, audience)) {
+        publication.seriesOfPlaces(doc, sex, null, asOf, audience)) {
       Map<LocalDate, Double> shown = new LinkedHashMap<>();
       for (Figure f : place.figures()) {
         if (f.mark().hasValue()) {

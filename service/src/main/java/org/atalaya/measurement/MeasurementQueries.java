@@ -93,15 +93,22 @@ public class MeasurementQueries {
         code, indicator.kind(), indicator.unit(), sex, territory.code(), source.code(), points);
   }
 
+  /** One place's series, as {@link #series} gives it for that place alone. */
+  public record PlaceView(Territory place, SeriesView view) {}
+
   /**
-   * The same series as {@link #series} for each of the given places, by place code in their order,
-   * in a fixed number of queries whatever their number (a district's corregimientos on a page).
+   * The same series as {@link #series} for each place directly under {@code parent} (null: the
+   * district of the indicator's plan), in the order of {@link TerritoryService#all}, in a fixed
+   * number of queries whatever their number (a district's corregimientos on a page).
    */
-  public java.util.Map<String, SeriesView> seriesOfPlaces(
-      String code, Sex sex, List<Territory> places, LocalDate from, LocalDate to)
+  public List<PlaceView> seriesOfPlaces(
+      String code, Sex sex, @Nullable String parent, LocalDate from, LocalDate to)
       throws SQLException {
     Indicator indicator = indicators.require(code);
     IndicatorSource source = source(indicator, null);
+    Territory above = territoryOrDistrict(indicator, parent);
+    List<Territory> places =
+        territories.all().stream().filter(t -> above.id().equals(t.parentId())).toList();
     var ref =
         new SeriesReader.Ref(
             indicator.id(),
@@ -113,18 +120,19 @@ public class MeasurementQueries {
     var points =
         seriesReader.readPlaces(
             ref, sex.name(), places.stream().map(Territory::id).toList(), from, to);
-    var result = new java.util.LinkedHashMap<String, SeriesView>();
+    var result = new java.util.ArrayList<PlaceView>();
     for (Territory place : places) {
-      result.put(
-          place.code(),
-          new SeriesView(
-              code,
-              indicator.kind(),
-              indicator.unit(),
-              sex,
-              place.code(),
-              source.code(),
-              points.get(place.id())));
+      result.add(
+          new PlaceView(
+              place,
+              new SeriesView(
+                  code,
+                  indicator.kind(),
+                  indicator.unit(),
+                  sex,
+                  place.code(),
+                  source.code(),
+                  points.get(place.id()))));
     }
     return result;
   }
@@ -223,11 +231,6 @@ public class MeasurementQueries {
     Territory district = territoryOrDistrict(indicator, null);
     boolean events = indicator.kind() == IndicatorKind.RATE;
     return grid.read(indicator.id(), source(indicator, null).id(), district, to, events);
-  }
-
-  /** The district of the indicator's plan: where its totals live, its corregimientos under it. */
-  public Territory district(String code) {
-    return territoryOrDistrict(indicators.require(code), null);
   }
 
   private Territory territoryOrDistrict(Indicator indicator, String code) {

@@ -46,7 +46,6 @@ public class Publication {
   private final SmallCounts smallCounts;
   private final boolean showProvisional;
   private final SmallNumbers smallNumbers;
-  private final TerritoryService territories;
 
   private record PlanKey(
       String plan, LocalDate asOf, Sex sex, @Nullable String territory, Audience audience) {}
@@ -60,7 +59,6 @@ public class Publication {
       DataVersion versions,
       SmallCounts smallCounts,
       SmallNumbers smallNumbers,
-      TerritoryService territories,
       @Value("${atalaya.publication.show-provisional:false}") boolean showProvisional) {
     this.progress = progress;
     this.measurements = measurements;
@@ -69,7 +67,6 @@ public class Publication {
     this.smallCounts = smallCounts;
     this.showProvisional = showProvisional;
     this.smallNumbers = smallNumbers;
-    this.territories = territories;
   }
 
   /**
@@ -220,7 +217,14 @@ public class Publication {
   public List<PlaceFigures> seriesOfPlaces(
       String code, Sex sex, @Nullable String parent, LocalDate asOf, Audience audience)
       throws SQLException {
-    return placeSeries(code, sex, parent, asOf, audience).stream()
+    return seriesOfPlaces(indicators.get(code), sex, parent, asOf, audience);
+  }
+
+  /** {@link #seriesOfPlaces(String, Sex, String, LocalDate, Audience)} for a doc already read. */
+  public List<PlaceFigures> seriesOfPlaces(
+      IndicatorDoc doc, Sex sex, @Nullable String parent, LocalDate asOf, Audience audience)
+      throws SQLException {
+    return placeSeries(doc, sex, parent, asOf, audience).stream()
         .map(p -> new PlaceFigures(p.place().code(), p.place().name(), p.figures()))
         .toList();
   }
@@ -229,17 +233,15 @@ public class Publication {
   record PlaceSeries(Territory place, List<Figure> figures, MeasurementQueries.SeriesView view) {}
 
   List<PlaceSeries> placeSeries(
-      String code, Sex sex, @Nullable String parent, LocalDate asOf, Audience audience)
+      IndicatorDoc doc, Sex sex, @Nullable String parent, LocalDate asOf, Audience audience)
       throws SQLException {
-    IndicatorDoc doc = indicators.get(code);
+    String code = doc.code();
     boolean provisional = provisional(audience);
-    Territory above = parent == null ? measurements.district(code) : territories.require(parent);
-    List<Territory> places =
-        territories.all().stream().filter(t -> above.id().equals(t.parentId())).toList();
-    var views = measurements.seriesOfPlaces(code, sex, places, null, asOf);
     Set<Disclosure.Key> withheld = null;
     List<PlaceSeries> out = new ArrayList<>();
-    for (Territory place : places) {
+    for (MeasurementQueries.PlaceView placed :
+        measurements.seriesOfPlaces(code, sex, parent, null, asOf)) {
+      Territory place = placed.place();
       Set<Disclosure.Key> hidden = Set.of();
       if (smallCounts.guarded(doc.kind(), sex, place.level() == TerritoryLevel.DISTRICT)) {
         if (withheld == null) {
@@ -247,7 +249,7 @@ public class Publication {
         }
         hidden = withheld;
       }
-      var view = views.get(place.code());
+      var view = placed.view();
       out.add(
           new PlaceSeries(
               place, figures(doc, sex, place.code(), view, asOf, provisional, hidden), view));

@@ -186,7 +186,7 @@ public class SmallAreas {
     // in one read, the same figures as one read per place.
     Set<String> small = new TreeSet<>();
     for (Publication.PlaceSeries place :
-        publication.placeSeries(code, sex, whole.territory(), asOf, audience)) {
+        publication.placeSeries(doc, sex, whole.territory(), asOf, audience)) {
       rows.add(row(doc, place, period, small));
     }
     boolean hide = withholdSmall;
