@@ -26,9 +26,9 @@ public class SeriesReader {
 
   private final PartSums partSums;
   private final SeriesQuery seriesQuery;
-  private final PlaceSums placeSums;
+  private final PlaceSeriesQueries placeSums;
 
-  SeriesReader(PartSums partSums, SeriesQuery seriesQuery, PlaceSums placeSums) {
+  SeriesReader(PartSums partSums, SeriesQuery seriesQuery, PlaceSeriesQueries placeSums) {
     this.partSums = partSums;
     this.seriesQuery = seriesQuery;
     this.placeSums = placeSums;

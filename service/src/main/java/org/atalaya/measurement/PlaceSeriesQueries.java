@@ -23,10 +23,10 @@ import org.atalaya.database.NamedStatement;
  * needs the rollup, and {@link SeriesReader} reads them one by one as before.
  */
 @Singleton
-class PlaceSums {
+class PlaceSeriesQueries {
   private final DataSource dataSource;
 
-  PlaceSums(DataSource dataSource) {
+  PlaceSeriesQueries(DataSource dataSource) {
     this.dataSource = dataSource;
   }
 
