@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.atalaya.indicator.Direction;
 import org.atalaya.indicator.IndicatorDoc;
 import org.atalaya.indicator.IndicatorService;
@@ -19,8 +18,7 @@ import org.atalaya.publication.Audience;
 import org.atalaya.publication.Figure;
 import org.atalaya.publication.Publication;
 import org.atalaya.shared.DataVersion;
-import org.atalaya.territory.Territory;
-import org.atalaya.territory.TerritoryService;
+import org.atalaya.shared.PerVersion;
 
 /**
  * Which corregimientos stay in the worst fifth of an indicator ({@link Persistence}), read from the
@@ -32,28 +30,22 @@ import org.atalaya.territory.TerritoryService;
 public class HotSpots {
   private final Publication publication;
   private final IndicatorService indicators;
-  private final TerritoryService territories;
-  private final DataVersion versions;
   private final TransactionOperations<Connection> transactions;
-  private final Map<Key, Kept> kept = new ConcurrentHashMap<>();
+  private final PerVersion<Key, Found> kept;
 
   /** Answers kept at most; beyond, the memory starts afresh. */
   static final int MAX_KEPT = 2_000;
 
   private record Key(String code, LocalDate asOf, Sex sex, Audience audience) {}
 
-  private record Kept(String version, @Nullable Found found) {}
-
   HotSpots(
       Publication publication,
       IndicatorService indicators,
-      TerritoryService territories,
       DataVersion versions,
       TransactionOperations<Connection> transactions) {
     this.publication = publication;
     this.indicators = indicators;
-    this.territories = territories;
-    this.versions = versions;
+    this.kept = new PerVersion<>(versions, MAX_KEPT);
     this.transactions = transactions;
   }
 
@@ -84,18 +76,8 @@ public class HotSpots {
     if (transactions.findTransactionStatus().isPresent()) {
       return fresh(code, asOf, sex, audience); // a transaction may see its own writes
     }
-    String version = versions.current();
-    Key key = new Key(code, asOf, sex, audience);
-    Kept k = kept.get(key);
-    if (k != null && k.version().equals(version)) {
-      return k.found();
-    }
-    Found found = fresh(code, asOf, sex, audience);
-    if (kept.size() >= MAX_KEPT) {
-      kept.clear();
-    }
-    kept.put(key, new Kept(version, found));
-    return found;
+    // Computed once per data version, however many pages ask at once after a change.
+    return kept.get(new Key(code, asOf, sex, audience), () -> fresh(code, asOf, sex, audience));
   }
 
   private @Nullable Found fresh(String code, LocalDate asOf, Sex sex, Audience audience)
@@ -104,22 +86,20 @@ public class HotSpots {
     if (!doc.disaggregations().territory() || doc.direction() == Direction.MAINTAIN) {
       return null;
     }
-    Publication.Cell whole = publication.cell(code, asOf, sex, null, audience);
-    Territory district = territories.require(whole.territory());
     Map<String, Map<LocalDate, Double>> values = new LinkedHashMap<>();
     Map<String, String> names = new LinkedHashMap<>();
-    for (Territory place : territories.all()) {
-      if (!district.id().equals(place.parentId())) {
-        continue;
-      }
+    // Every corregimiento of the indicator's district in one read, the same figures as one read
+    // per place.
+    for (Publication.PlaceFigures place :
+        publication.seriesOfPlaces(doc, sex, null, asOf, audience)) {
       Map<LocalDate, Double> shown = new LinkedHashMap<>();
-      for (Figure f : publication.series(code, sex, place.code(), asOf, audience)) {
+      for (Figure f : place.figures()) {
         if (f.mark().hasValue()) {
           shown.put(f.start(), f.value());
         }
       }
-      values.put(place.code(), shown);
-      names.put(place.code(), place.name());
+      values.put(place.territory(), shown);
+      names.put(place.territory(), place.name());
     }
     boolean higherIsWorse = doc.direction() == Direction.DECREASE;
     Persistence rule = Persistence.DEFAULT;

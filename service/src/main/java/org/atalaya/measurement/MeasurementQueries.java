@@ -93,6 +93,50 @@ public class MeasurementQueries {
         code, indicator.kind(), indicator.unit(), sex, territory.code(), source.code(), points);
   }
 
+  /** One place's series, as {@link #series} gives it for that place alone. */
+  public record PlaceView(Territory place, SeriesView view) {}
+
+  /**
+   * The same series as {@link #series} for each place directly under {@code parent} (null: the
+   * district of the indicator's plan), in the order of {@link TerritoryService#all}, in a fixed
+   * number of queries whatever their number (a district's corregimientos on a page).
+   */
+  public List<PlaceView> seriesOfPlaces(
+      String code, Sex sex, @Nullable String parent, LocalDate from, LocalDate to)
+      throws SQLException {
+    Indicator indicator = indicators.require(code);
+    IndicatorSource source = source(indicator, null);
+    Territory above = territoryOrDistrict(indicator, parent);
+    List<Territory> places =
+        territories.all().stream().filter(t -> above.id().equals(t.parentId())).toList();
+    var ref =
+        new SeriesReader.Ref(
+            indicator.id(),
+            source.id(),
+            indicator.kind(),
+            indicator.rateBase(),
+            indicator.unit(),
+            indicator.frequency());
+    var points =
+        seriesReader.readPlaces(
+            ref, sex.name(), places.stream().map(Territory::id).toList(), from, to);
+    var result = new java.util.ArrayList<PlaceView>();
+    for (Territory place : places) {
+      result.add(
+          new PlaceView(
+              place,
+              new SeriesView(
+                  code,
+                  indicator.kind(),
+                  indicator.unit(),
+                  sex,
+                  place.code(),
+                  source.code(),
+                  points.get(place.id()))));
+    }
+    return result;
+  }
+
   List<MeasurementReads.Version> history(
       String code,
       String period,

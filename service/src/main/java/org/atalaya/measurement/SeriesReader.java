@@ -26,10 +26,12 @@ public class SeriesReader {
 
   private final PartSums partSums;
   private final SeriesQuery seriesQuery;
+  private final PlaceSeriesQueries placeSums;
 
-  SeriesReader(PartSums partSums, SeriesQuery seriesQuery) {
+  SeriesReader(PartSums partSums, SeriesQuery seriesQuery, PlaceSeriesQueries placeSums) {
     this.partSums = partSums;
     this.seriesQuery = seriesQuery;
+    this.placeSums = placeSums;
   }
 
   /** What a series is made of: the indicator's kind, rate base and unit decide how parts add up. */
@@ -77,6 +79,40 @@ public class SeriesReader {
             to == null ? LATEST : to);
     for (Ref ref : refs) {
       result.put(ref, points(ref, sums.get(ref.key()), places));
+    }
+    return result;
+  }
+
+  /**
+   * One series at many places, each place's points as {@link #read} gives them for that place
+   * alone: the places without places under them (a district's corregimientos) in two queries
+   * whatever their number, any other place by {@link #read}.
+   */
+  public Map<Long, List<MeasurementQueries.Point>> readPlaces(
+      Ref ref,
+      String sex,
+      List<Long> territoryIds,
+      @Nullable LocalDate from,
+      @Nullable LocalDate to)
+      throws SQLException {
+    Map<Long, List<MeasurementQueries.Point>> result = new HashMap<>();
+    if (territoryIds.isEmpty()) {
+      return result;
+    }
+    Map<Long, Integer> children = placeSums.children(territoryIds);
+    List<Long> leaves = territoryIds.stream().filter(id -> !children.containsKey(id)).toList();
+    if (!leaves.isEmpty()) {
+      Map<Long, List<SeriesQuery.Sums>> sums =
+          placeSums.own(
+              ref.key(), sex, leaves, from == null ? EARLIEST : from, to == null ? LATEST : to);
+      for (Long id : leaves) {
+        result.put(id, points(ref, sums.get(id), 0));
+      }
+    }
+    for (Long id : territoryIds) {
+      if (children.containsKey(id)) {
+        result.put(id, read(List.of(ref), sex, id, from, to).get(ref));
+      }
     }
     return result;
   }

@@ -8,10 +8,9 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.atalaya.indicator.Sex;
 import org.atalaya.shared.DataVersion;
+import org.atalaya.shared.PerVersion;
 
 /**
  * Progress for other features in the same process (the accountability report): the same answers as
@@ -28,25 +27,21 @@ public class ProgressFacade {
   private record PlanKey(
       String plan, LocalDate asOf, Sex sex, @Nullable String territory, boolean provisional) {}
 
-  private record Kept(String version, Level level) {}
-
   private record CellKey(
       String code, LocalDate asOf, Sex sex, @Nullable String territory, boolean provisional) {}
 
-  private record KeptCell(String version, IndicatorCell cell) {}
-
   private final ProgressService progress;
-  private final DataVersion versions;
   private final TransactionOperations<Connection> transactions;
-  private final Map<PlanKey, Kept> plans = new ConcurrentHashMap<>();
-  private final Map<CellKey, KeptCell> cells = new ConcurrentHashMap<>();
+  private final PerVersion<PlanKey, Level> plans;
+  private final PerVersion<CellKey, IndicatorCell> cells;
 
   ProgressFacade(
       ProgressService progress,
       DataVersion versions,
       TransactionOperations<Connection> transactions) {
     this.progress = progress;
-    this.versions = versions;
+    this.plans = new PerVersion<>(versions, MAX_PLANS);
+    this.cells = new PerVersion<>(versions, MAX_CELLS);
     this.transactions = transactions;
   }
 
@@ -96,20 +91,13 @@ public class ProgressFacade {
       return level(
           progress.plan(plan, asOf, sex, territory, ProgressService.Reading.pages(provisional)));
     }
-    String version = versions.current();
-    PlanKey key = new PlanKey(plan, asOf, sex, territory, provisional);
-    Kept kept = plans.get(key);
-    if (kept != null && kept.version().equals(version)) {
-      return kept.level();
-    }
-    Level level =
-        level(
-            progress.plan(plan, asOf, sex, territory, ProgressService.Reading.pages(provisional)));
-    if (plans.size() >= MAX_PLANS) {
-      plans.clear();
-    }
-    plans.put(key, new Kept(version, level));
-    return level;
+    // Computed once per data version, however many pages ask at once after a change.
+    return plans.get(
+        new PlanKey(plan, asOf, sex, territory, provisional),
+        () ->
+            level(
+                progress.plan(
+                    plan, asOf, sex, territory, ProgressService.Reading.pages(provisional))));
   }
 
   /** Whether the caller runs inside a transaction (whose answers must not be kept). */
@@ -127,18 +115,9 @@ public class ProgressFacade {
     if (transactions.findTransactionStatus().isPresent()) {
       return fresh(code, asOf, sex, territory, provisional);
     }
-    String version = versions.current();
-    CellKey key = new CellKey(code, asOf, sex, territory, provisional);
-    KeptCell kept = cells.get(key);
-    if (kept != null && kept.version().equals(version)) {
-      return kept.cell();
-    }
-    IndicatorCell cell = fresh(code, asOf, sex, territory, provisional);
-    if (cells.size() >= MAX_CELLS) {
-      cells.clear();
-    }
-    cells.put(key, new KeptCell(version, cell));
-    return cell;
+    return cells.get(
+        new CellKey(code, asOf, sex, territory, provisional),
+        () -> fresh(code, asOf, sex, territory, provisional));
   }
 
   private IndicatorCell fresh(

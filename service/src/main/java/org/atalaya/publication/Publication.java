@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.atalaya.indicator.Accumulation;
 import org.atalaya.indicator.IndicatorDoc;
 import org.atalaya.indicator.IndicatorKind;
@@ -24,6 +23,10 @@ import org.atalaya.progress.ProgressFacade;
 import org.atalaya.progress.RollUp;
 import org.atalaya.progress.RollUps;
 import org.atalaya.shared.DataVersion;
+import org.atalaya.shared.PerVersion;
+import org.atalaya.territory.Territory;
+import org.atalaya.territory.TerritoryLevel;
+import org.atalaya.territory.TerritoryService;
 
 /**
  * The one place that says what figure a person may read (DESIGN: Publication): pages, chart images
@@ -40,7 +43,6 @@ public class Publication {
   private final ProgressFacade progress;
   private final MeasurementQueries measurements;
   private final IndicatorService indicators;
-  private final DataVersion versions;
   private final SmallCounts smallCounts;
   private final boolean showProvisional;
   private final SmallNumbers smallNumbers;
@@ -48,9 +50,7 @@ public class Publication {
   private record PlanKey(
       String plan, LocalDate asOf, Sex sex, @Nullable String territory, Audience audience) {}
 
-  private record KeptPlan(String version, Level level) {}
-
-  private final Map<PlanKey, KeptPlan> plans = new ConcurrentHashMap<>();
+  private final PerVersion<PlanKey, Level> plans;
 
   Publication(
       ProgressFacade progress,
@@ -63,7 +63,7 @@ public class Publication {
     this.progress = progress;
     this.measurements = measurements;
     this.indicators = indicators;
-    this.versions = versions;
+    this.plans = new PerVersion<>(versions, ProgressFacade.MAX_PLANS);
     this.smallCounts = smallCounts;
     this.showProvisional = showProvisional;
     this.smallNumbers = smallNumbers;
@@ -178,19 +178,11 @@ public class Publication {
       return level(
           progress.plan(plan, asOf, sex, territory, provisional(audience)), asOf, audience);
     }
-    String version = versions.current();
-    PlanKey key = new PlanKey(plan, asOf, sex, territory, audience);
-    KeptPlan kept = plans.get(key);
-    if (kept != null && kept.version().equals(version)) {
-      return kept.level();
-    }
-    Level level =
-        level(progress.plan(plan, asOf, sex, territory, provisional(audience)), asOf, audience);
-    if (plans.size() >= ProgressFacade.MAX_PLANS) {
-      plans.clear();
-    }
-    plans.put(key, new KeptPlan(version, level));
-    return level;
+    return plans.get(
+        new PlanKey(plan, asOf, sex, territory, audience),
+        () ->
+            level(
+                progress.plan(plan, asOf, sex, territory, provisional(audience)), asOf, audience));
   }
 
   public Cell cell(
@@ -210,6 +202,78 @@ public class Publication {
     IndicatorDoc doc = indicators.get(code);
     boolean provisional = provisional(audience);
     var view = measurements.series(code, sex, territory, null, null, asOf);
+    Set<Disclosure.Key> hidden =
+        smallCounts.guarded(doc.kind(), sex, view.territory())
+            ? smallCounts.withheld(code, asOf, provisional)
+            : Set.of();
+    return figures(doc, sex, territory, view, asOf, provisional, hidden);
+  }
+
+  /** One place's figures, as {@link #series} gives them for that place alone. */
+  public record PlaceFigures(String territory, String name, List<Figure> figures) {}
+
+  /**
+   * {@link #series} for every place directly under {@code parent} (a district's corregimientos;
+   * null: the indicator's district), in the order of {@link TerritoryService#all}: the same figures
+   * and marks as one call per place, read in a fixed number of queries whatever their number.
+   */
+  public List<PlaceFigures> seriesOfPlaces(
+      String code, Sex sex, @Nullable String parent, LocalDate asOf, Audience audience)
+      throws SQLException {
+    return seriesOfPlaces(indicators.get(code), sex, parent, asOf, audience);
+  }
+
+  /** {@link #seriesOfPlaces(String, Sex, String, LocalDate, Audience)} for a doc already read. */
+  public List<PlaceFigures> seriesOfPlaces(
+      IndicatorDoc doc, Sex sex, @Nullable String parent, LocalDate asOf, Audience audience)
+      throws SQLException {
+    return placeSeries(doc, sex, parent, asOf, audience).stream()
+        .map(p -> new PlaceFigures(p.place().code(), p.place().name(), p.figures()))
+        .toList();
+  }
+
+  /** A place's figures with the series they were read from (its events and population). */
+  record PlaceSeries(Territory place, List<Figure> figures, MeasurementQueries.SeriesView view) {}
+
+  List<PlaceSeries> placeSeries(
+      IndicatorDoc doc, Sex sex, @Nullable String parent, LocalDate asOf, Audience audience)
+      throws SQLException {
+    String code = doc.code();
+    boolean provisional = provisional(audience);
+    Set<Disclosure.Key> withheld = null;
+    List<PlaceSeries> out = new ArrayList<>();
+    for (MeasurementQueries.PlaceView placed :
+        measurements.seriesOfPlaces(code, sex, parent, null, asOf)) {
+      Territory place = placed.place();
+      Set<Disclosure.Key> hidden = Set.of();
+      if (smallCounts.guarded(doc.kind(), sex, place.level() == TerritoryLevel.DISTRICT)) {
+        if (withheld == null) {
+          withheld = smallCounts.withheld(code, asOf, provisional);
+        }
+        hidden = withheld;
+      }
+      var view = placed.view();
+      out.add(
+          new PlaceSeries(
+              place, figures(doc, sex, place.code(), view, asOf, provisional, hidden), view));
+    }
+    return out;
+  }
+
+  /**
+   * The one rule from a series to its figures, for one place or many: what this audience may read
+   * ({@code provisional}), running totals for a cumulative indicator, the small counts the rule
+   * withholds ({@code hidden}, empty where the rule does not guard the cell).
+   */
+  private List<Figure> figures(
+      IndicatorDoc doc,
+      Sex sex,
+      @Nullable String territory,
+      MeasurementQueries.SeriesView view,
+      LocalDate asOf,
+      boolean provisional,
+      Set<Disclosure.Key> hidden)
+      throws SQLException {
     List<MeasurementQueries.Point> points =
         view.points().stream()
             .filter(p -> p.value() != null && (provisional || p.validated()))
@@ -219,13 +283,9 @@ public class Publication {
     List<Point> values =
         points.stream().map(p -> new Point(p.start(), p.value().doubleValue())).toList();
     if (doc.accumulation() == Accumulation.CUMULATIVE) {
-      CellProgress p = progress.indicator(code, asOf, sex, territory, provisional).progress();
+      CellProgress p = progress.indicator(doc.code(), asOf, sex, territory, provisional).progress();
       values = ObservedSeries.of(Accumulation.CUMULATIVE, p.baseline(), values, asOf);
     }
-    Set<Disclosure.Key> hidden =
-        smallCounts.guarded(doc.kind(), sex, view.territory())
-            ? smallCounts.withheld(code, asOf, provisional)
-            : Set.of();
     List<Figure> figures = new ArrayList<>();
     for (Point v : values) {
       MeasurementQueries.Point p = byStart.get(v.date());

@@ -9,17 +9,15 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import org.atalaya.indicator.IndicatorDoc;
 import org.atalaya.indicator.IndicatorKind;
 import org.atalaya.indicator.Sex;
 import org.atalaya.measurement.MeasurementQueries;
 import org.atalaya.shared.DataVersion;
+import org.atalaya.shared.PerVersion;
 import org.atalaya.territory.Territory;
-import org.atalaya.territory.TerritoryService;
 
 /**
  * A rate by corregimiento as it may be shown (docs/publication.md, "Small areas"): for one period —
@@ -33,14 +31,11 @@ import org.atalaya.territory.TerritoryService;
 @Singleton
 public class SmallAreas {
   private final Publication publication;
-  private final MeasurementQueries measurements;
-  private final TerritoryService territories;
   private final org.atalaya.indicator.IndicatorService indicators;
   private final SmallNumbers smallNumbers;
   private final double level;
-  private final DataVersion versions;
   private final TransactionOperations<Connection> transactions;
-  private final Map<Key, Kept> kept = new ConcurrentHashMap<>();
+  private final PerVersion<Key, Table> kept;
 
   /** Tables kept at most; beyond, the memory starts afresh. */
   static final int MAX_KEPT = 2_000;
@@ -53,22 +48,16 @@ public class SmallAreas {
       Audience audience,
       boolean withholdSmall) {}
 
-  private record Kept(String version, @Nullable Table table) {}
-
   SmallAreas(
       Publication publication,
-      MeasurementQueries measurements,
-      TerritoryService territories,
       org.atalaya.indicator.IndicatorService indicators,
       SmallNumbers smallNumbers,
       DataVersion versions,
       TransactionOperations<Connection> transactions,
       @Value("${atalaya.publication.interval-level:0.95}") double level) {
-    this.versions = versions;
+    this.kept = new PerVersion<>(versions, MAX_KEPT);
     this.transactions = transactions;
     this.publication = publication;
-    this.measurements = measurements;
-    this.territories = territories;
     this.indicators = indicators;
     this.smallNumbers = smallNumbers;
     this.level = level;
@@ -169,18 +158,10 @@ public class SmallAreas {
     if (transactions.findTransactionStatus().isPresent()) {
       return fresh(code, asOf, sex, territory, audience, withholdSmall); // sees its own writes
     }
-    String version = versions.current();
-    Key key = new Key(code, asOf, sex, territory, audience, withholdSmall);
-    Kept k = kept.get(key);
-    if (k != null && k.version().equals(version)) {
-      return k.table();
-    }
-    Table table = fresh(code, asOf, sex, territory, audience, withholdSmall);
-    if (kept.size() >= MAX_KEPT) {
-      kept.clear();
-    }
-    kept.put(key, new Kept(version, table));
-    return table;
+    // Computed once per data version, however many pages ask at once after a change.
+    return kept.get(
+        new Key(code, asOf, sex, territory, audience, withholdSmall),
+        () -> fresh(code, asOf, sex, territory, audience, withholdSmall));
   }
 
   private @Nullable Table fresh(
@@ -198,16 +179,15 @@ public class SmallAreas {
       return null;
     }
     Publication.Cell whole = publication.cell(code, asOf, sex, territory, audience);
-    Territory parent = territories.require(whole.territory());
     LocalDate period = whole.period();
-    List<Territory> places =
-        territories.all().stream().filter(t -> parent.id().equals(t.parentId())).toList();
     List<Row> rows = new ArrayList<>();
     // The places the publication rule withholds (a small count of events, or its complement):
-    // the same set as each place's own page, the API and the open data read.
+    // the same set as each place's own page, the API and the open data read. Every place's series
+    // in one read, the same figures as one read per place.
     Set<String> small = new TreeSet<>();
-    for (Territory place : places) {
-      rows.add(row(doc, place, period, asOf, sex, audience, small));
+    for (Publication.PlaceSeries place :
+        publication.placeSeries(doc, sex, whole.territory(), asOf, audience)) {
+      rows.add(row(doc, place, period, small));
     }
     boolean hide = withholdSmall;
     Smoothed smooth = smoothed(rows, small, doc.rateBase(), hide);
@@ -271,17 +251,14 @@ public class SmallAreas {
 
   private Row row(
       IndicatorDoc doc,
-      Territory place,
+      Publication.PlaceSeries series,
       @Nullable LocalDate period,
-      LocalDate asOf,
-      Sex sex,
-      Audience audience,
-      Set<String> small)
-      throws SQLException {
+      Set<String> small) {
+    Territory place = series.place();
     Mark mark =
         period == null
             ? Mark.NO_DATA
-            : publication.series(doc.code(), sex, place.code(), asOf, audience).stream()
+            : series.figures().stream()
                 .filter(f -> f.start().equals(period))
                 .map(Figure::mark)
                 .findFirst()
@@ -289,10 +266,7 @@ public class SmallAreas {
     boolean withheld = mark == Mark.WITHHELD;
     MeasurementQueries.Point point =
         mark.hasValue() || withheld
-            ? measurements
-                .series(doc.code(), sex, place.code(), null, period, period)
-                .points()
-                .stream()
+            ? series.view().points().stream()
                 .filter(p -> p.start().equals(period))
                 .findFirst()
                 .orElse(null)

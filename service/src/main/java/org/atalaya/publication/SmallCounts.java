@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import org.atalaya.indicator.IndicatorKind;
 import org.atalaya.indicator.Sex;
 import org.atalaya.measurement.CellGrid;
 import org.atalaya.measurement.MeasurementQueries;
 import org.atalaya.shared.DataVersion;
+import org.atalaya.shared.PerVersion;
 import org.atalaya.territory.Territory;
 import org.atalaya.territory.TerritoryLevel;
 import org.atalaya.territory.TerritoryService;
@@ -29,13 +29,10 @@ import org.atalaya.territory.TerritoryService;
 class SmallCounts {
   private final MeasurementQueries measurements;
   private final TerritoryService territories;
-  private final DataVersion versions;
   private final int threshold;
-  private final Map<GridKey, Kept> withheld = new ConcurrentHashMap<>();
+  private final PerVersion<GridKey, Set<Disclosure.Key>> withheld;
 
   private record GridKey(String code, LocalDate asOf, boolean provisional) {}
-
-  private record Kept(String version, Set<Disclosure.Key> withheld) {}
 
   SmallCounts(
       MeasurementQueries measurements,
@@ -47,7 +44,7 @@ class SmallCounts {
     }
     this.measurements = measurements;
     this.territories = territories;
-    this.versions = versions;
+    this.withheld = new PerVersion<>(versions, 5_000);
     this.threshold = threshold;
   }
 
@@ -76,7 +73,12 @@ class SmallCounts {
    * (numerator) are a count that the rate beside its population gives back.
    */
   boolean guarded(IndicatorKind kind, Sex sex, String territory) {
-    return counted(kind) && (sex != Sex._T || !isDistrict(territory));
+    return guarded(kind, sex, isDistrict(territory));
+  }
+
+  /** The same rule for a place whose level is already known. */
+  boolean guarded(IndicatorKind kind, Sex sex, boolean district) {
+    return counted(kind) && (sex != Sex._T || !district);
   }
 
   /** The kinds whose cells carry a count of people: a count's value, a rate's events. */
@@ -98,17 +100,9 @@ class SmallCounts {
    */
   Set<Disclosure.Key> withheld(String code, LocalDate asOf, boolean provisional)
       throws SQLException {
-    String version = versions.current();
-    GridKey key = new GridKey(code, asOf, provisional);
-    Kept kept = withheld.get(key);
-    if (kept != null && kept.version().equals(version)) {
-      return kept.withheld();
-    }
-    var set = Disclosure.withheld(measurements.grid(code, asOf), provisional, threshold);
-    if (withheld.size() > 5_000) {
-      withheld.clear();
-    }
-    withheld.put(key, new Kept(version, Set.copyOf(set)));
-    return set;
+    return withheld.get(
+        new GridKey(code, asOf, provisional),
+        () ->
+            Set.copyOf(Disclosure.withheld(measurements.grid(code, asOf), provisional, threshold)));
   }
 }

@@ -71,6 +71,33 @@ public class DataVersion {
     return continuousAggregates(c) ? text + ":" + refreshes(c) : text;
   }
 
+  /**
+   * Whether version {@code a} is older than {@code b}: the epoch first, then the changes counted in
+   * it, then the refreshes. Two versions that cannot be compared are taken as "older" unless equal,
+   * so that a caller computes afresh rather than trust an answer it cannot place.
+   */
+  public static boolean older(String a, String b) {
+    if (a.equals(b)) {
+      return false;
+    }
+    String[] x = a.split(":");
+    String[] y = b.split(":");
+    if (x.length != y.length) {
+      return true;
+    }
+    try {
+      for (int i = 0; i < x.length; i++) {
+        int c = Long.compare(Long.parseLong(x[i]), Long.parseLong(y[i]));
+        if (c != 0) {
+          return c < 0;
+        }
+      }
+    } catch (NumberFormatException e) {
+      return true;
+    }
+    return false;
+  }
+
   private boolean continuousAggregates(Connection c) throws SQLException {
     if (continuousAggregates == null) {
       try (var s =
