@@ -88,13 +88,17 @@ public class Publication {
       boolean smallNumbers,
       @Nullable LocalDate baselineAfterAsOf) {
     /**
-     * What replaces the status when there is none to give with confidence: a handful of cases, or a
-     * cut-off before the cell's baseline; null when the status stands.
+     * What replaces the status when there is none to give with confidence: a withheld figure (never
+     * "sin datos": its data arrived), a handful of cases, a target derived from a withheld baseline
+     * or a cut-off before the cell's baseline; null when the status stands.
      */
     public @Nullable String statusNote(java.util.Locale locale) {
       if (baselineAfterAsOf != null) {
         return org.atalaya.shared.Messages.format(
             locale, "publication.beforeBaseline", baselineAfterAsOf);
+      }
+      if (mark == Mark.WITHHELD) {
+        return org.atalaya.shared.Messages.format(locale, "publication.withheldStatus");
       }
       if (derivedTarget && progress.target() == null) {
         return org.atalaya.shared.Messages.format(locale, "publication.derivedTargetWithheld");

@@ -86,13 +86,11 @@ class DerivedTargetDisclosureTest {
           .isIn(null, "NO_TARGET");
 
       String baseline = String.format(Locale.ROOT, "%.1f", e.getValue());
-      String page =
+      var html =
           Jsoup.parse(
-                  api.get(
-                          "/indicadores/HOM-TASA?territorio=" + place + "&corte=" + AS_OF,
-                          String.class)
-                      .value())
-              .text();
+              api.get("/indicadores/HOM-TASA?territorio=" + place + "&corte=" + AS_OF, String.class)
+                  .value());
+      String page = html.text();
       assertThat(page)
           .as("%s: neither the baseline nor the target derived from it", place)
           .doesNotContain("Línea de base " + baseline)
@@ -101,6 +99,10 @@ class DerivedTargetDisclosureTest {
         assertThat(page)
             .as("%s: the page says why its figure is not assessed", place)
             .contains("la meta derivada se calcula de una línea de base suprimida");
+      } else {
+        // The latest figure is withheld too: its data arrived, so never "Sin datos".
+        assertThat(html.select(".status").eachText()).as(place).doesNotContain("Sin datos");
+        assertThat(page).as(place).contains("sin valoración: la cifra está suprimida");
       }
     }
     assertThat(checked).as("the demo has corregimientos with a withheld 2024 rate").isNotEmpty();

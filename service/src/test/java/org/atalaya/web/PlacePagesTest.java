@@ -37,7 +37,9 @@ class PlacePagesTest {
         .contains("Indicadores con datos para Barrio Balboa")
         .contains("Tasa de homicidios por 100 000 habitantes")
         .contains("Cambio desde la línea de base")
-        .containsPattern("<span>" + WebPagesTest.STATUS + "</span>")
+        // Each indicator's status, or why it has none (Barrio Balboa's homicides are withheld).
+        .containsPattern(
+            "<span>" + WebPagesTest.STATUS + "</span>|sin valoración: la cifra está suprimida")
         .contains("/indicadores/HOM-TASA?corte=2025-12-31&amp;sexo=_T&amp;territorio=LCH-01")
         .contains("/corregimientos/LCH-01/graficos/indicadores.svg?corte=2025-12-31&amp;sexo=_T")
         .containsPattern("<img src=\"[^\"]+\" alt=\"Barrio Balboa: [^\"]{20,}\"")
