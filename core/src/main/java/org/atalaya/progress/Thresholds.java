@@ -34,4 +34,13 @@ public record Thresholds(
       throw new IllegalArgumentException("a trend with a prediction interval needs 3 points");
     }
   }
+
+  /**
+   * A margin of achievement (0.10) in percentage points as people read it ("10"), for the legends,
+   * the methodology page and the report alike.
+   */
+  public static String points(double margin) {
+    double p = Math.round(margin * 1000) / 10.0;
+    return p == Math.rint(p) ? String.valueOf((long) p) : String.valueOf(p);
+  }
 }

@@ -55,7 +55,10 @@ final class Annexes {
     return List.of(
         f.t("report.method.cutoff", f.date(facts.asOf())),
         f.t("report.method.achievement"),
-        f.t("report.method.status", f.percent(t.onTrackMargin()), f.percent(t.atRiskMargin())),
+        f.t(
+            "report.method.status",
+            Thresholds.points(t.onTrackMargin()),
+            Thresholds.points(t.atRiskMargin())),
         f.t("report.method.rollup"),
         f.t("report.method.totals"),
         f.t("report.method.forecast", f.percent(t.predictionLevel())),

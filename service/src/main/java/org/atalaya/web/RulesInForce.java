@@ -17,8 +17,8 @@ public class RulesInForce {
     Thresholds t = Thresholds.DEFAULTS;
     this.rules =
         new Layout.Rules(
-            points(t.onTrackMargin()),
-            points(t.atRiskMargin()),
+            Thresholds.points(t.onTrackMargin()),
+            Thresholds.points(t.atRiskMargin()),
             publication.smallCountThreshold() - 1,
             publication.smallNumbers().minEvents(),
             publication.smallNumbers().maxCvPercent());
@@ -26,11 +26,5 @@ public class RulesInForce {
 
   public Layout.Rules rules() {
     return rules;
-  }
-
-  /** A margin of achievement (0.10) in percentage points ("10"), as the legend writes it. */
-  private static String points(double margin) {
-    double p = Math.round(margin * 1000) / 10.0;
-    return p == Math.rint(p) ? String.valueOf((long) p) : String.valueOf(p);
   }
 }

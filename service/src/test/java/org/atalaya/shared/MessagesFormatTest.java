@@ -25,6 +25,10 @@ class MessagesFormatTest {
         .isEqualTo("Sin comentarios");
     assertThat(Messages.format(ES, "web.indicator.review.comments", 1)).isEqualTo("1 comentario");
     assertThat(Messages.format(EN, "web.indicator.review.comments", 3)).isEqualTo("3 comments");
+    assertThat(Messages.format(ES, "web.execution.activitiesLine", 1, 3, 1, 1))
+        .isEqualTo("1 de 3 actividades realizadas · 1 en curso · 1 atrasada");
+    assertThat(Messages.format(ES, "web.execution.activitiesLine", 1, 3, 0, 2))
+        .endsWith("· 2 atrasadas");
   }
 
   @Test
