@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,7 @@ class MeasurementIngestion {
   private final RollupRefresh rollups;
   private final UploadSpool spool;
   private final boolean straightCopy;
+  private final Clock clock;
 
   MeasurementIngestion(
       TransactionOperations<Connection> tx,
@@ -47,7 +49,8 @@ class MeasurementIngestion {
       AuditLog audit,
       RollupRefresh rollups,
       UploadSpool spool,
-      @Value("${atalaya.upload.straight-copy:true}") boolean straightCopy) {
+      @Value("${atalaya.upload.straight-copy:true}") boolean straightCopy,
+      Clock clock) {
     this.tx = tx;
     this.catalogs = catalogs;
     this.sql = sql;
@@ -55,6 +58,7 @@ class MeasurementIngestion {
     this.rollups = rollups;
     this.spool = spool;
     this.straightCopy = straightCopy;
+    this.clock = clock;
   }
 
   /**
@@ -119,7 +123,7 @@ class MeasurementIngestion {
             options.trusted(),
             options.user(),
             straightCopy ? spool.directory() : null)) {
-      var consumer = new Consumer(file, catalog, sink, collector);
+      var consumer = new Consumer(file, catalog, sink, collector, LocalDate.now(clock));
       source.read(consumer);
       straight = sink.finish();
       staged = consumer.staged;
@@ -229,15 +233,17 @@ class MeasurementIngestion {
     private final Catalog catalog;
     private final RowSink sink;
     private final Collector collector;
+    private final LocalDate today;
     private RowValidator validator;
     private List<String> header;
     final Staged staged = new Staged();
 
-    Consumer(String file, Catalog catalog, RowSink sink, Collector collector) {
+    Consumer(String file, Catalog catalog, RowSink sink, Collector collector, LocalDate today) {
       this.file = file;
       this.catalog = catalog;
       this.sink = sink;
       this.collector = collector;
+      this.today = today;
     }
 
     @Override
@@ -263,7 +269,7 @@ class MeasurementIngestion {
                 .toList());
       }
       header = List.copyOf(cells);
-      validator = new RowValidator(catalog, layout, LocalDate.now());
+      validator = new RowValidator(catalog, layout, today);
       for (String unknown : layout.unknown()) {
         collector.warning(RowProblem.of(1, unknown, unknown, "unknownColumn"));
       }

@@ -70,7 +70,7 @@ class ExecutionTest {
 
   @Test
   void whatIsRecordedIsWhatTheApiCountsAsPhysicalAndFinancialProgress() {
-    LocalDate yesterday = LocalDate.now().minusDays(1);
+    LocalDate yesterday = LocalDate.now(org.atalaya.shared.Dates.ZONE).minusDays(1);
     add(activity("Diagnóstico de puntos oscuros", "DONE", "2025-01-10", yesterday.toString()));
     add(activity("Instalación de luminarias", "IN_PROGRESS", "2025-03-01", null));
     add(activity("Mantenimiento", "PLANNED", null, null));
