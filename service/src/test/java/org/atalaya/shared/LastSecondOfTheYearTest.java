@@ -16,12 +16,15 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
 import org.atalaya.web.Browser;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * At 23:59:59 on 31 December in Panama it is already 1 January in UTC, where servers and CI run.
  * Every page and file that reads "today" must still say 31 December: the home page, the plan page,
- * the anonymous figures API and the SDMX data file. The service's clock is fixed at that second.
+ * the anonymous figures API and the SDMX data file; and a public page kept that evening is computed
+ * again two seconds later, on 1 January. The service's clock is stopped at the instant each test
+ * sets.
  */
 @MicronautTest(environments = "test")
 @Property(name = "atalaya.test.year-end-clock", value = "true")
@@ -40,17 +43,44 @@ class LastSecondOfTheYearTest {
 
   static final LocalDate NEW_YEARS_EVE = LocalDate.ofInstant(LAST_SECOND, Dates.ZONE);
 
+  /** The service's clock: stopped at the instant a test sets. */
+  static final class StoppedClock extends Clock {
+    volatile Instant now = LAST_SECOND;
+
+    @Override
+    public ZoneId getZone() {
+      return Dates.ZONE;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return Clock.fixed(now, zone);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  static final StoppedClock CLOCK = new StoppedClock();
+
   @Factory
   @Requires(property = "atalaya.test.year-end-clock", value = "true")
   static class LastSecond {
     @Singleton
     @Replaces(factory = ObservatoryClock.class, bean = Clock.class)
     Clock lastSecondOfTheYear() {
-      return Clock.fixed(LAST_SECOND, Dates.ZONE);
+      return CLOCK;
     }
   }
 
   @Inject EmbeddedServer server;
+
+  @BeforeEach
+  void atTheLastSecondOfTheYear() {
+    CLOCK.now = LAST_SECOND;
+  }
 
   @Test
   void theServiceClockIsOnPanamasCalendarWhereTheJvmIsOnUtc() {
@@ -79,5 +109,17 @@ class LastSecondOfTheYearTest {
     assertThat(sdmx.statusCode()).isEqualTo(200);
     assertThat(sdmx.headers().firstValue("Content-Disposition").orElse(""))
         .contains(PLAN + "-" + NEW_YEARS_EVE + ".csv");
+  }
+
+  @Test
+  void aPublicPageKeptOnNewYearsEveIsComputedAgainOnNewYearsDay() {
+    Browser visitor = new Browser(server.getURI());
+    Locale spanish = Locale.forLanguageTag("es-PA");
+    String page = "/planes/" + PLAN;
+    assertThat(visitor.get(page).body()).contains("Datos al " + Dates.day(NEW_YEARS_EVE, spanish));
+
+    CLOCK.now = LAST_SECOND.plusSeconds(2); // no data changed meanwhile
+    assertThat(visitor.get(page).body())
+        .contains("Datos al " + Dates.day(NEW_YEARS_EVE.plusDays(1), spanish));
   }
 }
