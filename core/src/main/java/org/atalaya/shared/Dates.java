@@ -15,8 +15,11 @@ import java.util.Locale;
  * and files keep ISO (2026-12-06).
  */
 public final class Dates {
+  /** The observatory's time zone, by name: for annotations such as a cron job's. */
+  public static final String ZONE_ID = "America/Panama";
+
   /** The observatory's clock, for instants such as "recorded at". */
-  public static final ZoneId ZONE = ZoneId.of("America/Panama");
+  public static final ZoneId ZONE = ZoneId.of(ZONE_ID);
 
   private Dates() {}
 

@@ -5,6 +5,7 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import org.atalaya.database.ScheduledRuns;
+import org.atalaya.shared.Dates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,7 @@ class ScheduledBackups {
     this.runs = runs;
   }
 
-  @Scheduled(cron = "${atalaya.backup.cron:0 30 2 * * *}")
+  @Scheduled(cron = "${atalaya.backup.cron:0 30 2 * * *}", zoneId = Dates.ZONE_ID)
   void backUp() {
     try {
       if (!runs.claim("backup", Instant.now())) {

@@ -50,7 +50,7 @@ public class Reminders {
     return calendar.late(today, institution);
   }
 
-  @Scheduled(cron = "${atalaya.mail.reminders-cron:0 0 7 * * *}")
+  @Scheduled(cron = "${atalaya.mail.reminders-cron:0 0 7 * * *}", zoneId = Dates.ZONE_ID)
   void everyMorning() {
     if (!settings.configured()) {
       return;

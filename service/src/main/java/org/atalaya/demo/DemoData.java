@@ -157,7 +157,7 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
       if (iati.byProject(doc.plan().code()).isEmpty()) {
         loadIatiResults(doc.plan().code());
       }
-      execution.load(doc, LocalDate.now());
+      execution.load(doc, LocalDate.now(org.atalaya.shared.Dates.ZONE));
       risk.load();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -193,7 +193,8 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
             .put(p.sex(), p.population());
       }
     }
-    LocalDate lastMonth = LocalDate.now().minusMonths(1).withDayOfMonth(1);
+    LocalDate lastMonth =
+        LocalDate.now(org.atalaya.shared.Dates.ZONE).minusMonths(1).withDayOfMonth(1);
     String csv = new DemoMeasurements().build(population, lastMonth);
     long rows = measurements.loadCsv("demo-mediciones.csv", csv, "demo");
     LOG.info("Demo data loaded: {} indicators, {} illustrative measurements", demo.size(), rows);

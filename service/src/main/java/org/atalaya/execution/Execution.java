@@ -17,6 +17,7 @@ import org.atalaya.plan.PlanDocument;
 import org.atalaya.plan.PlanDocument.Money;
 import org.atalaya.plan.PlanService;
 import org.atalaya.shared.ApiException;
+import org.atalaya.shared.Dates;
 import org.atalaya.shared.Periods;
 
 /**
@@ -47,7 +48,7 @@ public class Execution {
     this.plans = plans;
     this.audit = audit;
     this.security = security;
-    this.clock = clock == null ? Clock.systemDefaultZone() : clock;
+    this.clock = clock == null ? Clock.system(Dates.ZONE) : clock;
   }
 
   /** A card's or project's execution as read on its page, in the API and in the report. */

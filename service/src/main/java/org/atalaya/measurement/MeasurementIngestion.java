@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +37,7 @@ class MeasurementIngestion {
   private final RollupRefresh rollups;
   private final UploadSpool spool;
   private final boolean straightCopy;
+  private final Clock clock;
 
   MeasurementIngestion(
       TransactionOperations<Connection> tx,
@@ -43,7 +46,8 @@ class MeasurementIngestion {
       AuditLog audit,
       RollupRefresh rollups,
       UploadSpool spool,
-      @Value("${atalaya.upload.straight-copy:true}") boolean straightCopy) {
+      @Value("${atalaya.upload.straight-copy:true}") boolean straightCopy,
+      Clock clock) {
     this.tx = tx;
     this.catalogs = catalogs;
     this.sql = sql;
@@ -51,6 +55,7 @@ class MeasurementIngestion {
     this.rollups = rollups;
     this.spool = spool;
     this.straightCopy = straightCopy;
+    this.clock = clock;
   }
 
   /**
@@ -115,7 +120,7 @@ class MeasurementIngestion {
             options.trusted(),
             options.user(),
             straightCopy ? spool.directory() : null)) {
-      var consumer = new ValidatingConsumer(file, catalog, sink, collector);
+      var consumer = new ValidatingConsumer(file, catalog, sink, collector, LocalDate.now(clock));
       source.read(consumer);
       straight = sink.finish();
       staged = consumer.staged;

@@ -5,6 +5,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.atalaya.indicator.Frequency;
@@ -30,6 +31,7 @@ public class MeasurementQueries {
   private final MeasurementReads reads;
   private final org.atalaya.indicator.IndicatorRepository indicatorRows;
   private final CellGrid grid;
+  private final Clock clock;
 
   MeasurementQueries(
       IndicatorService indicators,
@@ -38,7 +40,9 @@ public class MeasurementQueries {
       SeriesReader seriesReader,
       MeasurementReads reads,
       org.atalaya.indicator.IndicatorRepository indicatorRows,
-      CellGrid grid) {
+      CellGrid grid,
+      Clock clock) {
+    this.clock = clock;
     this.grid = grid;
     this.indicators = indicators;
     this.sources = sources;
@@ -203,7 +207,7 @@ public class MeasurementQueries {
   String template(String code) {
     Indicator indicator = indicators.require(code);
     Frequency f = indicator.frequency();
-    LocalDate last = f.startOf(LocalDate.now().minusYears(1));
+    LocalDate last = f.startOf(LocalDate.now(clock).minusYears(1));
     String district =
         indicatorRows
             .planDistrict(indicator.id())

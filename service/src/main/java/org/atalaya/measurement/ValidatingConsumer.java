@@ -18,15 +18,18 @@ final class ValidatingConsumer implements RowSource.RowConsumer {
   private final Catalog catalog;
   private final RowSink sink;
   private final ProblemCollector collector;
+  private final LocalDate today;
   private RowValidator validator;
   private List<String> header;
   final Staged staged = new Staged();
 
-  ValidatingConsumer(String file, Catalog catalog, RowSink sink, ProblemCollector collector) {
+  ValidatingConsumer(
+      String file, Catalog catalog, RowSink sink, ProblemCollector collector, LocalDate today) {
     this.file = file;
     this.catalog = catalog;
     this.sink = sink;
     this.collector = collector;
+    this.today = today;
   }
 
   @Override
@@ -52,7 +55,7 @@ final class ValidatingConsumer implements RowSource.RowConsumer {
               .toList());
     }
     header = List.copyOf(cells);
-    validator = new RowValidator(catalog, layout, LocalDate.now());
+    validator = new RowValidator(catalog, layout, today);
     for (String unknown : layout.unknown()) {
       collector.warning(RowProblem.of(1, unknown, unknown, "unknownColumn"));
     }

@@ -10,6 +10,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import org.atalaya.indicator.Sex;
 import org.atalaya.plan.PlanService;
@@ -22,8 +23,10 @@ class ProgressController {
   private final ProgressService progress;
   private final GapService gaps;
   private final PlanService plans;
+  private final Clock clock;
 
-  ProgressController(ProgressService progress, GapService gaps, PlanService plans) {
+  ProgressController(ProgressService progress, GapService gaps, PlanService plans, Clock clock) {
+    this.clock = clock;
     this.progress = progress;
     this.gaps = gaps;
     this.plans = plans;
@@ -90,7 +93,7 @@ class ProgressController {
     return progress.card(plan, action, asOf(asOf), sex, territory, ProgressService.Reading.API);
   }
 
-  private static LocalDate asOf(LocalDate given) {
-    return given == null ? LocalDate.now() : given;
+  private LocalDate asOf(LocalDate given) {
+    return given == null ? LocalDate.now(clock) : given;
   }
 }

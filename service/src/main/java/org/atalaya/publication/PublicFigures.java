@@ -12,6 +12,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.atalaya.indicator.IndicatorDoc;
@@ -34,12 +35,15 @@ class PublicFigures {
   private final IndicatorService indicators;
   private final PlanService plans;
   private final SmallAreas smallAreas;
+  private final Clock clock;
 
   PublicFigures(
       Publication publication,
       IndicatorService indicators,
       PlanService plans,
-      SmallAreas smallAreas) {
+      SmallAreas smallAreas,
+      Clock clock) {
+    this.clock = clock;
     this.smallAreas = smallAreas;
     this.publication = publication;
     this.indicators = indicators;
@@ -80,7 +84,7 @@ class PublicFigures {
     boolean staff = user != null;
     IndicatorDoc doc = visible(code, staff);
     Audience audience = Audience.of(staff);
-    LocalDate day = asOf == null ? LocalDate.now() : asOf;
+    LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
     Sex s = sex == null ? Sex._T : sex;
     Publication.Cell cell = publication.cell(code, day, s, territory, audience);
     List<Figure> figures = publication.series(code, s, territory, day, audience);
@@ -120,7 +124,7 @@ class PublicFigures {
     SmallAreas.Table table =
         smallAreas.of(
             code,
-            asOf == null ? LocalDate.now() : asOf,
+            asOf == null ? LocalDate.now(clock) : asOf,
             sex == null ? Sex._T : sex,
             null,
             Audience.of(staff));

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,7 @@ public class RiskMap {
   private final AuditLog audit;
   private final SecurityService security;
   private final BoundaryService boundaries;
+  private final Clock clock;
 
   RiskMap(
       RiskStore store,
@@ -50,7 +52,9 @@ public class RiskMap {
       Publication publication,
       AuditLog audit,
       SecurityService security,
-      BoundaryService boundaries) {
+      BoundaryService boundaries,
+      Clock clock) {
+    this.clock = clock;
     this.boundaries = boundaries;
     this.store = store;
     this.locator = locator;
@@ -332,7 +336,7 @@ public class RiskMap {
    */
   private LocalDate[] period(Territory d, @Nullable LocalDate from, @Nullable LocalDate to)
       throws SQLException {
-    LocalDate today = LocalDate.now(org.atalaya.shared.Dates.ZONE);
+    LocalDate today = LocalDate.now(clock);
     LocalDate start = from != null ? from : store.firstReported(d.id());
     LocalDate end = to == null || to.isAfter(today) ? today : to;
     return new LocalDate[] {start, end};
@@ -356,7 +360,7 @@ public class RiskMap {
 
   private RiskCsv.Read read(String file, Reader csv) throws IOException {
     RiskCsv.Locate locate = locator.current();
-    return RiskCsv.parse(file, csv, locate, LocalDate.now());
+    return RiskCsv.parse(file, csv, locate, LocalDate.now(clock));
   }
 
   private static ImportResult result(String file, RiskCsv.Read read, boolean stored) {

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -27,9 +28,10 @@ public record Filters(LocalDate asOf, Sex sex, @Nullable String territory) {
       @Nullable String asOf,
       @Nullable String sex,
       @Nullable String territory,
-      TerritoryService territories) {
+      TerritoryService territories,
+      Clock clock) {
     List<FieldError> errors = new ArrayList<>();
-    LocalDate date = LocalDate.now();
+    LocalDate date = LocalDate.now(clock);
     if (asOf != null && !asOf.isBlank()) {
       try {
         date = LocalDate.parse(asOf.strip());

@@ -16,16 +16,20 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps the pages and charts the public reads, as rendered, until the data they show changes. Only
  * anonymous GETs (no bearer header, no session cookie) that answered 200 are kept, per address and
- * language, under the {@link PageVersion} read before the page was computed; a hit answers the same
- * bytes without computing or rendering anything. Signed-in people always get a fresh page (it
- * carries their name, their forms' CSRF token and unpublished figures). A cached answer carries no
- * cookie: the security headers are added outside this filter, on every answer.
+ * language, under the {@link PageVersion} read before the page was computed and for that day only
+ * (a page without {@code corte} shows today's figures: at midnight in Panama it is recomputed even
+ * if no data changed); a hit answers the same bytes without computing or rendering anything.
+ * Signed-in people always get a fresh page (it carries their name, their forms' CSRF token and
+ * unpublished figures). A cached answer carries no cookie: the security headers are added outside
+ * this filter, on every answer.
  */
 @ServerFilter({
   "/",
@@ -38,6 +42,7 @@ import java.util.concurrent.ConcurrentHashMap;
 class PublicPageCache implements Ordered {
   private static final String VERSION = "atalaya.cache.version";
   private static final String KEY = "atalaya.cache.key";
+  private static final String DAY = "atalaya.cache.day";
 
   /**
    * The data version a public page was computed at (its data are at least that new): the source
@@ -49,15 +54,18 @@ class PublicPageCache implements Ordered {
   static final int MAX_ENTRIES = 2_000;
   static final int MAX_BYTES = 2 * 1024 * 1024;
 
-  record Entry(String version, MediaType type, byte[] body, @Nullable String etag) {}
+  /** {@code day}: the observatory's date it was computed on, its default cut-off ("Datos al"). */
+  record Entry(String version, LocalDate day, MediaType type, byte[] body, @Nullable String etag) {}
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
   private final PageVersion versions;
   private final Pages pages;
+  private final Clock clock;
 
-  PublicPageCache(PageVersion versions, Pages pages) {
+  PublicPageCache(PageVersion versions, Pages pages, Clock clock) {
     this.versions = versions;
     this.pages = pages;
+    this.clock = clock;
   }
 
   @Override
@@ -77,8 +85,9 @@ class PublicPageCache implements Ordered {
       return null;
     }
     String key = request.getUri() + "|" + pages.locale(request).toLanguageTag();
+    LocalDate day = LocalDate.now(clock);
     Entry hit = entries.get(key);
-    if (hit != null && hit.version().equals(version)) {
+    if (hit != null && hit.version().equals(version) && hit.day().equals(day)) {
       String asked = request.getHeaders().get(HttpHeaders.IF_NONE_MATCH);
       if (hit.etag() != null && hit.etag().equals(asked)) {
         return HttpResponse.notModified().header(HttpHeaders.ETAG, hit.etag());
@@ -89,6 +98,7 @@ class PublicPageCache implements Ordered {
     }
     request.setAttribute(VERSION, version);
     request.setAttribute(KEY, key);
+    request.setAttribute(DAY, day);
     return null;
   }
 
@@ -96,7 +106,8 @@ class PublicPageCache implements Ordered {
   MutableHttpResponse<?> keep(HttpRequest<?> request, MutableHttpResponse<?> response) {
     String version = request.getAttribute(VERSION, String.class).orElse(null);
     String key = request.getAttribute(KEY, String.class).orElse(null);
-    if (version == null || key == null || response.getStatus().getCode() != 200) {
+    LocalDate day = request.getAttribute(DAY, LocalDate.class).orElse(null);
+    if (version == null || key == null || day == null || response.getStatus().getCode() != 200) {
       return response;
     }
     MediaType type = response.getContentType().orElse(null);
@@ -107,7 +118,8 @@ class PublicPageCache implements Ordered {
     if (entries.size() >= MAX_ENTRIES) {
       entries.clear();
     }
-    entries.put(key, new Entry(version, type, body, response.getHeaders().get(HttpHeaders.ETAG)));
+    entries.put(
+        key, new Entry(version, day, type, body, response.getHeaders().get(HttpHeaders.ETAG)));
     return response.body(body).header(DATA_VERSION, version);
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -40,6 +41,8 @@ import org.junit.jupiter.api.TestInstance;
  * once a day.
  */
 @MicronautTest(environments = "test")
+// On a loaded 2-core CI a page here can outlast the client's default 10 s read timeout.
+@Property(name = "micronaut.http.client.read-timeout", value = "180s")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DataCalendarTest implements TestPropertyProvider {
   private static final String SUFFIX = Long.toString(System.nanoTime(), 36).toUpperCase();

@@ -2,6 +2,7 @@ package org.atalaya.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.Test;
  * and nothing is stored; a change made meanwhile by someone else is never overwritten.
  */
 @MicronautTest(environments = "test")
+// The report annex test drafts a whole report: past the client's default 10 s on a loaded CI.
+@Property(name = "micronaut.http.client.read-timeout", value = "180s")
 class ExecutionTest {
   @Inject
   @Client("/")
@@ -70,7 +73,7 @@ class ExecutionTest {
 
   @Test
   void whatIsRecordedIsWhatTheApiCountsAsPhysicalAndFinancialProgress() {
-    LocalDate yesterday = LocalDate.now().minusDays(1);
+    LocalDate yesterday = LocalDate.now(org.atalaya.shared.Dates.ZONE).minusDays(1);
     add(activity("Diagnóstico de puntos oscuros", "DONE", "2025-01-10", yesterday.toString()));
     add(activity("Instalación de luminarias", "IN_PROGRESS", "2025-03-01", null));
     add(activity("Mantenimiento", "PLANNED", null, null));

@@ -2,6 +2,7 @@ package org.atalaya.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -31,6 +32,8 @@ import org.junit.jupiter.api.Test;
  * never reads a point, and the page, the map and its table say which period they count.
  */
 @MicronautTest(environments = "test", transactional = false)
+// On a loaded 2-core CI a page here can outlast the client's default 10 s read timeout.
+@Property(name = "micronaut.http.client.read-timeout", value = "180s")
 class RiskGridTest {
   private static final Locale SPANISH = Locale.forLanguageTag("es-PA");
 

@@ -20,6 +20,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.atalaya.publication.Audience;
@@ -35,8 +36,10 @@ import org.atalaya.security.Role;
 class IatiController {
   private final IatiActivities activities;
   private final IatiLinks links;
+  private final Clock clock;
 
-  IatiController(IatiActivities activities, IatiLinks links) {
+  IatiController(IatiActivities activities, IatiLinks links, Clock clock) {
+    this.clock = clock;
     this.activities = activities;
     this.links = links;
   }
@@ -50,7 +53,7 @@ class IatiController {
   HttpResponse<byte[]> activities(
       String plan, @Nullable Authentication user, @Nullable @QueryValue LocalDate asOf)
       throws SQLException {
-    LocalDate day = asOf == null ? LocalDate.now() : asOf;
+    LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
     byte[] xml = activities.write(plan, day, Audience.of(user != null));
     return HttpResponse.ok(xml)
         .contentType(MediaType.of("application/xml; charset=utf-8"))

@@ -14,6 +14,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import org.atalaya.exchange.sdmx.PlanObservations;
 import org.atalaya.indicator.Frequency;
@@ -35,9 +36,14 @@ class OpenSdgController {
   private final PlanObservations observations;
   private final IndicatorService indicators;
   private final Publication publication;
+  private final Clock clock;
 
   OpenSdgController(
-      PlanObservations observations, IndicatorService indicators, Publication publication) {
+      PlanObservations observations,
+      IndicatorService indicators,
+      Publication publication,
+      Clock clock) {
+    this.clock = clock;
     this.observations = observations;
     this.indicators = indicators;
     this.publication = publication;
@@ -48,7 +54,7 @@ class OpenSdgController {
   HttpResponse<byte[]> data(
       String code, @Nullable Authentication user, @Nullable @QueryValue LocalDate asOf)
       throws SQLException {
-    LocalDate day = asOf == null ? LocalDate.now() : asOf;
+    LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
     var data = observations.indicator(code, day, Audience.of(user != null));
     IndicatorDoc doc = indicators.get(code);
     byte[] csv =
@@ -71,7 +77,7 @@ class OpenSdgController {
       @Nullable @QueryValue String sdg,
       @Nullable @QueryValue LocalDate asOf)
       throws SQLException {
-    LocalDate day = asOf == null ? LocalDate.now() : asOf;
+    LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
     Audience audience = Audience.of(user != null);
     var data = observations.indicator(code, day, audience);
     IndicatorDoc doc = indicators.get(code);

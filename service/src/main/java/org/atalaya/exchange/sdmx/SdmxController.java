@@ -15,6 +15,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import org.atalaya.publication.Audience;
 
@@ -28,8 +29,10 @@ import org.atalaya.publication.Audience;
 @Tag(name = "Datos abiertos SDMX")
 class SdmxController {
   private final PlanObservations observations;
+  private final Clock clock;
 
-  SdmxController(PlanObservations observations) {
+  SdmxController(PlanObservations observations, Clock clock) {
+    this.clock = clock;
     this.observations = observations;
   }
 
@@ -49,7 +52,7 @@ class SdmxController {
       @Nullable @QueryValue String format,
       @Nullable @Header(HttpHeaders.ACCEPT) String accept)
       throws SQLException {
-    LocalDate day = asOf == null ? LocalDate.now() : asOf;
+    LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
     PlanObservations.Data data = observations.read(plan, day, Audience.of(user != null));
     boolean json =
         format == null
@@ -71,7 +74,7 @@ class SdmxController {
   @Secured(SecurityRule.IS_ANONYMOUS)
   HttpResponse<byte[]> structure(String plan, @Nullable Authentication user) throws SQLException {
     PlanObservations.Data data =
-        observations.read(plan, LocalDate.now(), Audience.of(user != null));
+        observations.read(plan, LocalDate.now(clock), Audience.of(user != null));
     return file(
         DsdJson.write(data.names()), Dsd.STRUCTURE_MEDIA_TYPE, "estructura-" + plan + ".json");
   }

@@ -15,6 +15,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -63,6 +64,7 @@ class IndicatorPages {
   private final Publication publication;
   private final org.atalaya.calendar.CalendarService calendar;
   private final IndicatorChanges changes;
+  private final Clock clock;
 
   IndicatorPages(
       IndicatorChanges changes,
@@ -75,7 +77,9 @@ class IndicatorPages {
       Dashboards dashboards,
       RecordSection records,
       Publication publication,
-      org.atalaya.calendar.CalendarService calendar) {
+      org.atalaya.calendar.CalendarService calendar,
+      Clock clock) {
+    this.clock = clock;
     this.calendar = calendar;
     this.changes = changes;
     this.publication = publication;
@@ -101,7 +105,7 @@ class IndicatorPages {
       @Nullable @QueryValue String periodo,
       @Nullable @QueryValue String guardado)
       throws SQLException {
-    Filters f = Filters.parse(corte, sexo, territorio, territories);
+    Filters f = Filters.parse(corte, sexo, territorio, territories, clock);
     IndicatorDoc doc = visible(request, code).doc();
     Locale locale = pages.locale(request);
     Audience audience = Audience.of(Pages.currentUser(request) != null);
@@ -172,7 +176,7 @@ class IndicatorPages {
 
   /** Why the latest district total is missing or incomplete, for staff; null when complete. */
   private @Nullable String gap(String code, Locale locale) throws SQLException {
-    var today = java.time.LocalDate.now(org.atalaya.shared.Dates.ZONE);
+    var today = java.time.LocalDate.now(clock);
     return calendar
         .gap(today, code)
         .map(
@@ -199,7 +203,7 @@ class IndicatorPages {
       @Nullable @QueryValue String territorio,
       @Nullable @QueryValue String ancho)
       throws SQLException {
-    Filters f = Filters.parse(corte, sexo, territorio, territories);
+    Filters f = Filters.parse(corte, sexo, territorio, territories, clock);
     Visible v = visible(request, code);
     IndicatorSpecs.Kind which = kind(kind);
     if (!format.equals("svg") && !format.equals("png")) {

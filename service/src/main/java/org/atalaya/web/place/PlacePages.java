@@ -15,6 +15,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Locale;
 import org.atalaya.chart.ChoroplethMap;
 import org.atalaya.chart.SmallMultiplesChart;
@@ -49,13 +50,16 @@ class PlacePages {
   private final PanelSpecs charts;
   private final PlaceMap maps;
   private final Pages pages;
+  private final Clock clock;
 
   PlacePages(
       TerritoryService territories,
       PlaceIndicators indicators,
       PanelSpecs charts,
       PlaceMap maps,
-      Pages pages) {
+      Pages pages,
+      Clock clock) {
+    this.clock = clock;
     this.territories = territories;
     this.indicators = indicators;
     this.charts = charts;
@@ -72,7 +76,7 @@ class PlacePages {
       @Nullable @QueryValue String corte,
       @Nullable @QueryValue String sexo)
       throws SQLException {
-    Filters f = Filters.parse(corte, sexo, null, territories);
+    Filters f = Filters.parse(corte, sexo, null, territories, clock);
     var place = territories.require(code);
     Locale locale = pages.locale(request);
     var found = indicators.find(place, f, staff(request), locale);
@@ -118,7 +122,7 @@ class PlacePages {
       @Nullable @QueryValue String sexo,
       @Nullable @QueryValue String ancho)
       throws SQLException {
-    Filters f = Filters.parse(corte, sexo, null, territories);
+    Filters f = Filters.parse(corte, sexo, null, territories, clock);
     var place = territories.require(code);
     Locale locale = pages.locale(request);
     var found = indicators.find(place, f, staff(request), locale);
@@ -148,7 +152,7 @@ class PlacePages {
       @Nullable @QueryValue String sexo,
       @Nullable @QueryValue String columnas)
       throws SQLException {
-    Filters f = Filters.parse(corte, sexo, null, territories);
+    Filters f = Filters.parse(corte, sexo, null, territories, clock);
     var place = territories.require(code);
     Locale locale = pages.locale(request);
     var found = indicators.find(place, f, staff(request), locale);

@@ -16,6 +16,7 @@ import io.micronaut.web.router.Router;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.inject.Provider;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +41,11 @@ class HomeController {
   private final Pages pages;
   private final HomeViews views;
   private final Provider<Router> router;
+  private final Clock clock;
 
-  HomeController(PlanService plans, Pages pages, HomeViews views, Provider<Router> router) {
+  HomeController(
+      PlanService plans, Pages pages, HomeViews views, Provider<Router> router, Clock clock) {
+    this.clock = clock;
     this.plans = plans;
     this.pages = pages;
     this.views = views;
@@ -60,7 +64,7 @@ class HomeController {
   ModelAndView<Page<Home>> home(HttpRequest<?> request) throws SQLException {
     boolean staff = Pages.currentUser(request) != null;
     Locale locale = pages.locale(request);
-    LocalDate today = LocalDate.now();
+    LocalDate today = LocalDate.now(clock);
     List<HomeViews.PlanCard> cards = new ArrayList<>();
     for (PlanService.PlanSummary plan : plans.list(staff)) {
       cards.add(views.card(plan, today, Audience.of(staff), locale));

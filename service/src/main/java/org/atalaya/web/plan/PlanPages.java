@@ -15,6 +15,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Locale;
 import org.atalaya.chart.ChoroplethMap;
 import org.atalaya.chart.SmallMultiplesChart;
@@ -58,6 +59,7 @@ class PlanPages {
   private final Pages pages;
   private final PanelSpecs charts;
   private final Execution execution;
+  private final Clock clock;
 
   PlanPages(
       PlanService plans,
@@ -67,7 +69,9 @@ class PlanPages {
       Pages pages,
       PanelSpecs charts,
       Execution execution,
-      PlanMap maps) {
+      PlanMap maps,
+      Clock clock) {
+    this.clock = clock;
     this.maps = maps;
     this.charts = charts;
     this.execution = execution;
@@ -88,7 +92,7 @@ class PlanPages {
       @Nullable @QueryValue String sexo,
       @Nullable @QueryValue String territorio)
       throws SQLException {
-    Filters f = Filters.parse(corte, sexo, territorio, territories);
+    Filters f = Filters.parse(corte, sexo, territorio, territories, clock);
     PlanDocument doc = plans.document(plan, Pages.currentUser(request) != null);
     var level = publication.plan(plan, f.asOf(), f.sex(), f.territory(), audience(request));
     Locale locale = pages.locale(request);
@@ -131,7 +135,7 @@ class PlanPages {
       @Nullable @QueryValue String territorio,
       @Nullable @QueryValue String ancho)
       throws SQLException {
-    Filters f = Filters.parse(corte, sexo, territorio, territories);
+    Filters f = Filters.parse(corte, sexo, territorio, territories, clock);
     PlanDocument doc = plans.document(plan, Pages.currentUser(request) != null);
     var level = publication.plan(plan, f.asOf(), f.sex(), f.territory(), audience(request));
     Locale locale = pages.locale(request);
@@ -164,7 +168,7 @@ class PlanPages {
       @Nullable @QueryValue String sexo,
       @Nullable @QueryValue String territorio)
       throws SQLException {
-    Filters f = Filters.parse(corte, sexo, territorio, territories);
+    Filters f = Filters.parse(corte, sexo, territorio, territories, clock);
     PlanDocument doc = plans.document(plan, true);
     var level = publication.plan(plan, f.asOf(), f.sex(), f.territory(), Audience.PUBLIC);
     Locale locale = pages.locale(request);
@@ -194,7 +198,7 @@ class PlanPages {
       @Nullable @QueryValue String sexo,
       @Nullable @QueryValue String territorio)
       throws SQLException {
-    Filters f = Filters.parse(corte, sexo, territorio, territories);
+    Filters f = Filters.parse(corte, sexo, territorio, territories, clock);
     PlanDocument doc = plans.document(plan, Pages.currentUser(request) != null);
     var level = publication.plan(plan, f.asOf(), f.sex(), f.territory(), audience(request));
     Locale locale = pages.locale(request);
@@ -228,7 +232,7 @@ class PlanPages {
       @Nullable @QueryValue String territorio,
       @Nullable @QueryValue String columnas)
       throws SQLException {
-    Filters f = Filters.parse(corte, sexo, territorio, territories);
+    Filters f = Filters.parse(corte, sexo, territorio, territories, clock);
     PlanDocument doc = plans.document(plan, Pages.currentUser(request) != null);
     var level = publication.plan(plan, f.asOf(), f.sex(), f.territory(), audience(request));
     Locale locale = pages.locale(request);
@@ -277,7 +281,7 @@ class PlanPages {
       @Nullable @QueryValue String sexo,
       @Nullable @QueryValue String territorio)
       throws SQLException {
-    Filters f = Filters.parse(corte, sexo, territorio, territories);
+    Filters f = Filters.parse(corte, sexo, territorio, territories, clock);
     boolean staff = Pages.currentUser(request) != null;
     PlanDocument doc = plans.document(plan, staff);
     var level = publication.plan(plan, f.asOf(), f.sex(), f.territory(), audience(request));

@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -50,8 +51,15 @@ class RiskPages {
   private final Pages pages;
   private final ProblemResponses problems;
   private final BoundaryService boundaries;
+  private final Clock clock;
 
-  RiskPages(RiskMap risk, Pages pages, ProblemResponses problems, BoundaryService boundaries) {
+  RiskPages(
+      RiskMap risk,
+      Pages pages,
+      ProblemResponses problems,
+      BoundaryService boundaries,
+      Clock clock) {
+    this.clock = clock;
     this.boundaries = boundaries;
     this.risk = risk;
     this.pages = pages;
@@ -145,8 +153,9 @@ class RiskPages {
     var shapes = boundaries.childrenOf(a.district());
     ChoroplethMap map =
         grid
-            ? RiskChart.grid(risk.grid(a.district(), from, to), shapes, LocalDate.now(), locale)
-            : RiskChart.of(a, shapes, LocalDate.now(), locale);
+            ? RiskChart.grid(
+                risk.grid(a.district(), from, to), shapes, LocalDate.now(clock), locale)
+            : RiskChart.of(a, shapes, LocalDate.now(clock), locale);
     return map == null ? null : map.withBreaks(breaks);
   }
 
