@@ -104,6 +104,13 @@ final class TimeSeriesPlot {
       plot.setDataset(2, band(spec.forecast(), f));
       plot.setRenderer(2, bandRenderer(colour));
     }
+    // Every shown value at zero (a corregimiento's rate with the rest withheld) leaves no range:
+    // ticks from 0 up to 1, not a column of "0.0"s.
+    Range shown = plot.getDataRange(values);
+    if (shown != null && shown.getLowerBound() == 0 && shown.getUpperBound() == 0) {
+      values.setAutoRange(false);
+      values.setRange(0, 1);
+    }
     if (spec.baseline() != null) {
       plot.addRangeMarker(baseline(spec.baseline(), f, yearly), Layer.BACKGROUND);
       Range range = plot.getDataRange(values);

@@ -58,4 +58,25 @@ class CountAxisTest {
     assertThat(ticks.stream().filter("0"::equals).count()).isLessThanOrEqualTo(3);
     assertThat(ticks).contains("1");
   }
+
+  @Test
+  void aRateShownOnlyAtZeroGetsOneZeroTickNotAColumnOfThem() {
+    var chart =
+        TimeSeriesChart.bySex(
+            ChartFixtures.meta("Tasa de homicidios", "por 100 000 hab.", NumberStyle.ONE_DECIMAL),
+            Map.of(Sex._T, List.of(new ChartPoint(ChartFixtures.AS_OF.minusMonths(1), 0))),
+            null,
+            List.of(),
+            null);
+
+    List<String> ticks =
+        SvgDoc.parse(BundleCharts.svg(chart, 880, 440, Locale.forLanguageTag("es-PA")))
+            .texts()
+            .stream()
+            .filter(t -> t.matches("\\d+[.,]\\d"))
+            .toList();
+
+    assertThat(ticks.stream().filter(t -> t.matches("0[.,]0")).count()).isLessThanOrEqualTo(1);
+    assertThat(ticks).anyMatch(t -> t.matches("1[.,]0"));
+  }
 }
