@@ -18,6 +18,9 @@ final class SmallMultiples {
   private static final double GAP = 10;
   private static final double HEADING = 20;
 
+  /** The height of the status's own line under a title it does not fit beside. */
+  private static final double STATUS_LINE = 14;
+
   private SmallMultiples() {}
 
   static void draw(SmallMultiplesChart spec, Formats f, Graphics2D g2, Rectangle2D area) {
@@ -58,23 +61,32 @@ final class SmallMultiples {
     g2.setFont(Theme.PANEL_TITLE);
     g2.setPaint(Palette.TEXT);
     g2.drawString(panel.title(), (float) cell.getX(), (float) (cell.getY() + 13));
+    double titleEnd = cell.getX() + g2.getFontMetrics().stringWidth(panel.title());
     StatusStyle style =
         StatusStyle.of(panel.note() != null ? ProgressStatus.NO_TARGET : panel.status());
     String status = panel.note() != null ? panel.note() : f.text(style.labelKey());
     g2.setFont(Theme.SMALL);
     double statusX = cell.getMaxX() - g2.getFontMetrics().stringWidth(status) - 12;
-    style.draw(g2, statusX, cell.getY() + 9, status);
+    double heading = HEADING;
+    if (statusX < titleEnd + 8) {
+      // No room beside the title (a note, a narrow panel): the status gets its own line.
+      style.draw(g2, cell.getX(), cell.getY() + 9 + STATUS_LINE, status);
+      heading += STATUS_LINE;
+    } else {
+      style.draw(g2, statusX, cell.getY() + 9, status);
+    }
 
     Rectangle2D plotArea =
         new Rectangle2D.Double(
-            cell.getX(), cell.getY() + HEADING, cell.getWidth(), cell.getHeight() - HEADING);
+            cell.getX(), cell.getY() + heading, cell.getWidth(), cell.getHeight() - heading);
     if (panel.values().isEmpty()) {
       g2.setPaint(Palette.GRID);
       g2.draw(plotArea);
       g2.setPaint(Palette.MUTED_TEXT);
       g2.setFont(Theme.NOTE);
+      // Figures that arrived and are withheld are never "no data".
       g2.drawString(
-          f.text("chart.status.NO_DATA"),
+          f.text(panel.withheld() != null ? "chart.map.withheld" : "chart.status.NO_DATA"),
           (float) plotArea.getX() + 8,
           (float) plotArea.getCenterY());
       return;
