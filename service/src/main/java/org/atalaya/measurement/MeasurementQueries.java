@@ -83,18 +83,21 @@ public class MeasurementQueries {
     Indicator indicator = indicators.require(code);
     Territory territory = territoryOrDistrict(indicator, territoryCode);
     IndicatorSource source = source(indicator, sourceCode);
-    var ref =
-        new SeriesReader.Ref(
-            indicator.id(),
-            source.id(),
-            indicator.kind(),
-            indicator.rateBase(),
-            indicator.unit(),
-            indicator.frequency());
+    var ref = ref(indicator, source);
     List<Point> points =
         seriesReader.read(List.of(ref), sex.name(), territory.id(), from, to).get(ref);
     return new SeriesView(
         code, indicator.kind(), indicator.unit(), sex, territory.code(), source.code(), points);
+  }
+
+  private static SeriesReader.Ref ref(Indicator indicator, IndicatorSource source) {
+    return new SeriesReader.Ref(
+        indicator.id(),
+        source.id(),
+        indicator.kind(),
+        indicator.rateBase(),
+        indicator.unit(),
+        indicator.frequency());
   }
 
   /** One place's series, as {@link #series} gives it for that place alone. */
@@ -113,14 +116,7 @@ public class MeasurementQueries {
     Territory above = territoryOrDistrict(indicator, parent);
     List<Territory> places =
         territories.all().stream().filter(t -> above.id().equals(t.parentId())).toList();
-    var ref =
-        new SeriesReader.Ref(
-            indicator.id(),
-            source.id(),
-            indicator.kind(),
-            indicator.rateBase(),
-            indicator.unit(),
-            indicator.frequency());
+    var ref = ref(indicator, source);
     var points =
         seriesReader.readPlaces(
             ref, sex.name(), places.stream().map(Territory::id).toList(), from, to);

@@ -151,7 +151,7 @@ class PartSums {
         s.setDate("from", from).setDate("to", to);
         try (ResultSet rs = s.executeQuery()) {
           while (rs.next()) {
-            result.get(bySeries.get(series(rs))).add(own(rs));
+            result.get(bySeries.get(series(rs))).add(SeriesQuery.Sums.of(rs));
           }
         }
       }
@@ -274,20 +274,5 @@ class PartSums {
   /** Corregimiento rates stored without numerator or denominator: their census is needed. */
   private static boolean rebuiltFromCensus(List<SeriesQuery.Sums> sums) {
     return sums.stream().anyMatch(s -> s.level() >= 2 && s.cellsWithoutFraction() > 0);
-  }
-
-  private static SeriesQuery.Sums own(ResultSet rs) throws SQLException {
-    return new SeriesQuery.Sums(
-        rs.getObject("period_start", LocalDate.class),
-        rs.getInt("level"),
-        rs.getBigDecimal("value"),
-        rs.getBigDecimal("numerator"),
-        rs.getBigDecimal("denominator"),
-        rs.getInt("cells"),
-        rs.getInt("cells_without_fraction"),
-        rs.getInt("places"),
-        rs.getInt("places_with_women"),
-        rs.getInt("places_with_men"),
-        rs.getBoolean("validated"));
   }
 }

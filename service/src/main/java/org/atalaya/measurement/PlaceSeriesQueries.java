@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.atalaya.database.ColumnValues;
 import org.atalaya.database.NamedStatement;
 
 /**
@@ -81,21 +80,7 @@ class PlaceSeriesQueries {
           .setDate("to", to);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          result
-              .get(rs.getLong("territory_id"))
-              .add(
-                  new SeriesQuery.Sums(
-                      ColumnValues.localDate(rs, "period_start"),
-                      rs.getInt("level"),
-                      rs.getBigDecimal("value"),
-                      rs.getBigDecimal("numerator"),
-                      rs.getBigDecimal("denominator"),
-                      rs.getInt("cells"),
-                      rs.getInt("cells_without_fraction"),
-                      rs.getInt("places"),
-                      rs.getInt("places_with_women"),
-                      rs.getInt("places_with_men"),
-                      rs.getBoolean("validated")));
+          result.get(rs.getLong("territory_id")).add(SeriesQuery.Sums.of(rs));
         }
       }
     }

@@ -4,6 +4,7 @@ import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
@@ -74,7 +75,23 @@ class SeriesQuery {
       int places,
       int placesWithWomen,
       int placesWithMen,
-      boolean validated) {}
+      boolean validated) {
+    /** A row of a sums query (own rows or raw rows), by its column names. */
+    static Sums of(ResultSet rs) throws SQLException {
+      return new Sums(
+          ColumnValues.localDate(rs, "period_start"),
+          rs.getInt("level"),
+          rs.getBigDecimal("value"),
+          rs.getBigDecimal("numerator"),
+          rs.getBigDecimal("denominator"),
+          rs.getInt("cells"),
+          rs.getInt("cells_without_fraction"),
+          rs.getInt("places"),
+          rs.getInt("places_with_women"),
+          rs.getInt("places_with_men"),
+          rs.getBoolean("validated"));
+    }
+  }
 
   @Connectable
   List<Sums> sums(
@@ -96,20 +113,7 @@ class SeriesQuery {
           .setLong("source", sourceId)
           .setDate("from", from)
           .setDate("to", to)
-          .list(
-              rs ->
-                  new Sums(
-                      ColumnValues.localDate(rs, "period_start"),
-                      rs.getInt("level"),
-                      rs.getBigDecimal("value"),
-                      rs.getBigDecimal("numerator"),
-                      rs.getBigDecimal("denominator"),
-                      rs.getInt("cells"),
-                      rs.getInt("cells_without_fraction"),
-                      rs.getInt("places"),
-                      rs.getInt("places_with_women"),
-                      rs.getInt("places_with_men"),
-                      rs.getBoolean("validated")));
+          .list(Sums::of);
     }
   }
 
